@@ -1,0 +1,25 @@
+"""FoodCa: say what you ate, get calories and nutrients from real food tables."""
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    """Build the web application; nothing connects to a database before this is called."""
+    from foodca.config import Settings
+    from foodca.db import make_engine
+
+    app = Flask(__name__, instance_relative_config=False)
+    settings = Settings.from_env()
+    app.config["FOODCA_DATABASE_URL"] = settings.database_url
+    if config:
+        app.config.update(config)
+    app.extensions["foodca_engine"] = make_engine(app.config["FOODCA_DATABASE_URL"])
+
+    @app.get("/healthz")
+    def healthz():
+        return {"status": "ok"}
+
+    return app

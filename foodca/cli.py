@@ -1,0 +1,150 @@
+"""`foodca` command line: thin commands over the importers and the meal pipeline."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from foodca.config import Settings
+
+
+class Context:
+    """Settings and engine, made on first use so `foodca --help` touches nothing."""
+
+    def __init__(self):
+        self.settings = Settings.from_env()
+        self._engine = None
+
+    @property
+    def engine(self):
+        if self._engine is None:
+            from foodca.db import make_engine, upgrade
+
+            upgrade(self.settings.database_url)
+            self._engine = make_engine(self.settings.database_url)
+        return self._engine
+
+    @property
+    def report_dir(self) -> Path:
+        return self.settings.instance_dir / "reports"
+
+
+pass_context = click.make_pass_decorator(Context, ensure=True)
+
+
+def fail(message: str) -> None:
+    click.secho(f"error: {message}", fg="red", err=True)
+    sys.exit(2)
+
+
+@click.group()
+def cli() -> None:
+    """FoodCa maintenance commands."""
+
+
+@cli.group("import")
+def import_group() -> None:
+    """Import food composition tables."""
+
+
+@import_group.command("usda")
+@click.argument("locations", nargs=-1, required=True)
+@click.option("--no-progress", is_flag=True, help="Hide progress bars.")
+@pass_context
+def import_usda_command(ctx: Context, locations: tuple[str, ...], no_progress: bool) -> None:
+    """Import FoodData Central CSV releases: zips, unpacked folders or http(s) URLs, in one transaction."""
+    from foodca.importers.errors import ImportFileError
+    from foodca.importers.service import import_usda
+
+    try:
+        summary = import_usda(ctx.engine, list(locations), download_dir=ctx.settings.usda_import_dir,
+                              report_dir=ctx.report_dir, progress=not no_progress)
+    except ImportFileError as exc:
+        fail(f"{exc}\nNothing was imported; the database is as it was.")
+    click.echo("\n".join(summary.lines()))
+
+
+@import_group.command("cfct")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--no-progress", is_flag=True, help="Hide progress bars.")
+@pass_context
+def import_cfct_command(ctx: Context, path: Path, no_progress: bool) -> None:
+    """Import the China Food Composition Table (CSV or XLSX with its printed Chinese headers)."""
+    from foodca.importers.errors import ImportFileError
+    from foodca.importers.service import import_cfct
+
+    try:
+        summary = import_cfct(ctx.engine, path, report_dir=ctx.report_dir, progress=not no_progress)
+    except ImportFileError as exc:
+        fail(f"{exc}\nNothing was imported; the database is as it was.")
+    click.echo("\n".join(summary.lines()))
+
+
+@cli.group("db")
+def db_group() -> None:
+    """Database schema and contents."""
+
+
+@db_group.command("upgrade")
+@pass_context
+def db_upgrade(ctx: Context) -> None:
+    """Apply every migration."""
+    ctx.engine  # noqa: B018  (making the engine runs the migrations)
+    click.echo(f"schema up to date: {ctx.settings.database_url}")
+
+
+@db_group.command("stats")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_context
+def db_stats_command(ctx: Context, as_json: bool) -> None:
+    """Count foods by source and data type, portions, aliases and releases."""
+    from foodca.importers.service import db_stats
+
+    stats = db_stats(ctx.engine)
+    if as_json:
+        click.echo(json.dumps(stats, ensure_ascii=False, indent=2))
+        return
+    for data_type, count in sorted(stats["foods"]["usda"].items()):
+        click.echo(f"usda {data_type:<20} {count:>9,}")
+    click.echo(f"cfct {'':<20} {stats['foods']['cfct']:>9,}")
+    click.echo(f"portions {stats['portions']:,} · aliases {stats['aliases']:,} · releases {len(stats['releases'])}")
+
+
+@cli.command("quickstart")
+@pass_context
+def quickstart(ctx: Context) -> None:
+    """Set up the database with the best USDA data at hand, then say which data it runs on."""
+    from foodca.importers.errors import ImportFileError
+    from foodca.importers.service import (
+        DEMO_USDA_DIR, db_stats, download_official, find_usda_releases, import_usda,
+    )
+
+    stats = db_stats(ctx.engine)
+    if not stats["foods"]["usda"]:
+        search = [Path(ctx.settings.usda_path)] if ctx.settings.usda_path else []
+        search.append(ctx.settings.usda_import_dir)
+        releases = find_usda_releases(search)
+        if not releases:
+            try:
+                click.echo("No USDA release files found; trying the official download ...")
+                releases = download_official(ctx.settings.usda_import_dir)
+            except OSError as exc:
+                click.echo(f"Download not possible ({exc}); using the demo table kept in this repository.")
+                releases = [DEMO_USDA_DIR]
+        try:
+            summary = import_usda(ctx.engine, [str(p) for p in releases], download_dir=ctx.settings.usda_import_dir,
+                                  report_dir=ctx.report_dir)
+        except ImportFileError as exc:
+            fail(str(exc))
+        click.echo("\n".join(summary.lines()))
+        stats = db_stats(ctx.engine)
+    names = [release["name"] for release in stats["releases"] if release["source"] == "usda"]
+    demo = any(DEMO_USDA_DIR.name in name for name in names)
+    total = sum(stats["foods"]["usda"].values())
+    click.secho(
+        f"Running on {'the DEMO table (a few hundred SR Legacy foods)' if demo else 'USDA FoodData Central'}: "
+        f"{total:,} USDA foods, {stats['foods']['cfct']:,} CFCT foods; database {ctx.settings.database_url}",
+        fg="yellow" if demo else "green",
+    )

@@ -1,0 +1,49 @@
+"""Fixtures for real resources: a fresh SQLite database per test, the shared data folder when present."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from foodca.db import make_engine, upgrade
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+
+@pytest.fixture
+def database_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'foodca.sqlite'}"
+
+
+@pytest.fixture
+def engine(database_url: str):
+    upgrade(database_url)
+    engine = make_engine(database_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def cli_env(tmp_path: Path, database_url: str) -> dict[str, str]:
+    return {"FOODCA_DATABASE_URL": database_url, "FOODCA_INSTANCE_DIR": str(tmp_path / "instance")}
+
+
+@pytest.fixture
+def usda_fixture(tmp_path: Path):
+    """Copy a hand-written release folder from tests/fixtures/usda into tmp_path, so a test may edit it."""
+
+    def copy(name: str) -> Path:
+        target = tmp_path / "releases" / name
+        shutil.copytree(FIXTURES / "usda" / name, target)
+        return target
+
+    return copy
+
+
+@pytest.fixture
+def shared_data() -> Path:
+    if not SHARED_DATA.is_dir():
+        pytest.skip("../shared/data is not present next to this checkout (real USDA/CFCT files are not in the repo)")
+    return SHARED_DATA

@@ -1,0 +1,3 @@
+from foodca import create_app
+
+app = create_app()
