@@ -126,13 +126,15 @@ def quickstart(ctx: Context) -> None:
         search = [Path(ctx.settings.usda_path)] if ctx.settings.usda_path else []
         search.append(ctx.settings.usda_import_dir)
         releases = find_usda_releases(search)
-        if not releases:
+        if not releases and ctx.settings.usda_download:
             try:
                 click.echo("No USDA release files found; trying the official download ...")
                 releases = download_official(ctx.settings.usda_import_dir)
             except OSError as exc:
-                click.echo(f"Download not possible ({exc}); using the demo table kept in this repository.")
-                releases = [DEMO_USDA_DIR]
+                click.echo(f"Download not possible ({exc}).")
+        if not releases:
+            click.echo("Using the demo table kept in this repository.")
+            releases = [DEMO_USDA_DIR]
         try:
             summary = import_usda(ctx.engine, [str(p) for p in releases], download_dir=ctx.settings.usda_import_dir,
                                   report_dir=ctx.report_dir)

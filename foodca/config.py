@@ -13,6 +13,7 @@ class Settings:
     database_url: str
     instance_dir: Path
     usda_path: str | None = None
+    usda_download: bool = True
     usda_import_dir: Path = field(default=PROJECT_ROOT / "data" / "usda_import")
 
     @classmethod
@@ -24,5 +25,6 @@ class Settings:
             database_url=env.get("FOODCA_DATABASE_URL") or default_url,
             instance_dir=instance_dir,
             usda_path=env.get("FOODCA_USDA_PATH") or None,
+            usda_download=env.get("FOODCA_USDA_DOWNLOAD", "1") not in ("0", "false", "no"),
             usda_import_dir=Path(env.get("FOODCA_USDA_IMPORT_DIR", PROJECT_ROOT / "data" / "usda_import")),
         )
