@@ -9,12 +9,38 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 @dataclass(frozen=True)
+class LlmProvider:
+    """One OpenAI-compatible endpoint; providers are tried in order."""
+
+    base_url: str
+    api_key: str = field(repr=False)  # a secret: never in reprs or logs
+    model: str = ""
+    # "json_schema": structured output; "json_object": JSON mode with the schema in the prompt.
+    response_format: str = "json_schema"
+    timeout_s: float = 10.0
+
+
+def _llm_providers(env) -> tuple[LlmProvider, ...]:
+    providers = []
+    for prefix in ["FOODCA_LLM_"] + [f"FOODCA_LLM_{n}_" for n in range(2, 6)]:
+        base_url, model = env.get(prefix + "BASE_URL"), env.get(prefix + "MODEL")
+        if base_url and model:
+            providers.append(LlmProvider(
+                base_url=base_url, model=model, api_key=env.get(prefix + "API_KEY", ""),
+                response_format=env.get(prefix + "RESPONSE_FORMAT", "json_schema"),
+                timeout_s=float(env.get(prefix + "TIMEOUT", "10")),
+            ))
+    return tuple(providers)
+
+
+@dataclass(frozen=True)
 class Settings:
     database_url: str
     instance_dir: Path
     usda_path: str | None = None
     usda_download: bool = True
     usda_import_dir: Path = field(default=PROJECT_ROOT / "data" / "usda_import")
+    llm_providers: tuple[LlmProvider, ...] = ()
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> "Settings":
@@ -27,4 +53,5 @@ class Settings:
             usda_path=env.get("FOODCA_USDA_PATH") or None,
             usda_download=env.get("FOODCA_USDA_DOWNLOAD", "1") not in ("0", "false", "no"),
             usda_import_dir=Path(env.get("FOODCA_USDA_IMPORT_DIR", PROJECT_ROOT / "data" / "usda_import")),
+            llm_providers=_llm_providers(env),
         )

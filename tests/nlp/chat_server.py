@@ -1,0 +1,144 @@
+"""A real local HTTP server speaking the OpenAI chat-completions protocol, scripted per model name."""
+from __future__ import annotations
+
+import json
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What the server does with a request: wait `delay_s`, then answer `status` with `body` (bytes or JSON)."""
+
+    status: int = 200
+    body: Any = None
+    headers: dict[str, str] = field(default_factory=dict)
+    delay_s: float = 0.0
+
+
+def completion(content: str | None, *, model: str = "test-model", finish_reason: str = "stop") -> dict:
+    """A chat.completion object whose first choice says `content`."""
+    return {
+        "id": "chatcmpl-test",
+        "object": "chat.completion",
+        "created": int(time.time()),
+        "model": model,
+        "choices": [{
+            "index": 0,
+            "message": {"role": "assistant", "content": content, "refusal": None},
+            "finish_reason": finish_reason,
+            "logprobs": None,
+        }],
+        "usage": {"prompt_tokens": 120, "completion_tokens": 30, "total_tokens": 150},
+    }
+
+
+def content(text: str) -> Reply:
+    """Answer with `text` as the message content (JSON or not)."""
+    return Reply(body=completion(text))
+
+
+def json_content(obj: Any) -> Reply:
+    """Answer with `obj`, serialised, as the message content."""
+    return content(json.dumps(obj, ensure_ascii=False))
+
+
+def error(status: int, message: str = "error", headers: dict[str, str] | None = None) -> Reply:
+    """An OpenAI-style error body with this status."""
+    return Reply(status=status, body={"error": {"message": message, "type": "test_error", "code": None}},
+                 headers=headers or {})
+
+
+def slow(reply: Reply, delay_s: float) -> Reply:
+    """The same reply, after a delay (longer than the client's timeout, to make it time out)."""
+    return Reply(status=reply.status, body=reply.body, headers=reply.headers, delay_s=delay_s)
+
+
+@dataclass
+class ReceivedRequest:
+    path: str
+    headers: dict[str, str]  # lower-cased names
+    body: Any  # parsed JSON, or the raw text when it was not JSON
+
+
+class ChatServer:
+    """Serves POST /v1/chat/completions on 127.0.0.1; `script(model, reply)` sets the reply for a model."""
+
+    def __init__(self) -> None:
+        self.requests: list[ReceivedRequest] = []
+        self._replies: dict[str, Reply] = {}
+        self._lock = threading.Lock()
+        self._stopping = threading.Event()
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        # Handler threads are joined on close; a delayed reply wakes up early when the server stops.
+        self._httpd.daemon_threads = False
+        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.01},
+                                        name="chat-server", daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self._httpd.server_address[1]}/v1"
+
+    def start(self) -> ChatServer:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stopping.set()
+        self._httpd.shutdown()
+        self._thread.join()
+        self._httpd.server_close()
+
+    def script(self, model: str, reply: Reply) -> None:
+        """Every request for `model` gets `reply` (an unscripted model gets a 404)."""
+        with self._lock:
+            self._replies[model] = reply
+
+    def requests_for(self, model: str) -> list[ReceivedRequest]:
+        with self._lock:
+            return [r for r in self.requests if isinstance(r.body, dict) and r.body.get("model") == model]
+
+    def _reply_for(self, request: ReceivedRequest) -> Reply:
+        with self._lock:
+            self.requests.append(request)
+            model = request.body.get("model") if isinstance(request.body, dict) else None
+            if request.path != "/v1/chat/completions":
+                return error(404, f"no route {request.path}")
+            return self._replies.get(model) or error(404, f"The model {model!r} does not exist")
+
+    def _handler_class(self) -> type[BaseHTTPRequestHandler]:
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                try:
+                    body: Any = json.loads(raw)
+                except ValueError:
+                    body = raw.decode("utf-8", "replace")
+                request = ReceivedRequest(
+                    path=self.path, headers={k.lower(): v for k, v in self.headers.items()}, body=body
+                )
+                reply = server._reply_for(request)
+                if reply.delay_s and server._stopping.wait(reply.delay_s):
+                    return
+                payload = reply.body if isinstance(reply.body, bytes) else json.dumps(reply.body).encode()
+                try:
+                    self.send_response(reply.status)
+                    content_type = "text/plain" if isinstance(reply.body, bytes) else "application/json"
+                    self.send_header("Content-Type", content_type)
+                    self.send_header("Content-Length", str(len(payload)))
+                    for name, value in reply.headers.items():
+                        self.send_header(name, value)
+                    self.end_headers()
+                    self.wfile.write(payload)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client gave up (timed out) before the reply was ready
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass
+
+        return Handler
