@@ -150,3 +150,55 @@ def quickstart(ctx: Context) -> None:
         f"{total:,} USDA foods, {stats['foods']['cfct']:,} CFCT foods; database {ctx.settings.database_url}",
         fg="yellow" if demo else "green",
     )
+
+
+@cli.command("parse")
+@click.argument("text", required=False)
+@click.option("--jsonl", is_flag=True, help='Read {"id", "text"} lines on stdin, write one JSON line per input.')
+@click.option("--offline", is_flag=True, help="Use the offline parser even when a model is configured.")
+@pass_context
+def parse_command(ctx: Context, text: str | None, jsonl: bool, offline: bool) -> None:
+    """Split a meal into foods with grams and nutrients from the food tables."""
+    from foodca.nutrition.meal import MealAnalyser
+
+    if not jsonl and not text:
+        fail("give the meal TEXT, or --jsonl to read lines on stdin")
+    analyser = MealAnalyser.build(ctx.engine, ctx.settings.llm_providers)
+    if not jsonl:
+        click.echo(format_meal_table(analyser.analyse(text, use_model=not offline)))
+        return
+    for line_number, line in enumerate(sys.stdin, start=1):
+        if not line.strip():
+            continue
+        request_id = None
+        try:
+            request = json.loads(line)
+            if not isinstance(request, dict):
+                raise ValueError("each line must be a JSON object")
+            request_id = request.get("id")
+            if not isinstance(request.get("text"), str) or not request["text"].strip():
+                raise ValueError('"text" must be a non-empty string')
+            result = analyser.analyse(request["text"], use_model=not offline)
+            result.pop("seconds", None)
+            click.echo(json.dumps({"id": request_id, **result}, ensure_ascii=False))
+        except ValueError as exc:  # json.JSONDecodeError is a ValueError
+            click.echo(json.dumps({"id": request_id, "error": f"line {line_number}: {exc}"}, ensure_ascii=False))
+
+
+def format_meal_table(result: dict) -> str:
+    """A readable table: one row per item, then the totals; numbers rounded for display only."""
+    def number(value, digits=0):
+        return "-" if value is None else f"{value:.{digits}f}"
+
+    lines = [f"parser: {result['parser']}",
+             f"{'said':<18} {'food':<42} {'grams':>6} {'basis':<15} {'kcal':>6} {'prot':>6} {'fat':>6} {'carb':>6}"]
+    for item in result["items"]:
+        food = item["food"]["name"] if item["food"] else "UNMATCHED: " + ", ".join(
+            a["name"] for a in item["alternatives"][:3])
+        lines.append(f"{item['said'][:18]:<18} {food[:42]:<42} {number(item['grams']):>6} {item['basis'] or '-':<15} "
+                     f"{number(item['energy_kcal']):>6} {number(item['protein_g'], 1):>6} "
+                     f"{number(item['fat_g'], 1):>6} {number(item['carb_g'], 1):>6}")
+    totals = result["totals"]
+    lines.append(f"{'total':<18} {'':<42} {'':>6} {'':<15} {number(totals['energy_kcal']):>6} "
+                 f"{number(totals['protein_g'], 1):>6} {number(totals['fat_g'], 1):>6} {number(totals['carb_g'], 1):>6}")
+    return "\n".join(lines)

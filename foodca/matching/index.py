@@ -1,0 +1,168 @@
+"""The in-memory food index: every active food's names, per language, built once per process."""
+from __future__ import annotations
+
+import math
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+
+from foodca.matching.text import en_tokens, fold, split_cfct_name, zh_core
+from foodca.models import Alias, Food
+from foodca.models.food import CORE_NUTRIENTS
+
+GENERIC_TYPES = ("sr_legacy_food", "survey_fndds_food", "foundation_food")
+
+
+@dataclass
+class ZhEntry:
+    """A Chinese name of a food: its base, its qualifiers (烤, 代表值) and whether it is CFCT's own."""
+
+    food: int  # position in FoodIndex arrays
+    base: str
+    qualifiers: tuple[str, ...]
+    from_cfct: bool
+    representative: bool  # CFCT 代表值: the table's value for the generic food
+    primary: bool = True  # the printed name, not a synonym (番茄 for 番茄 [西红柿])
+    printed_base: str = ""  # the printed name's base, for synonyms (西红柿 → 番茄)
+
+
+@dataclass
+class TokenIndex:
+    """English token postings over a set of foods (generic or branded)."""
+
+    foods: np.ndarray  # positions into FoodIndex arrays
+    tokens: list[tuple[str, ...]]  # per local food
+    lengths: np.ndarray  # tokens per local food
+    heads: list[str]  # first token of the description, the USDA head noun
+    postings: dict[str, np.ndarray] = field(default_factory=dict)
+    idf: dict[str, float] = field(default_factory=dict)
+    exact: dict[str, list[int]] = field(default_factory=dict)  # joined sorted tokens → local positions
+    head_nouns: frozenset[str] = frozenset()  # words that head a description: bread, pepper, banana
+
+    @classmethod
+    def build(cls, positions: np.ndarray, names: list[str]) -> "TokenIndex":
+        tokens = [tuple(en_tokens(names[p])) for p in positions]
+        lists: dict[str, list[int]] = defaultdict(list)
+        exact: dict[str, list[int]] = defaultdict(list)
+        for local, words in enumerate(tokens):
+            for word in set(words):
+                lists[word].append(local)
+            exact[" ".join(sorted(set(words)))].append(local)
+        count = max(len(tokens), 1)
+        return cls(
+            head_nouns=frozenset(words[0] for words in tokens if words),
+            foods=positions,
+            tokens=tokens,
+            lengths=np.array([len(words) for words in tokens], dtype=np.float32),
+            heads=[words[0] if words else "" for words in tokens],
+            postings={word: np.asarray(found, dtype=np.int32) for word, found in lists.items()},
+            idf={word: math.log(1 + count / len(found)) for word, found in lists.items()},
+            exact=dict(exact),
+        )
+
+
+@dataclass
+class FoodIndex:
+    """Names, core nutrients and indexes for every active food; no database access after build."""
+
+    ids: np.ndarray
+    sources: list[str]
+    source_ids: list[str]
+    data_types: list[str]
+    names: list[str]
+    names_zh: list[str | None]
+    nutrients: np.ndarray  # (foods, len(CORE_NUTRIENTS)), NaN where unknown; per 100 g edible portion
+    edible_pct: np.ndarray
+    zh_entries: list[ZhEntry]
+    zh_by_char: dict[str, list[int]]
+    zh_exact: dict[str, list[int]]
+    zh_entries_by_food: dict[int, list[int]]
+    generic: TokenIndex
+    branded: TokenIndex
+    position_of: dict[int, int]
+    build_seconds: float = 0.0
+
+    @classmethod
+    def build(cls, engine: Engine) -> "FoodIndex":
+        started = time.perf_counter()
+        columns = [Food.id, Food.source, Food.source_id, Food.data_type, Food.name, Food.name_zh, Food.edible_pct,
+                   *(getattr(Food, name) for name in CORE_NUTRIENTS)]
+        with engine.connect() as conn:
+            rows = conn.execute(select(*columns).where(Food.retired_at.is_(None)).order_by(Food.id)).all()
+            aliases = conn.execute(select(Alias.food_id, Alias.text, Alias.language)).all()
+        ids = np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))
+        sources = [row[1] for row in rows]
+        data_types = [row[3] for row in rows]
+        names = [row[4] for row in rows]
+        nutrients = np.array([[np.nan if v is None else v for v in row[7:]] for row in rows], dtype=np.float64)
+        if not rows:
+            nutrients = np.zeros((0, len(CORE_NUTRIENTS)))
+        edible = np.array([np.nan if row[6] is None else row[6] for row in rows], dtype=np.float64)
+        position_of = {int(food_id): position for position, food_id in enumerate(ids)}
+
+        zh_entries: list[ZhEntry] = []
+        seen: set[tuple[int, str, tuple]] = set()
+
+        def add_zh(position: int, base: str, qualifiers: tuple[str, ...], from_cfct: bool, representative: bool,
+                   printed_base: str = ""):
+            key = (position, base, qualifiers)
+            if base and key not in seen:
+                seen.add(key)
+                primary = not printed_base or printed_base == base
+                zh_entries.append(ZhEntry(position, base, qualifiers, from_cfct, representative, primary,
+                                          printed_base or base))
+
+        cfct_qualifiers: dict[int, tuple[tuple[str, ...], bool]] = {}
+        for position, row in enumerate(rows):
+            if row[1] == "cfct":
+                base, qualifiers, synonyms = split_cfct_name(row[4])
+                representative = row[2].endswith("x") or any("代表值" in q for q in qualifiers)
+                kept = tuple(q for q in qualifiers if "代表值" not in q)
+                cfct_qualifiers[position] = (kept, representative, base)
+                for name in (base, *synonyms):
+                    add_zh(position, name, kept, True, representative, base)
+        for food_id, text, language in aliases:
+            position = position_of.get(food_id)
+            if position is None or language != "zh":
+                continue
+            # CFCT synonyms (番茄 [西红柿]) share the qualifiers of the food's printed name.
+            kept, representative, printed = cfct_qualifiers.get(position, ((), False, ""))
+            add_zh(position, zh_core(text), kept, position in cfct_qualifiers, representative, printed)
+        zh_by_char: dict[str, list[int]] = defaultdict(list)
+        zh_exact: dict[str, list[int]] = defaultdict(list)
+        zh_entries_by_food: dict[int, list[int]] = defaultdict(list)
+        for number, entry in enumerate(zh_entries):
+            for char in set(entry.base):
+                zh_by_char[char].append(number)
+            zh_exact[entry.base].append(number)
+            zh_entries_by_food[entry.food].append(number)
+
+        generic_positions = np.array([p for p, kind in enumerate(data_types) if kind in GENERIC_TYPES], dtype=np.int64)
+        branded_positions = np.array([p for p, kind in enumerate(data_types) if kind == "branded_food"], dtype=np.int64)
+        index = cls(
+            ids=ids, sources=sources, source_ids=[row[2] for row in rows], data_types=data_types, names=names,
+            names_zh=[row[5] for row in rows], nutrients=nutrients, edible_pct=edible,
+            zh_entries=zh_entries, zh_by_char=dict(zh_by_char), zh_exact=dict(zh_exact),
+            zh_entries_by_food=dict(zh_entries_by_food),
+            generic=TokenIndex.build(generic_positions, names),
+            branded=TokenIndex.build(branded_positions, names),
+            position_of=position_of,
+        )
+        index.build_seconds = time.perf_counter() - started
+        return index
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def describe(self, position: int) -> dict:
+        return {"id": int(self.ids[position]), "source": self.sources[position],
+                "source_id": self.source_ids[position], "name": self.names[position],
+                "name_zh": self.names_zh[position], "data_type": self.data_types[position]}
+
+
+def fold_en(text: str) -> str:
+    return " ".join(sorted(set(en_tokens(fold(text)))))

@@ -1,0 +1,225 @@
+"""Match a split item to a food: Chinese names first for Chinese text, USDA for English, never a wild guess."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from foodca.matching.index import FoodIndex, TokenIndex, ZhEntry
+from foodca.matching.text import EN_DESCRIPTORS, EN_MILD, en_tokens, zh_core
+from foodca.nlp.items import SplitItem
+
+ZH_THRESHOLD = 0.62
+EN_THRESHOLD = 0.58
+BRANDED_THRESHOLD = 0.75
+# Characters that shape or size a food without changing what it is (土豆丝, 黄瓜条, 橙子).
+ZH_NEUTRAL = set("丝片条块丁末段子儿")
+ZH_FRESH = ("鲜",)
+TYPE_BONUS = {"survey_fndds_food": 0.015, "sr_legacy_food": 0.01, "foundation_food": 0.0, "branded_food": 0.0}
+
+
+@dataclass
+class Candidate:
+    position: int
+    score: float
+
+
+@dataclass
+class MatchResult:
+    status: str  # matched | unmatched
+    position: int | None
+    score: float
+    alternatives: list[Candidate] = field(default_factory=list)
+
+
+class Matcher:
+    """Scores candidates from the index; below the threshold the item is unmatched with its top five."""
+
+    def __init__(self, index: FoodIndex):
+        self.index = index
+
+    def match(self, item: SplitItem) -> MatchResult:
+        ranked: list[Candidate] = []
+        threshold = EN_THRESHOLD
+        if item.language == "zh" or (item.name and zh_core(item.name) and not item.name.isascii()):
+            ranked = self._rank_zh(item)
+            threshold = ZH_THRESHOLD
+            if (not ranked or ranked[0].score < threshold) and item.name_en:
+                ranked = self._merge(ranked, self._rank_en(item.name_en, item.brand))
+                threshold = min(threshold, EN_THRESHOLD)
+        else:
+            ranked = self._rank_en(item.name, item.brand)
+        alternatives = ranked[:5]
+        if ranked and ranked[0].score >= threshold:
+            return MatchResult("matched", ranked[0].position, ranked[0].score, alternatives)
+        return MatchResult("unmatched", None, ranked[0].score if ranked else 0.0, alternatives)
+
+    @staticmethod
+    def _merge(first: list[Candidate], second: list[Candidate]) -> list[Candidate]:
+        best: dict[int, Candidate] = {}
+        for candidate in first + second:
+            if candidate.position not in best or best[candidate.position].score < candidate.score:
+                best[candidate.position] = candidate
+        return sorted(best.values(), key=lambda c: -c.score)
+
+    # --- Chinese
+
+    def _rank_zh(self, item: SplitItem) -> list[Candidate]:
+        query = zh_core(item.name)
+        if not query:
+            return []
+        extra = zh_core(item.brand or "")
+        queries = [query, *self._alias_expansions(query), *self._printed_name_variants(query)]
+        best: dict[int, float] = {}
+        seen: set[tuple[int, int]] = set()
+        for number, variant in enumerate(queries):
+            weight = 1.0 if number == 0 else 0.97  # a synonym from our alias table is nearly as good
+            for entry_number in self._zh_candidates(variant):
+                entry = self.index.zh_entries[entry_number]
+                score = weight * _zh_score(variant, extra, entry)
+                if entry.base != variant and self._names_another_food(variant, entry.base):
+                    score -= 0.4  # 西红柿炒鸡蛋 is a dish, not 鸡蛋: the rest names another food
+                if entry.from_cfct:
+                    score += 0.02  # Chinese text looks in the Chinese table first
+                if score >= 0.9 and entry.food in best and best[entry.food] >= 0.9 and (entry.food, number) not in seen:
+                    # Two names agreeing on one food (西红柿 and, through our alias table, 番茄) settle ties.
+                    best[entry.food] = max(best[entry.food], score) + 0.01
+                elif score > best.get(entry.food, -1.0):
+                    best[entry.food] = score
+                seen.add((entry.food, number))
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
+        return [Candidate(position, min(score, 1.0)) for position, score in ranked[:20]]
+
+    def _alias_expansions(self, query: str) -> list[str]:
+        """Other Chinese names of the USDA food that `query` names exactly (水煮蛋 → 煮鸡蛋, 白煮蛋)."""
+        expansions: list[str] = []
+        for entry_number in self.index.zh_exact.get(query, []):
+            entry = self.index.zh_entries[entry_number]
+            if entry.from_cfct:
+                continue
+            for other in self.index.zh_entries_by_food.get(entry.food, []):
+                base = self.index.zh_entries[other].base
+                if base != query and base not in expansions:
+                    expansions.append(base)
+        return expansions[:6]
+
+    def _names_another_food(self, query: str, base: str) -> bool:
+        rest = query.replace(base, "\0", 1)
+        for part in rest.split("\0"):
+            for start in range(len(part) - 1):
+                for end in range(len(part), start + 1, -1):
+                    if part[start:end] in self.index.zh_exact:
+                        return True
+        return False
+
+    def _printed_name_variants(self, query: str) -> list[str]:
+        """烤土豆 → 烤马铃薯: a CFCT synonym inside the query replaced by the printed name it stands for."""
+        variants = []
+        for char in set(query):
+            for entry_number in self.index.zh_by_char.get(char, ()):
+                entry = self.index.zh_entries[entry_number]
+                if not entry.primary and len(entry.base) >= 2 and entry.base in query:
+                    variant = query.replace(entry.base, entry.printed_base, 1)
+                    if variant not in variants and variant != query:
+                        variants.append(variant)
+        return variants[:4]
+
+    def _zh_candidates(self, query: str) -> set[int]:
+        counts: dict[int, int] = {}
+        for char in set(query):
+            for entry_number in self.index.zh_by_char.get(char, ()):
+                counts[entry_number] = counts.get(entry_number, 0) + 1
+        need = 1 if len(query) <= 2 else 2
+        return {number for number, shared in counts.items() if shared >= need}
+
+    # --- English
+
+    def _rank_en(self, name: str, brand: str | None) -> list[Candidate]:
+        tokens = en_tokens(name)
+        if not tokens:
+            return []
+        if brand:
+            branded = self._rank_tokens(self.index.branded, tokens + en_tokens(brand))
+            if branded and branded[0].score >= BRANDED_THRESHOLD:
+                return branded
+        ranked = self._rank_tokens(self.index.generic, tokens)
+        if not ranked or ranked[0].score < EN_THRESHOLD:
+            branded = [c for c in self._rank_tokens(self.index.branded, tokens) if c.score >= BRANDED_THRESHOLD]
+            ranked = self._merge(ranked, branded)
+        return ranked
+
+    def _rank_tokens(self, token_index: TokenIndex, tokens: list[str]) -> list[Candidate]:
+        if not len(token_index.foods):
+            return []
+        query = list(dict.fromkeys(tokens))
+        # A word no food has gets the highest weight: its absence must cost coverage.
+        top_idf = max(token_index.idf.values(), default=1.0) + 1.0
+        weights = {token: token_index.idf.get(token, top_idf) for token in query}
+        total = sum(weights.values())
+        scores = np.zeros(len(token_index.foods), dtype=np.float32)
+        for token in query:
+            postings = token_index.postings.get(token)
+            if postings is not None:
+                scores[postings] += weights[token]
+        if not scores.any():
+            return []
+        # Shorter descriptions first among equals: "Egg, whole, raw, fresh" before "Egg custards, dry mix".
+        scores = np.where(scores > 0, scores - 0.02 * token_index.lengths, 0)
+        shortlist = np.argpartition(-scores, min(40, len(scores) - 1))[:40]
+        shortlist = shortlist[scores[shortlist] > 0]
+        query_set = set(query)
+        query_text = " ".join(query)
+        ranked = []
+        for local in shortlist:
+            food_tokens = token_index.tokens[local]
+            coverage = sum(weights[t] for t in query if t in set(food_tokens)) / total
+            food_set = set(food_tokens)
+            extra = [t for t in food_set - query_set if t not in EN_DESCRIPTORS]
+            head = token_index.heads[local]
+            score = coverage
+            score += 0.08 if head in query_set else -0.12
+            # An extra food noun (banana in "Peppers, banana") changes the food; an extra adjective less so.
+            score -= min(sum(0.08 if t in token_index.head_nouns and t not in EN_MILD else 0.03 for t in extra), 0.3)
+            if "nfs" in food_set and len(query) <= 2:
+                score += 0.04  # FNDDS "not further specified": the generic default for a bare name
+            score += 0.05 * fuzz.token_sort_ratio(query_text, " ".join(food_tokens)) / 100
+            position = int(token_index.foods[local])
+            score += TYPE_BONUS.get(self.index.data_types[position], 0.0)
+            if coverage < 0.5:
+                score = min(score, 0.49)
+            ranked.append(Candidate(position, score))
+        ranked.sort(key=lambda c: (-c.score, len(self.index.names[c.position])))
+        return [Candidate(c.position, max(0.0, min(c.score, 1.0))) for c in ranked[:20]]
+
+
+def _zh_score(query: str, extra: str, entry: ZhEntry) -> float:
+    """How well a Chinese query names this entry: the base, then its qualifiers explaining the rest."""
+    base = entry.base
+    qualifier_text = "".join(entry.qualifiers)
+    if query == base:
+        core, rest = (1.0 if entry.primary else 0.95), ""
+    elif base in query:
+        core, rest = 0.55 + 0.45 * len(base) / len(query), query.replace(base, "", 1)
+    elif query in base:
+        core, rest = 0.5 + 0.4 * len(query) / len(base), ""
+    elif qualifier_text and query in qualifier_text:
+        core, rest = 0.7, ""
+    else:
+        # Only a resemblance: qualifiers may not lift it (炸鸡 is not 鸡枞（油炸）).
+        return 0.8 * fuzz.ratio(query, base) / 100 - 0.1 * len(entry.qualifiers)
+    rest = "".join(char for char in rest + extra if char not in ZH_NEUTRAL)
+    score = core
+    if rest:
+        explained = sum(char in qualifier_text for char in rest) / len(rest)
+        score += (1 - core) * 0.8 * explained
+        if explained < 0.5 and query.startswith(base) and not query.endswith(base):
+            # Chinese puts the head noun last: 牛油果 is a fruit, not 牛油; 苹果汁 is juice, not 苹果.
+            score -= 0.35
+        else:
+            score -= 0.1 * (1 - explained)
+    unexplained = [q for q in entry.qualifiers if q and not any(c in query + extra for c in q) and q not in ZH_FRESH]
+    score -= 0.02 * len(unexplained)
+    if entry.representative:
+        score += 0.03
+    return score

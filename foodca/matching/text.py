@@ -1,0 +1,68 @@
+"""Text normalisation shared by the index and the matcher, for Chinese and English food names."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_NON_WORD = re.compile(r"[^0-9a-z\u3400-\u9fff]+")
+# CFCT names: base（qualifiers）[synonyms]; brackets come full- or half-width.
+_QUALIFIER = re.compile(r"[（(]([^）)]*)[）)]")
+_SYNONYMS = re.compile(r"[\[【]([^\]】]*)[\]】]")
+_SYNONYM_SPLIT = re.compile(r"[、，,；;/\s]+")
+
+EN_STOPWORDS = frozenset(
+    "a an the of and or with without in on for to from my i am is are was were be having had have eating ate "
+    "enjoying consuming some made type kind style plus also as at by that this which".split()
+)
+# Words that describe a USDA food without naming it; an extra one costs little.
+EN_DESCRIPTORS = frozenset(
+    "raw cooked fresh nfs ns plain regular prepared commercial commercially includes all whole boiled steamed "
+    "frozen drained solids liquids unprepared ready serve heated "
+    "unheated enriched unenriched added salt without with fat no yes made home homemade restaurant usda food "
+    "distribution program type style variety varieties mature seeds year round average skin".split()
+)
+
+# Adjectives that also head a few descriptions ("White sauce"); as an extra word they cost little.
+EN_MILD = frozenset("white brown green red yellow black sweet dark light lean low reduced".split())
+
+
+def is_chinese(text: str) -> bool:
+    return bool(_CJK.search(text))
+
+
+def fold(text: str) -> str:
+    """NFKC (full-width → half-width), lower case, trimmed."""
+    return unicodedata.normalize("NFKC", text).strip().lower()
+
+
+def singular(token: str) -> str:
+    if len(token) <= 3 or token.endswith("ss"):
+        return token
+    if token.endswith("ies"):
+        return token[:-3] + "y"
+    if token.endswith(("oes", "ches", "shes", "xes", "sses")):
+        return token[:-2]
+    if token.endswith("s") and not token.endswith(("us", "is")):
+        return token[:-1]
+    return token
+
+
+def en_tokens(text: str) -> list[str]:
+    """Food words of an English name: folded, singular, without stop words."""
+    words = _NON_WORD.sub(" ", fold(text).replace("'s", "")).split()
+    return [singular(word) for word in words if word not in EN_STOPWORDS and not word.isdigit()]
+
+
+def zh_core(text: str) -> str:
+    """Only the CJK and alphanumeric characters: '鸡蛋（煮）' → '鸡蛋煮'."""
+    return _NON_WORD.sub("", fold(text))
+
+
+def split_cfct_name(name: str) -> tuple[str, list[str], list[str]]:
+    """'马铃薯（烤）[土豆、洋芋]' → ('马铃薯', ['烤'], ['土豆', '洋芋'])."""
+    folded = fold(name)
+    synonyms = [s for group in _SYNONYMS.findall(folded) for s in _SYNONYM_SPLIT.split(group) if s]
+    qualifiers = [q for group in _QUALIFIER.findall(folded) for q in re.split(r"[，,、]", group) if q.strip()]
+    base = _SYNONYMS.sub("", _QUALIFIER.sub("", folded))
+    return zh_core(base), [zh_core(q) for q in qualifiers], [zh_core(s) for s in synonyms]

@@ -1,0 +1,927 @@
+"""The deterministic offline splitter: meal text in Chinese or English → items with amounts, stdlib only.
+
+Choices worth knowing (kept stable because the matcher and the tests rely on them):
+- 几 / a few / several count as 3; 两三个 (a range) is the mean, 2.5.
+- 两 is the number 2 before a classifier or 百/千/万 (两个, 两百克), the weight unit (50 g) after a number (二两).
+- A weight always goes to ``grams`` (source "stated"); the count said with it is kept in quantity/unit
+  (油饼一个一百克 → quantity 1, unit 个, grams 100). A bare weight keeps quantity + unit too (二两 → 2 两).
+- A clause that has an amount but no food of its own (草莓，去蒂以后半斤) belongs to the item before it.
+- A dish said without a weight and followed by weighed ingredients (牛肉面，面条三百克，酱牛肉五十克) becomes one
+  item whose ``components`` are the ingredients; a weighed part of the same food (烤鸡，去骨的鸡肉一百五十克)
+  gives its weight to the dish instead. 糙米饭，糙米生重60g → item 糙米饭 with component 糙米 60 g raw.
+- Parentheses belong to the item before them: an amount or state there is that item's, foods there are its
+  components.
+- English "and"/"with" do not split when the right side has no amount of its own and the left side's amount
+  is a weight or a container (a cup of beef and rice with gravy), when the right side only describes the
+  left (made with milk), or inside a known dish (mac and cheese).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from foodca.nlp.items import Split, SplitItem, VOLUME_UNITS_ML, WEIGHT_UNITS_G
+
+# Brands are matched at the start of an item (and after "from"/"by" in English); longest first.
+BRANDS_ZH = (
+    "特仑苏", "金典", "安慕希", "纯甄", "伊利", "蒙牛", "光明", "君乐宝", "三元", "新希望", "卫岗", "简爱", "认养一头牛",
+    "康师傅", "统一", "今麦郎", "白象", "农夫山泉", "怡宝", "百岁山", "娃哈哈", "农夫", "可口可乐", "百事可乐", "百事",
+    "元气森林", "王老吉", "加多宝", "椰树", "维他奶", "维他", "养乐多", "奥利奥", "乐事", "旺旺", "三只松鼠", "良品铺子",
+    "百草味", "卫龙", "徐福记", "达利园", "好丽友", "盼盼", "麦当劳", "肯德基", "星巴克", "瑞幸", "喜茶", "奈雪的茶",
+    "奈雪", "蜜雪冰城", "茶百道", "古茗", "一点点", "coco", "必胜客", "汉堡王", "德克士", "赛百味", "达美乐", "海底捞",
+    "西贝", "思念", "三全", "湾仔码头", "双汇", "金锣", "雨润", "桂格", "西麦", "雀巢", "哈根达斯", "德芙", "士力架",
+    "费列罗", "好时", "绿箭", "益达", "红牛", "东鹏特饮", "脉动", "佳得乐", "味全", "北冰洋", "冰峰", "李锦记", "老干妈",
+    "海天", "太太乐", "臻味", "华润", "盒马", "全家", "罗森", "7-11", "便利蜂", "满记甜品", "鲍师傅", "稻香村", "桃李",
+    "宾堡", "曼可顿", "味多美", "好利来", "85度C", "元祖", "每日黑巧", "ffit8", "WonderLab", "Keep",
+)
+BRANDS_EN = (
+    "Cheerios", "Oreo", "Oreos", "Coca-Cola", "Coca Cola", "Coke", "Diet Coke", "Pepsi", "Sprite", "Fanta",
+    "Mountain Dew", "Dr Pepper", "Gatorade", "Red Bull", "Monster", "Starbucks", "Dunkin'", "Dunkin",
+    "McDonald's", "McDonalds", "Burger King", "Wendy's", "Taco Bell", "Subway", "KFC", "Chipotle", "Domino's",
+    "Pizza Hut", "Papa John's", "Chick-fil-A", "Panera", "Panda Express", "Five Guys", "In-N-Out", "Arby's",
+    "Kellogg's", "Kelloggs", "General Mills", "Post", "Quaker", "Nature Valley", "Clif", "KIND", "RXBAR",
+    "Lay's", "Lays", "Doritos", "Cheetos", "Fritos", "Pringles", "Tostitos", "Ritz", "Triscuit", "Wheat Thins",
+    "Goldfish", "Cheez-It", "Nabisco", "Keebler", "Pepperidge Farm", "Archway", "Little Debbie", "Hostess",
+    "Nutella", "Jif", "Skippy", "Smucker's", "Heinz", "Kraft", "Oscar Mayer", "Hormel", "Tyson", "Ball Park",
+    "Campbell's", "Progresso", "Chef Boyardee", "Stouffer's", "Lean Cuisine", "Healthy Choice", "Banquet",
+    "Hot Pockets", "DiGiorno", "Totino's", "Eggo", "Pillsbury", "Betty Crocker", "Duncan Hines", "Bisquick",
+    "Chobani", "Yoplait", "Dannon", "Danone", "Oikos", "Fage", "Siggi's", "Activia", "Horizon", "Fairlife",
+    "Silk", "Almond Breeze", "Oatly", "Lactaid", "Ben & Jerry's", "Häagen-Dazs", "Haagen-Dazs", "Breyers",
+    "Dreyer's", "Edy's", "Blue Bell", "Hershey's", "Hershey", "Reese's", "M&M's", "Snickers", "Kit Kat",
+    "Twix", "Milky Way", "Skittles", "Starburst", "Sara Lee", "Nature's Own", "Dave's Killer Bread", "Wonder",
+    "Thomas'", "Ore-Ida", "Birds Eye", "Green Giant", "Del Monte", "Dole", "Tropicana", "Minute Maid",
+    "Simply", "Ocean Spray", "Welch's", "Capri Sun", "Kool-Aid", "Lipton", "Nestle", "Nestlé", "Carnation",
+    "Similac", "Enfamil", "Gerber", "Beech-Nut", "Ensure", "Boost", "Premier Protein", "Muscle Milk",
+    "Quest", "Special K", "Frosted Flakes", "Froot Loops", "Lucky Charms", "Cap'n Crunch", "Kashi",
+    "Annie's", "Amy's", "Trader Joe's", "Kirkland", "Great Value", "365", "Sabra", "Tillamook",
+    "Philadelphia", "Velveeta", "Land O'Lakes", "Jell-O", "Cool Whip", "Hellmann's", "Ragu", "Prego",
+    "Barilla", "Uncle Ben's", "Zatarain's", "Old El Paso", "Mission", "Bush's", "SPAM", "Bumble Bee",
+    "StarKist", "Jimmy Dean", "Johnsonville", "Bob Evans", "Krispy Kreme", "Auntie Anne's", "Cinnabon",
+    "Dairy Queen", "Sonic", "Jack in the Box", "Popeyes", "Whataburger", "Culver's", "Shake Shack",
+)
+
+WEIGHT_UNITS_ZH = {"千克": "kg", "公斤": "kg", "克": "g", "斤": "斤", "两": "两", "毫克": "mg", "盎司": "oz", "磅": "lb"}
+VOLUME_UNITS_ZH = {"毫升": "ml", "升": "l", "公升": "l"}
+LATIN_UNITS = {  # as written after a number, in either language
+    "g": "g", "gr": "g", "gram": "g", "grams": "g", "gramme": "g", "grammes": "g", "kg": "kg", "kgs": "kg",
+    "kilogram": "kg", "kilograms": "kg", "mg": "mg", "milligram": "mg", "milligrams": "mg",
+    "oz": "oz", "ounce": "oz", "ounces": "oz", "lb": "lb", "lbs": "lb", "pound": "lb", "pounds": "lb",
+    "ml": "ml", "milliliter": "ml", "milliliters": "ml", "millilitre": "ml", "millilitres": "ml", "cc": "ml",
+    "l": "l", "liter": "l", "liters": "l", "litre": "l", "litres": "l", "cl": "cl", "dl": "dl",
+    "fl oz": "fl oz", "fl. oz": "fl oz", "fl.oz": "fl oz", "floz": "fl oz", "fluid ounce": "fl oz",
+    "fluid ounces": "fl oz", "pint": "pint", "pints": "pint", "quart": "quart", "quarts": "quart",
+    "gallon": "gallon", "gallons": "gallon",
+}
+_GRAMS = dict(WEIGHT_UNITS_G, mg=0.001)
+_ML = dict(VOLUME_UNITS_ML, cl=10.0, dl=100.0, pint=473.176, quart=946.353, gallon=3785.41)
+
+CLASSIFIERS_ZH = (
+    "汤勺", "汤匙", "茶匙", "小勺", "勺", "匙", "个", "只", "根", "片", "块", "碗", "盘", "碟", "杯", "瓶", "罐", "听",
+    "盒", "袋", "包", "份", "串", "把", "颗", "粒", "条", "张", "笼", "屉", "枚", "节", "截", "段", "瓣", "棵", "支",
+    "盆", "锅", "捧", "撮", "朵", "壶", "桶", "口", "头", "排", "卷", "板", "扎", "顿",
+)
+UNITS_EN = {
+    "cup": "cup", "cups": "cup", "cupful": "cup", "cupfuls": "cup", "tablespoon": "tbsp", "tablespoons": "tbsp",
+    "tablespoonful": "tbsp", "tbsp": "tbsp", "tbsps": "tbsp", "tbs": "tbsp", "teaspoon": "tsp",
+    "teaspoons": "tsp", "tsp": "tsp", "tsps": "tsp", "spoon": "spoon", "spoons": "spoon", "spoonful": "spoon",
+    "spoonfuls": "spoon", "slice": "slice", "slices": "slice", "piece": "piece", "pieces": "piece",
+    "bowl": "bowl", "bowls": "bowl", "plate": "plate", "plates": "plate", "glass": "glass", "glasses": "glass",
+    "can": "can", "cans": "can", "bottle": "bottle", "bottles": "bottle", "serving": "serving",
+    "servings": "serving", "portion": "portion", "portions": "portion", "handful": "handful",
+    "handfuls": "handful", "stick": "stick", "sticks": "stick", "scoop": "scoop", "scoops": "scoop",
+    "packet": "packet", "packets": "packet", "package": "package", "packages": "package", "pack": "pack",
+    "packs": "pack", "bar": "bar", "bars": "bar", "jar": "jar", "jars": "jar", "container": "container",
+    "containers": "container", "carton": "carton", "cartons": "carton", "mug": "mug", "mugs": "mug",
+    "strip": "strip", "strips": "strip", "fillet": "fillet", "fillets": "fillet", "leaf": "leaf",
+    "leaves": "leaf", "square": "square", "squares": "square", "wedge": "wedge", "wedges": "wedge",
+    "cube": "cube", "cubes": "cube", "clove": "clove", "cloves": "clove", "head": "head", "heads": "head",
+    "ear": "ear", "ears": "ear", "spear": "spear", "spears": "spear", "stalk": "stalk", "stalks": "stalk",
+    "link": "link", "links": "link", "patty": "patty", "patties": "patty", "pouch": "pouch",
+    "pouches": "pouch", "box": "box", "boxes": "box", "bag": "bag", "bags": "bag", "bunch": "bunch",
+    "dash": "dash", "dashes": "dash", "pinch": "pinch", "pinches": "pinch", "sprig": "sprig",
+    "sprigs": "sprig", "shot": "shot", "shots": "shot", "dollop": "dollop", "dollops": "dollop",
+    "splash": "splash", "drop": "drop", "drops": "drop", "loaf": "loaf", "loaves": "loaf", "sheet": "sheet",
+    "sheets": "sheet", "tub": "tub", "tubs": "tub", "pot": "pot", "cone": "cone", "cones": "cone",
+}
+# Amounts that hold a mixture: "a cup of beef and rice" stays one item.
+CONTAINER_UNITS = {
+    "cup", "tbsp", "tsp", "spoon", "bowl", "plate", "glass", "can", "bottle", "serving", "portion", "handful",
+    "scoop", "packet", "package", "pack", "jar", "container", "carton", "mug", "pouch", "box", "bag", "tub",
+    "pot", "g", "kg", "mg", "oz", "lb", "ml", "l", "cl", "dl", "fl oz", "pint", "quart", "gallon",
+}
+SIZES_EN = {
+    "small": "small", "little": "small", "mini": "small", "medium": "medium", "regular": "medium",
+    "medium-sized": "medium", "large": "large", "big": "large", "jumbo": "large", "extra-large": "large",
+    "extra large": "large", "xl": "large", "huge": "large",
+}
+SIZES_ZH = {"小": "small", "中": "medium", "大": "large"}
+DISHES_EN = (
+    "mac and cheese", "macaroni and cheese", "peanut butter and jelly", "peanut butter & jelly", "pb and j",
+    "pb&j", "rice and beans", "beans and rice", "fish and chips", "biscuits and gravy", "bangers and mash",
+    "chips and salsa", "chips and guacamole", "chicken and waffles", "chicken and dumplings", "chicken and rice",
+    "pork and beans", "franks and beans", "ham and cheese", "spaghetti and meatballs", "surf and turf",
+    "sweet and sour", "salt and vinegar", "salt and pepper", "cookies and cream", "cookies 'n cream",
+    "strawberries and cream", "half and half", "half-and-half", "bread and butter", "corned beef and cabbage",
+    "liver and onions", "shrimp and grits", "steak and eggs", "lox and bagel", "sour cream and onion",
+    "cheese and crackers", "oil and vinegar", "chicken with rice", "coffee with milk", "coffee with cream",
+    "tea with milk", "tea with lemon", "rice with chicken", "arroz con pollo", "chili con carne",
+)
+
+# Chinese words whose first character looks like a number, a size or a state but is part of the name.
+_ZH_PROTECTED = (
+    "千张", "千层", "千岛", "百叶", "百合", "百香果", "三文鱼", "三明治", "三鲜", "五花", "五香", "五仁", "八宝", "八角",
+    "四季豆", "十三香", "七喜", "九层塔", "一品", "二锅头", "半熟", "两面", "万州", "六个核桃", "一点点", "一个人",
+    "一口气", "一下子", "一会儿", "一顿", "一起", "一边", "一整",
+)
+_ZH_LEXICAL_SIZE = (  # 大/小 starting a name: not a size
+    "大米", "大葱", "大蒜", "大白菜", "大闸蟹", "大枣", "大虾", "大饼", "大豆", "大麦", "大肉包", "大黄鱼", "大头菜",
+    "大酱", "大骨", "大盘鸡", "大拌菜", "大列巴", "大黄米", "大馅", "大红袍", "大杏仁", "大白兔", "大福",
+    "小米", "小笼", "小龙虾", "小白菜", "小油菜", "小黄鱼", "小麦", "小葱", "小番茄", "小馒头", "小酥肉", "小炒",
+    "小黄瓜", "小鸡", "小面", "小麻花", "小吃", "小青菜", "小排", "小蛋糕", "小汤圆", "小馄饨", "小菜", "小枣",
+    "小鱼", "小米椒", "小土豆", "小核桃", "小蘑菇", "小南瓜", "中华", "中式", "中药", "中秋",
+)
+_ZH_NOT_STATE = (
+    "生菜", "生蚝", "生姜", "生煎", "生抽", "生鱼片", "生日", "生椰", "生巧", "生滚", "生炒", "生啤", "生鲜",
+    "干锅", "干煸", "干炒", "干拌", "干贝", "干酪", "干果", "干豆腐", "干丝", "干烧", "干红", "干白", "干煎", "干炸",
+    "干脆面", "干饭", "干锅", "干捞", "干货", "干鲍", "熟食",
+)
+_DISH_CHARS = frozenset("炒炖烧煮蒸拌汤粥面饭羹锅烤煎炸焖卤涮烫盘拍爆熘溜煲焗扒酿凉沙拉串糊")
+_ZH_NOT_FOOD = frozenset(("外卖", "东西", "饭菜", "零食", "宵夜", "夜宵", "早饭", "午饭", "晚饭", "一顿", "一口", "朋友", "同事"))
+_GENERIC_PARTS = frozenset(("肉", "净肉", "果肉", "瓜瓤", "瓤", "果仁", "仁", "蛋液", "可食部", "净含量"))
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}
+_FULLWIDTH.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})
+_FULLWIDTH.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})
+_FULLWIDTH.update({0x3000: 0x20, 0xFF0E: 0x2E, 0xFF05: 0x25, 0x2019: 0x27, 0x2018: 0x27, 0x2044: 0x2F})
+_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
+
+
+@dataclass
+class _Amount:
+    quantity: float | None = None
+    unit: str | None = None
+    size: str | None = None
+    grams: float | None = None
+    volume_ml: float | None = None
+
+    def merge(self, other: _Amount) -> None:
+        """Fill what is still missing from a later amount said for the same food."""
+        if other.grams is not None and self.grams is None:
+            self.grams = other.grams
+        if other.volume_ml is not None and self.volume_ml is None:
+            self.volume_ml = other.volume_ml
+        if self.quantity is None and other.quantity is not None:
+            self.quantity, self.unit = other.quantity, other.unit
+        self.size = self.size or other.size
+
+    @property
+    def empty(self) -> bool:
+        return self.quantity is None and self.grams is None and self.volume_ml is None and self.size is None
+
+    @property
+    def measured(self) -> bool:
+        return self.grams is not None or self.volume_ml is not None
+
+
+def _set_measure(amount: _Amount, number: float, unit: str) -> None:
+    """Record a weight or volume, keeping it as the amount's quantity/unit when no count was said."""
+    if unit in _GRAMS:
+        if amount.grams is None:
+            amount.grams = round(number * _GRAMS[unit], 3)
+    elif amount.volume_ml is None:
+        amount.volume_ml = round(number * _ML[unit], 3)
+    if amount.quantity is None:
+        amount.quantity, amount.unit = number, unit
+
+
+@dataclass
+class _Piece:
+    """One clause of the text, read: its words, its amounts and what it says about weight."""
+
+    said: str
+    name: str
+    amount: _Amount
+    state: str | None = None
+    brand: str | None = None
+    drop: bool = False  # chatter or something not eaten
+    all_state: str | None = None  # 都是生重: a state for every item said so far
+    parens: list[str] = field(default_factory=list)
+    sep: str = "start"  # what came before: start | strong | comma | conj
+    header: bool = False  # followed by a colon and without an amount: 水果：…
+    vague: bool = False  # "a bit of", "some": an amount too vague to read, but an item of its own
+
+
+# ---------------------------------------------------------------- numbers
+
+_ZH_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_ZH_MULT = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+
+
+def _zh_int(text: str) -> float:
+    """一百五十 → 150, 两百 → 200, 十二 → 12, 一百二 → 120 (a trailing digit takes the next lower place)."""
+    total, section, digit, last_mult = 0.0, 0.0, None, 1
+    for ch in text:
+        if ch in _ZH_DIGIT:
+            digit = _ZH_DIGIT[ch]
+        elif ch == "万":
+            section += digit or 0
+            total += (section or 1) * 10000
+            section, digit, last_mult = 0.0, None, 10000
+        else:
+            mult = _ZH_MULT[ch]
+            section += (1 if digit is None else digit) * mult
+            digit, last_mult = None, mult
+    if digit is not None:
+        section += digit * (last_mult // 10 if last_mult >= 100 else 1)
+    return total + section
+
+
+def _number(text: str) -> float:
+    """A number as written in either language: 2.5, ½, 1/2, 1 1/2, 一百五十, 半, 几, 两三 (→ 2.5)."""
+    text = text.strip()
+    if text in ("半", "一半"):
+        return 0.5
+    if text in ("几", "好几"):
+        return 3.0
+    if len(text) == 2 and all(c in "一二两三四五六七八九" for c in text) and text not in ("二两",):
+        a, b = _ZH_DIGIT[text[0]], _ZH_DIGIT[text[1]]
+        if b == a + 1:
+            return (a + b) / 2
+    if "点" in text:
+        whole, _, frac = text.partition("点")
+        return _zh_int(whole) + float("0." + "".join(str(_ZH_DIGIT[c]) for c in frac))
+    if _CJK.search(text):
+        return _zh_int(text)
+    frac = _FRACTIONS.get(text[-1]) if text else None
+    if frac is not None:
+        return (float(text[:-1]) if text[:-1].strip() else 0.0) + frac
+    if "/" in text:
+        whole, _, rest = text.rpartition(" ")
+        num, _, den = rest.partition("/")
+        return (float(whole) if whole else 0.0) + float(num) / float(den)
+    return float(text)
+
+
+_EN_ONES = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_EN_PHRASES = {
+    "a": 1, "an": 1, "one": 1, "single": 1, "a single": 1, "one single": 1, "half": 0.5, "a half": 0.5,
+    "half a": 0.5, "half an": 0.5, "one half": 0.5, "quarter": 0.25, "a quarter": 0.25, "a quarter of a": 0.25,
+    "a quarter of an": 0.25, "one quarter": 0.25, "a third": 1 / 3, "a third of a": 1 / 3, "one third": 1 / 3,
+    "two thirds": 2 / 3, "three quarters": 0.75, "three-quarters": 0.75, "two-thirds": 2 / 3,
+    "three quarters of a": 0.75, "three-quarters of a": 0.75, "two thirds of a": 2 / 3, "two-thirds of a": 2 / 3, "a couple of": 2, "a couple": 2, "couple of": 2, "a pair of": 2,
+    "a few": 3, "few": 3, "several": 3, "a dozen": 12, "dozen": 12, "half a dozen": 6, "one and a half": 1.5,
+    "an": 1, "a whole": 1, "one whole": 1,
+}
+
+
+def _en_number(text: str) -> float:
+    text = re.sub(r"\s+", " ", text.strip().lower())
+    if text in _EN_PHRASES:
+        return float(_EN_PHRASES[text])
+    m = re.fullmatch(r"(\w+) and a half", text)
+    if m:
+        return _en_number(m.group(1)) + 0.5
+    if re.match(r"[\d½¼¾⅓⅔⅛]", text):
+        return _number(text)
+    total = 0
+    for word in re.split(r"[- ]", text):
+        total += _EN_TENS.get(word, 0) + _EN_ONES.get(word, 0)
+    return float(total)
+
+
+# ---------------------------------------------------------------- Chinese
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_ZH_NUMCH = "零〇一二三四五六七八九十百千万"
+_ZH_UNIT_ALT = _alt(list(WEIGHT_UNITS_ZH) + list(VOLUME_UNITS_ZH) + list(CLASSIFIERS_ZH))
+_LATIN_ALT = _alt(sorted(set(LATIN_UNITS) - {"gr", "cc"}, key=len, reverse=True) + ["gr", "cc"])
+_NUM_ZH = (
+    r"(?:\d+(?:\.\d+)?(?:/\d+)?|\d*[½¼¾⅓⅔⅛]"
+    rf"|(?:一两|两三|三四|四五|五六|六七|七八|八九)(?=[大中小]?(?:{_alt(CLASSIFIERS_ZH)}))"
+    rf"|一半|好几|几|半|两(?=两)|两(?=[百千万])[{_ZH_NUMCH}]*|两(?=[大中小]?(?:{_ZH_UNIT_ALT.replace('两|', '')}))"
+    rf"|[{_ZH_NUMCH}]+(?:点[零一二三四五六七八九]+)?)"
+)
+_ZH_AMOUNT = re.compile(
+    # 一斤半 / 一斤二两
+    rf"(?P<jin>{_NUM_ZH})斤(?:(?P<jin_half>半)|(?P<jin_liang>[一二两三四五六七八九])两)?"
+    # 二两 / 二两半 / 三两六
+    rf"|(?P<liang>{_NUM_ZH})两(?:(?P<liang_half>半)|(?P<liang_tenth>[一二三四五六七八九])(?![{_ZH_NUMCH}]|{_ZH_UNIT_ALT}))?"
+    # 250ml / 60 g / 1.5L / 3 oz
+    rf"|(?P<lnum>\d+(?:\.\d+)?|\d*[½¼¾⅓⅔⅛])\s*(?P<lunit>{_LATIN_ALT})(?![A-Za-z])"
+    # 一小盘 / 两个 / 一个半 / 三百毫升 / 了+个 (吃了个苹果)
+    rf"|(?P<num>{_NUM_ZH})?(?P<size>[大中小])?(?P<unit>{_ZH_UNIT_ALT})(?P<half>半)?",
+    re.IGNORECASE,
+)
+_ZH_SPLIT = re.compile(
+    r"(?P<strong>[；;。！!？?\n]+)"
+    r"|(?P<comma>[，,、:：~～]+|…+|\.{3,}|\s+)"
+    r"|(?P<conj>还有|以及|外加|另外|再加上|再加|再来|加上|然后|配了|配上|配着|就着|加了|又|再(?!制)|配(?!菜|料)"
+    r"|和(?!牛|果子)|跟|与|[+＋&＆]|(?<![追增参添])加(?!餐|热|工|班|州|拿大|湿|速|入|重|倍|量|应子|冰|料))"
+)
+_ZH_COMPANY = re.compile(r"[跟和与同](?:朋友|同事|家人|老公|老婆|孩子|爸妈|父母|同学|室友|女朋友|男朋友|对象|闺蜜)们?(?:一起)?")
+_ZH_DROP = re.compile(r"没吃|没喝|没算|不算|没有吃|忘了|啥|什么|来着|就这些|就这俩|就这样|就这么多|没了|不记得")
+_ZH_LOCATION = re.compile(r"^(?:在)?[\u4e00-\u9fff]{0,6}(?:店|食堂|餐厅|饭店|摊|外面|家里|公司|楼下|里|上)$")
+_ZH_ALL_STATE = re.compile(r"^[都全]是(?P<what>.*)$")
+_ZH_WHERE = re.compile(r"在[\u4e00-\u9fff]{1,6}?(?:吃的|吃了|买的|买了|点的|点了|吃|买)")
+_ZH_STATE_RAW = re.compile(r"生重|干重|生的|干的|泡之前|泡发前|泡前|煮之前|煮前|未煮|\(生\)|^生$|^干$")
+_ZH_STATE_COOKED = re.compile(r"熟重|熟的|煮熟后|煮好后|^熟$")
+_ZH_PREP = re.compile(
+    r"(?:削|剥|去|拆|切|挑|剔|撕)(?:了|完|掉|好|去)?(?:皮|壳|核|籽|子|蒂|梗|骨|刺|筋|头|根|芯|瓤)(?:以后|之后|后|的)?"
+    r"|净重|净含量|可食部分?|生重|熟重|干重|生的|干的|熟的|泡之前|泡发前|泡前|煮之前|煮前|煮熟后|煮好后"
+    r"|大概|大约|差不多|左右|一共|总共|总计|合计|称了一下|称了下|称了|称一下|称重|估计|应该|可能|约|共|上下|多点|多一点"
+    r"|[带连]皮的?|不带皮的?|去皮|剥出来的?|拆出来的?|挑出来的?|片下来的?|啃下来的?|剩下的?|出来的?|下来的?"
+    r"|那个|这个|嗯+|呃+|啊|呀|吧|呢|嘛|哦对|哦|诶|哎|额|就这些|各|分别|每样|每种"
+)
+_ZH_LEAD = re.compile(
+    r"^(?:今天|昨天|今早|今晚|今儿|早上|早晨|早饭|早餐|上午|中午|午饭|午餐|下午茶|下午|傍晚|晚上|晚饭|晚餐|夜宵|宵夜|夜里"
+    r"|半夜|凌晨|加餐|饭后|饭前|餐后|餐前|健身餐|减脂餐|工作餐|主食是|主食|就是|上面的?|里面的?|旁边的?|汤里的?|另外|就|还|又|也|都|我|自己|然后|一个人|在家"
+    r"|点了|买了|来了|来|吃了点|喝了点|吃了|喝了|吃的|喝的|吃|喝|是|用|弄了|有|还有|一些|一点|些|少许|点(?!心))+"
+)
+_ZH_TRAIL = re.compile(r"(?:(?:[泡煮做打熬蒸炒烤炸买点吃喝拌冲]|煮好|做好)的|左右|上下|而已|这些|的|啊|吧|呢|了|有|是|重)+$")
+_ZH_CHATTER = re.compile(r"(?:吃得|喝得|吃的|喝的)(?:很|比较|太|挺|有点)?[少多简单饱好随便清淡]+|随便对付了?一口|对付了?一口|很简单|饿了|嘴馋")
+_ZH_OF_PREFIX = re.compile(r"^[\u4e00-\u9fff]{1,6}?的(?=[\u4e00-\u9fff])")
+_ZH_PROTECT = re.compile(_alt(_ZH_PROTECTED))
+_ZH_STATE_PREFIX = re.compile(rf"^(?!{_alt(_ZH_NOT_STATE)})(?P<s>[生干熟])(?=[\u4e00-\u9fff])")
+_ZH_SIZE_PREFIX = re.compile(rf"^(?!{_alt(_ZH_LEXICAL_SIZE)})(?P<s>[大中小])(?=[\u4e00-\u9fff]{{2}})")
+_BRAND_ZH = re.compile(rf"^(?P<b>{_alt(BRANDS_ZH)})的?", re.IGNORECASE)
+_PLACEHOLDER = re.compile("[\ue000-\ue0ff]")
+
+
+def _protect(text: str) -> tuple[str, list[str]]:
+    saved: list[str] = []
+
+    def keep(m: re.Match) -> str:
+        saved.append(m.group(0))
+        return chr(0xE000 + len(saved) - 1)
+
+    return _ZH_PROTECT.sub(keep, text), saved
+
+
+def _unprotect(text: str, saved: list[str]) -> str:
+    return _PLACEHOLDER.sub(lambda m: saved[ord(m.group(0)) - 0xE000], text) if saved else text
+
+
+def _zh_amounts(text: str) -> tuple[_Amount, list[tuple[int, int, bool]]]:
+    """All amounts in a clause, merged into one, with their spans (and whether each was a bare classifier)."""
+    amount = _Amount()
+    spans: list[tuple[int, int, bool]] = []
+    for m in _ZH_AMOUNT.finditer(text):
+        g = m.groupdict()
+        if g["jin"]:
+            n = _number(g["jin"]) + (0.5 if g["jin_half"] else 0) + (_ZH_DIGIT[g["jin_liang"]] / 10 if g["jin_liang"] else 0)
+            _set_measure(amount, n, "斤")
+        elif g["liang"]:
+            n = _number(g["liang"]) + (0.5 if g["liang_half"] else 0) + (_ZH_DIGIT[g["liang_tenth"]] / 10 if g["liang_tenth"] else 0)
+            _set_measure(amount, n, "两")
+        elif g["lnum"]:
+            unit = LATIN_UNITS[g["lunit"].lower()]
+            if unit not in _GRAMS and unit not in _ML:
+                continue
+            _set_measure(amount, _number(g["lnum"]), unit)
+        else:
+            unit = g["unit"]
+            bare = g["num"] is None
+            if bare:
+                before = text[m.start() - 1] if m.start() else ""
+                # A classifier with no number counts as one only right after a verb (吃了个, 来杯) or a size (中杯).
+                after = text[m.end():m.end() + 1]
+                if not ((before and before in "了来") or (g["size"] and (not before or not _CJK.match(before) or not after
+                                                            or not _CJK.match(after)))):
+                    continue
+            n = 1.0 if bare else _number(g["num"])
+            if g["half"]:
+                n += 0.5
+            if g["size"]:
+                amount.size = amount.size or SIZES_ZH[g["size"]]
+            if unit in WEIGHT_UNITS_ZH:
+                _set_measure(amount, n, WEIGHT_UNITS_ZH[unit])
+            elif unit in VOLUME_UNITS_ZH:
+                _set_measure(amount, n, VOLUME_UNITS_ZH[unit])
+            elif amount.quantity is None or amount.unit in _GRAMS or amount.unit in _ML:
+                amount.quantity, amount.unit = n, unit
+            spans.append((m.start(), m.end(), unit in CLASSIFIERS_ZH))
+            continue
+        spans.append((m.start(), m.end(), False))
+    return amount, spans
+
+
+def _zh_clean(piece: str) -> tuple[str, str | None]:
+    """Strip fillers, meal words and preparation words from a piece of a clause; return (words, state)."""
+    state = None
+    if _ZH_STATE_RAW.search(piece):
+        state = "raw"
+    elif _ZH_STATE_COOKED.search(piece):
+        state = "cooked"
+    piece = _ZH_WHERE.sub("", piece)
+    piece = _ZH_CHATTER.sub("", piece)
+    piece = _ZH_PREP.sub("", piece)
+    if "了" in piece:
+        head, _, tail = piece.rpartition("了")
+        piece = tail  # what precedes the last 了 is the verb phrase: 啃了 / 卧了 / 下午吃了
+    previous = None
+    while previous != piece:
+        previous = piece
+        piece = _ZH_LEAD.sub("", piece)
+        piece = _ZH_TRAIL.sub("", piece)
+        piece = _ZH_OF_PREFIX.sub("", piece)
+        piece = piece.strip(" .·-—_~*'\"“”‘’")
+    if len(piece) > 3 and piece.endswith(("果肉", "净肉", "瓜瓤", "可食部")):
+        piece = piece[:-3] if piece.endswith("可食部") else piece[:-2]
+    m = _ZH_STATE_PREFIX.match(piece)
+    if m and len(piece) >= 2:
+        state = state or ("cooked" if m.group("s") == "熟" else "raw")
+        piece = piece[1:]
+    return piece, state
+
+
+def _zh_piece(raw: str, saved: list[str]) -> _Piece:
+    """Read one clause: amounts out, the food words left, brand and size split off."""
+    said = _unprotect(raw, saved).strip()
+    text = _ZH_COMPANY.sub("", raw)
+    if _ZH_DROP.search(said):
+        return _Piece(said=said, name="", amount=_Amount(), drop=True)
+    all_state = _ZH_ALL_STATE.match(re.sub(r"[吧啊呢嘛的了]+$", "", said.strip()))
+    if all_state:
+        what = all_state.group("what")
+        st = "raw" if re.search(r"生|干", what) else "cooked" if "熟" in what else None
+        return _Piece(said=said, name="", amount=_Amount(), drop=st is None, all_state=st)
+    amount, spans = _zh_amounts(text)
+    # The words between amounts: the food is the first stretch left once fillers are gone.
+    # The words right after a classifier are its food (上面一个煎的荷包蛋); else the first words left.
+    parts, cursor, follows_classifier = [], 0, [False]
+    for start, end, is_classifier in spans:
+        parts.append(text[cursor:start])
+        follows_classifier.append(is_classifier)
+        cursor = end
+    parts.append(text[cursor:])
+    state, names, preferred = None, [], None
+    for part, after in zip(parts, follows_classifier):
+        words, st = _zh_clean(_unprotect(part, saved))
+        state = state or st
+        if words:
+            names.append(words)
+            if after and preferred is None:
+                preferred = words
+    name = preferred or (names[0] if names else "")
+    if name in _ZH_NOT_FOOD:
+        name = ""
+    if name and _ZH_LOCATION.match(name) and not amount.measured and len(names) == 1 and amount.quantity is None:
+        return _Piece(said=said, name="", amount=amount, drop=True)
+    piece = _Piece(said=said, name=name, amount=amount, state=state)
+    _zh_name_details(piece, spans, text)
+    return piece
+
+
+def _zh_name_details(piece: _Piece, spans, text: str) -> None:
+    """Brand at the start, a size right after a classifier (一个大苹果 → large), a trailing 的."""
+    if not piece.name:
+        return
+    m = _BRAND_ZH.match(piece.name)
+    if m:
+        piece.brand = m.group("b")
+        rest = piece.name[m.end():]
+        piece.name = rest if len(rest) >= 1 and _CJK.search(rest) else piece.brand
+    if any(is_classifier for _, _, is_classifier in spans):
+        m = _ZH_SIZE_PREFIX.match(piece.name)
+        if m and piece.amount.size is None:
+            piece.amount.size = SIZES_ZH[m.group("s")]
+            piece.name = piece.name[1:]
+
+
+def _zh_clauses(text: str) -> list[_Piece]:
+    """Split on separators and conjunctions; parentheses stay with the clause before them."""
+    text, saved = _protect(text)
+    parens: list[str] = []
+    out, depth, buf = [], 0, ""
+    for ch in text:
+        if ch in "(（[【":
+            if depth == 0:
+                buf = ""
+            else:
+                buf += ch
+            depth += 1
+        elif ch in ")）]】" and depth:
+            depth -= 1
+            if depth == 0:
+                parens.append(_unprotect(buf, saved))
+                out.append(chr(0xE100 + len(parens) - 1))
+            else:
+                buf += ch
+        elif depth:
+            buf += ch
+        else:
+            out.append(ch)
+    if depth and buf:  # an unclosed parenthesis: read it as plain text
+        out.append(buf)
+    text = "".join(out)
+    pieces: list[_Piece] = []
+    sep, cursor = "start", 0
+    rank = {"start": 3, "strong": 3, "conj": 2, "comma": 1}
+
+    def emit(chunk: str, sep: str, colon_after: bool = False) -> None:
+        refs = [parens[ord(c) - 0xE100] for c in chunk if 0xE100 <= ord(c) <= 0xE1FF]
+        body = "".join(c for c in chunk if not 0xE100 <= ord(c) <= 0xE1FF)
+        if body.strip():
+            piece = _zh_piece(body.strip(), saved)
+            piece.parens, piece.sep = refs, sep
+            piece.header = colon_after and piece.amount.empty
+            pieces.append(piece)
+        elif refs and pieces:
+            pieces[-1].parens.extend(refs)
+
+    pending = None
+    for m in _ZH_SPLIT.finditer(text):
+        chunk = text[cursor:m.start()]
+        kind = m.lastgroup
+        if chunk.strip() or any(0xE100 <= ord(c) <= 0xE1FF for c in chunk):
+            emit(chunk, pending or sep, ":" in m.group(0) or "：" in m.group(0))
+            pending = None
+        pending = kind if pending is None or rank[kind] > rank[pending] else pending
+        cursor = m.end()
+    emit(text[cursor:], pending or sep)
+    return pieces
+
+
+def _related_part(head: SplitItem, piece: _Piece) -> bool:
+    """Is the weighed clause the edible part of the head rather than an ingredient? (烤鸡 ← 去骨的鸡肉)."""
+    name = piece.name
+    if name == head.name or name in _GENERIC_PARTS:
+        return piece.state is None or name == head.name
+    if len(name) == 1 and name in head.name:
+        return True
+    if name[-1] in "肉粒仁瓤液" and len(name) <= 4 and any(c in head.name for c in name[:-1]):
+        return True
+    return False
+
+
+def _new_item(piece: _Piece) -> SplitItem:
+    a = piece.amount
+    return SplitItem(
+        said=piece.said, name=piece.name, language="zh" if _CJK.search(piece.said) else "en",
+        quantity=a.quantity, unit=a.unit, size=a.size, grams=a.grams,
+        grams_source="stated" if a.grams is not None else None, volume_ml=a.volume_ml,
+        brand=piece.brand, state=piece.state,
+    )
+
+
+def _absorb(target: SplitItem, piece: _Piece) -> None:
+    """A later clause's amount and state for the same food."""
+    a = piece.amount
+    if a.grams is not None and target.grams is None:
+        target.grams, target.grams_source = a.grams, "stated"
+    if a.volume_ml is not None and target.volume_ml is None:
+        target.volume_ml = a.volume_ml
+    if target.quantity is None and a.quantity is not None:
+        target.quantity, target.unit = a.quantity, a.unit
+    target.size = target.size or a.size
+    target.state = target.state or piece.state
+    target.brand = target.brand or piece.brand
+    target.said = f"{target.said}，{piece.said}"
+
+
+def _assemble_zh(pieces: list[_Piece]) -> list[SplitItem]:
+    items: list[SplitItem] = []
+    head: SplitItem | None = None  # a dish said without a weight, whose weighed parts may follow
+    group_start = 0
+    for piece in pieces:
+        if piece.sep in ("strong", "start"):
+            group_start = len(items)
+        if piece.sep != "comma":
+            head = None
+        if piece.all_state:
+            for item in items[group_start:]:
+                for leaf in item.components or [item]:
+                    leaf.state = leaf.state or piece.all_state
+            continue
+        if piece.drop:
+            continue
+        item: SplitItem | None = None
+        if not piece.name:
+            if piece.amount.empty and not piece.state:
+                _attach_parens(items[-1] if items else None, piece.parens, items, group_start)
+                continue
+            if not items:
+                continue
+            if re.search(r"各|分别|每样|每种", piece.said):
+                for other in items[group_start:]:
+                    if other.quantity is None and other.grams is None and other.volume_ml is None:
+                        _absorb(other, piece)
+                continue
+            target = items[-1].components[-1] if items[-1].components else items[-1]
+            _absorb(target, piece)
+            _attach_parens(target, piece.parens, items, group_start)
+            if target is items[-1] and (target.grams is not None or target.volume_ml is not None):
+                head = None
+            continue
+        counted = piece.amount.unit in CLASSIFIERS_ZH  # 可乐一罐330毫升: a food of its own, not an ingredient
+        if head is not None and piece.amount.measured and not counted:
+            if not head.components and _related_part(head, piece):
+                _absorb(head, piece)
+                head = None
+                item = items[-1]
+            elif head.components or _DISH_CHARS.intersection(head.name) or any(c in head.name for c in piece.name):
+                item = _new_item(piece)
+                head.components.append(item)
+                head.said = f"{head.said}，{piece.said}"
+            else:
+                head = None
+        if item is None:
+            if piece.header and not _DISH_CHARS.intersection(piece.name):
+                continue  # 水果：草莓…: a heading, not a food
+            item = _new_item(piece)
+            items.append(item)
+            _attach_parens(item, piece.parens, items, group_start)
+            head = item if item.grams is None and item.volume_ml is None and not item.components else None
+            continue
+        _attach_parens(item, piece.parens, items, group_start)
+    return items
+
+
+def _attach_parens(item: SplitItem | None, parens: list[str], items: list[SplitItem], group_start: int) -> None:
+    """Parentheses: an amount or state is the item's own; foods are its components; 都是生重 applies to all."""
+    for text in parens:
+        sub = _zh_clauses(text) if _CJK.search(text) else _en_pieces_as_zh(text)
+        for piece in sub:
+            if piece.all_state:
+                for other in items[group_start:]:
+                    for leaf in other.components or [other]:
+                        leaf.state = leaf.state or piece.all_state
+        if item is None:
+            continue
+        sub_items = _assemble_zh([p for p in sub if not p.all_state])
+        named = [p for p in sub if p.name and not p.drop and not p.all_state]
+        if not named:
+            said = item.said
+            for p in sub:
+                if not p.drop and not p.all_state:
+                    _absorb(item, p)
+            item.said = said  # the parentheses are added to said once, below
+        else:
+            item.components.extend(sub_items)
+        item.said = f"{item.said}（{text}）"
+
+
+def _en_pieces_as_zh(text: str) -> list[_Piece]:
+    """Parenthesised English inside Chinese text (rare): read as amounts only."""
+    amount, _ = _zh_amounts(text)
+    return [_Piece(said=text, name="", amount=amount)] if not amount.empty else []
+
+
+# ---------------------------------------------------------------- English
+
+_EN_NUM = (
+    r"(?:\d+\s+\d+/\d+|\d+/\d+|\d+(?:\.\d+)?|\d*[½¼¾⅓⅔⅛]"
+    r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|\w+) and a half"
+    r"|half a dozen|a dozen|a couple of|a couple|couple of|a pair of|a few|several|dozen"
+    r"|three[- ]quarters of an?|two[- ]thirds of an?|three[- ]quarters|two[- ]thirds"
+    r"|a quarter of an?|a quarter|a third of an?|a third|half an?|a half|one half"
+    r"|a whole|one whole|a single|one single|single"
+    r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    r"|seventeen|eighteen|nineteen|half|quarter|an|a)"
+)
+_EN_MEASURE = re.compile(
+    r"(?:\b(?:that's|that is|which is|weighing|weighs|measuring|at|about|around|approximately|approx\.?|roughly"
+    r"|totaling|totalling|of|some|nearly|almost|just over|just under|over|under)\s+)*"
+    rf"(?<![\w.])(?P<num>{_EN_NUM})(?!\s*%)\s*-?\s*"
+    r"(?P<unit>fl\.?\s?oz|fluid ounces?|grams?|grammes?|gr|g|kilograms?|kgs?|milligrams?|mg|ounces?|oz|pounds?|lbs?"
+    r"|milliliters?|millilitres?|ml|liters?|litres?|l|cl|dl|pints?|quarts?|gallons?)\b\.?"
+    r"(?:\s+(?:serving|portion)s?\b)?(?:\s+of\b)?",
+    re.IGNORECASE,
+)
+_EN_ADJ = r"(?:warm|hot|cold|iced|nice|full|heaping|heaped|level|generous|tall|whole|standard|single|fresh|tiny)"
+_SIZE_ALT = _alt(SIZES_EN)
+_EN_COUNT = re.compile(
+    rf"^(?P<num>{_EN_NUM})\b(?!\s*%)\s*"
+    rf"(?:(?P<pre>(?:(?:{_SIZE_ALT}|{_EN_ADJ})[\s-]+)*)(?P<unit>{_alt(UNITS_EN)})\b\s*(?:of\b\s*)?)?"
+    rf"(?:(?P<size>{_SIZE_ALT})\b\s*)?",
+    re.IGNORECASE,
+)
+_EN_UNIT_WORD = re.compile(rf"\b(?:{_alt(UNITS_EN)})\b", re.IGNORECASE)
+_EN_BARE_UNIT = re.compile(rf"^(?:(?P<size>{_SIZE_ALT})\s+)?(?P<unit>{_alt(UNITS_EN)})\s+of\b\s*", re.IGNORECASE)
+_EN_SIZE = re.compile(rf"^(?P<size>{_SIZE_ALT})\b\s*", re.IGNORECASE)
+_MEALS = r"(?:breakfast|brunch|lunch|dinner|supper|snack|snacks|meal|dessert|treat|appetizer|side|morning meal|evening meal|midday meal)"
+_EN_LEAD = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        rf"\b(?:for|at|as|during|with)\s+(?:my|a|an|the|our|his|her|this)?\s*(?:\w+\s+)?{_MEALS}(?:\s+(?:choice|today|tonight|time))?\b",
+        rf"^(?:today'?s?\s+|this morning,?\s+)?(?:my\s+|the\s+|our\s+)?{_MEALS}\s+(?:today\s+)?(?:is|was|includes|included|consists of|consisted of|features|featured|has|had)\b",
+        rf"\b(?:my|the|this|our|today's)\s+{_MEALS}\s+(?:today\s+)?(?:is|was|includes|included|consists of|consisted of|features|has|had)\b",
+        rf"\b(?:a|an|my)\s+{_MEALS}\s+(?:of|that\s+(?:includes|included|consists of|consisted of|has|had)|including|with)\b",
+        r"\b(?:i|we)\s+(?:am|was|'m|’m|have|had|'ve|’ve)?\s*(?:starting|started|start|beginning|began|ending|ended)\s+(?:my|our|the)\s+(?:day|morning|evening)\s+(?:with|by having|by eating)?",
+        r"^in\s+(?:my|the|this|our)\s+(?:recipe|meal|dish|bowl|plate|lunchbox|lunch box)\b",
+        r"\b(?:(?:i|we)(?:'m|’m|\s+am|\s+was|\s+are)?\s+)?(?:feeding|fed|giving|gave|providing|provided|serving|served)\s+(?:my|the|our)\s+(?:baby|child|kid|son|daughter|toddler|infant)\b(?:\s+with)?",
+        r"\b(?:(?:and|then|also|so)\s+)*(?:i|we|i'm|i've|i'll|i'd|we're|we've)\s+(?:(?:also|just|then|really|have|had|am|was|will|be|been|got|'ve|'m|decided to|went for|went with|opted for|chose to|am going to|going to)\s+)*"
+        r"(?:\w+(?:ed|ing)|ate|eat|eats|had|have|has|got|get|drank|drink|drinks|made|make|took|take|tried|try|bought|buy|chose|"
+        r"picked|ordered|finished|possess|enjoy|snack|munch|sip|devour|grab|grabbed|fed|feed|brought|ran|went|put|threw|"
+        r"cooked|baked|sliced|cut|poured|spread|mixed|added|prepared|included|paired|topped|seasoned|drizzled|sprinkled|"
+        r"melted|used|found|kept|left|saved|split|shared|bit|ordered|picked up|"
+        r"got)(?:\s+(?:on|in|up|down|myself to|it|them|it off|out|into|this|myself))*\b(?:\s+(?:with|of|as))?(?=\s|$)",
+        r"^(?:just\s+|now\s+|currently\s+|also\s+)*(?:enjoying|enjoyed|consuming|consumed|having|had|eating|ate|drinking|drank|sipping|savoring|savouring|munching on|snacking on|snacked on|nibbling on|grabbed|grabbing|devouring|indulging in|relishing|tasting|trying|treating myself to|got|preparing|prepared|making|made|cooking|there's|there is|here's|here is|this is|it's|it is)\b",
+        r"\b(?:is|are|was|were)\s+(?:being\s+|also\s+)?(?:enjoyed|savou?red|served|consumed|eaten|prepared|had|drunk|included|part of|my|included|what|on the menu|for|ready|prepared for)\b.*$",
+        r"\b(?:makes up|make up|completes|complete|rounds out|round out)\b.*$",
+        r"^(?:to drink|on the side|to top it off|additionally|in addition|oh|also|along with that|besides|as a side|for drinks?)\b[,\s]*",
+        r"\s+(?:on|to|in|into|for|over)\s+(?:my|it|them|that|this|a little|the side|top)\b.*$",
+        r"\b(?:a mix of|a side of|a serving size of|a portion size of|an amount of|a total of|a mixture of)\s+",
+        r"^(?:and|also|plus|then|with|along with|alongside|as well as|together with|i|we|too)\b\s*",
+        r"\b(?:for me|today|tonight|this morning|this evening|this afternoon|as well|too|also|please|of it)\s*$",
+    )
+]
+_EN_DESCRIBES = re.compile(
+    r"^(?:\d+(?:\.\d+)?\s*%|[\d/.\s]+(?:inch|inches|in\.|cm|mm)\b|(?:approximately|about|around|roughly|nearly|almost)\s+\d"
+    r"|\w+ing\b|\w+ly\b|(?:\w+ed|cut|eaten|made|done|grown|sold|kept|left|taken|given)\s+(?:from|to|with|in|by|into|for|at|on|as|raw|off|out|up|without)\b"
+    r"|containing|contains|made|prepared|cooked|that|which|who|where|served|including|includes|included|excluding"
+    r"|except|specifically|trimmed|having|resulting|measuring|weighing|without|not|no|in|from|using|topped|infused|mixed"
+    r"|seasoned|drained|fortified|enriched|suitable|is|are|was|were|has|been|being|flavored|flavoured|sweetened"
+    r"|unsweetened|added|both|only|either|neither|the|its|their|skin|bones?|fat|salt|sugar|sauce|gravy|oil|butter"
+    r"|dressing|syrup|cream|milk|lean|regular|reduced|low|non|fat-free|nonfat|bone|boneless|skinless|raw|plain"
+    r"|unsalted|salted|lightly|heavily|slightly|extra|all|any|other|etc|or|and|as|to|for|by|on|at|of|but|also|such"
+    r"|like|via|then|some)\b",
+    re.IGNORECASE,
+)
+_EN_PARTICIPLE = re.compile(r"\b\w+ed\s*$|\b(?:made|done|frozen|mixed|filled|topped|stuffed|covered|coated|served|cooked)\s*$", re.IGNORECASE)
+_EN_SPLIT = re.compile(
+    r"(?P<strong>\s*;\s*|(?<![\d.])\.(?:\s+|$)|\s*!\s*|\n+)"
+    r"|(?P<conj>\s*,?\s+(?:along with|together with|as well as|paired with|accompanied by|alongside|plus|and then|and also|and|with|&|\+)\s+|\s+(?:on|over|in|on top of)\s+(?=\d))"
+    r"|(?P<comma>\s*,\s*)",
+    re.IGNORECASE,
+)
+_DISH_PROTECT = re.compile(r"\b(?:" + _alt(DISHES_EN) + r")\b", re.IGNORECASE)
+_BRAND_EN = re.compile(rf"^(?P<b>{_alt(BRANDS_EN)})(?![\w'])(?:'s)?\s*", re.IGNORECASE)
+_BRAND_EN_FROM = re.compile(rf"\s*\b(?:from|by|made by)\s+(?P<b>{_alt(BRANDS_EN)})(?![\w'])", re.IGNORECASE)
+_BRAND_CANON = {b.lower(): b for b in BRANDS_EN}
+_EN_STATE_RAW = re.compile(r"\b(?:dry|dried weight|uncooked|raw weight|raw)\b", re.IGNORECASE)
+_EN_STATE_COOKED = re.compile(r"\bcooked weight\b", re.IGNORECASE)
+_EN_TRIM = re.compile(r"^(?:of|the|some|a|an|my|our|and|with|plus|also|those|these|that|this)\s+|\s+(?:and|with|of|the|that|which|plus|at)$", re.IGNORECASE)
+_EN_DRINK = re.compile(
+    r"\b(?:cola|coke|pepsi|soda|pop|soft drink|juice|milk|water|beer|coffee|tea|latte|cappuccino|espresso|drink|"
+    r"lemonade|smoothie|shake|wine|formula|kombucha|seltzer|sprite|gatorade|beverage)s?\b", re.IGNORECASE)
+_EN_VAGUE = re.compile(r"^(?:a\s+)?(?:little\s+)?(?:bit|touch|hint|drizzle|sprinkle|sprinkling|splash|dash|pinch|dab|smidge|little)\s+(?:of\s+)?|^some\s+", re.IGNORECASE)
+_EN_GENERIC = re.compile(r"(?:\w+\s+)?(?:breakfast|brunch|lunch|dinner|supper|snack|meal|plate|spread|dish|drink|mix|mixture|combo|platter|day)", re.IGNORECASE)
+
+
+def _en_read(raw: str) -> _Piece:
+    """Read one English segment: weight/volume anywhere, a count and unit at the start, the rest is the food."""
+    text = raw.strip()
+    for pattern in _EN_LEAD:
+        text = pattern.sub(" ", text).strip(" ,.;:")
+    text = re.sub(r"\s+", " ", text)
+    said = text
+    vague = bool(_EN_VAGUE.match(text))
+    text = _EN_VAGUE.sub("", text)
+    amount = _Amount()
+    measured_oz = None
+    m = _EN_MEASURE.search(text)
+    if m:
+        unit = LATIN_UNITS[re.sub(r"\s+", " ", m.group("unit").lower().replace("fl. oz", "fl oz").replace("fl.oz", "fl oz"))
+                           .replace("floz", "fl oz")]
+        _set_measure(amount, _en_number(m.group("num")), unit)
+        measured_oz = _en_number(m.group("num")) if unit == "oz" else None
+        before, after = text[: m.start()].strip(), text[m.end():].strip()
+        # "cooked up 70g of dried pasta": the food follows "of"; "a 57g chicken sausage": both sides matter.
+        if m.group(0).rstrip().lower().endswith(" of") and _EN_UNIT_WORD.search(before) is None and re.fullmatch(
+                r"(?:a|an|one)|(?:\w+ed|\w+ing)(?: \w+)?", before, re.IGNORECASE):
+            before = ""
+        text = f"{before} {after}".strip()
+    count = _EN_COUNT.match(text)
+    if count and (count.group("unit") or count.group("size") or text[count.end():].strip()):
+        if count.group("num").lower() not in ("a", "an") or count.group("unit") or count.group("size") or not amount.measured:
+            n = _en_number(count.group("num"))
+            if count.group("unit"):
+                unit = UNITS_EN[count.group("unit").lower()]
+                if amount.unit in _GRAMS or amount.unit in _ML or amount.quantity is None:
+                    amount.quantity, amount.unit = n, unit
+            elif amount.quantity is None:
+                amount.quantity = n
+            for word in re.split(r"[\s-]+", (count.group("pre") or "").lower()) + [(count.group("size") or "").lower()]:
+                if word in SIZES_EN:
+                    amount.size = SIZES_EN[word]
+        text = text[count.end():]
+    else:
+        bare = _EN_BARE_UNIT.match(text)
+        if bare:
+            amount.quantity = amount.quantity or 1.0
+            amount.unit = UNITS_EN[bare.group("unit").lower()] if amount.unit in (None, *_GRAMS, *_ML) else amount.unit
+            amount.size = SIZES_EN.get((bare.group("size") or "").lower()) or amount.size
+            text = text[bare.end():]
+        else:
+            size = _EN_SIZE.match(text)
+            if size:
+                amount.size = SIZES_EN[size.group("size").lower()]
+                text = text[size.end():]
+    state = "raw" if _EN_STATE_RAW.search(raw) and re.search(r"\b(?:dry|uncooked|weight)\b", raw, re.IGNORECASE) else None
+    state = state or ("cooked" if _EN_STATE_COOKED.search(raw) else None)
+    brand = None
+    bm = _BRAND_EN.match(text)
+    if bm:
+        brand = _BRAND_CANON.get(bm.group("b").lower(), bm.group("b"))
+        rest = text[bm.end():].strip()
+        text = rest or bm.group("b")
+    else:
+        fm = _BRAND_EN_FROM.search(text)
+        if fm:
+            brand = _BRAND_CANON.get(fm.group("b").lower(), fm.group("b"))
+            text = (text[: fm.start()] + text[fm.end():]).strip()
+    name = text.strip(" ,.;:!?\"'()").lower()
+    name = re.sub(r"\b(?:that|which)\s+(?:is|are|was|were|has been|have been|had been|'s been|'s)\s+", "", name)
+    if measured_oz is not None and amount.volume_ml is None and _EN_DRINK.search(name):
+        # "a 12 oz can of cola": ounces of a drink are fluid ounces.
+        amount.volume_ml, amount.grams = round(measured_oz * _ML["fl oz"], 3), None
+        if amount.unit == "oz":
+            amount.unit = "fl oz"
+    previous = None
+    while previous != name:
+        previous = name
+        name = _EN_TRIM.sub("", name).strip(" ,.;:")
+    return _Piece(said=said.rstrip(".;,!") or raw.strip(), name=name, amount=amount, state=state, brand=brand, vague=vague)
+
+
+def _parse_en(text: str) -> list[SplitItem]:
+    text = _DISH_PROTECT.sub(lambda m: m.group(0).replace(" and ", "\x01").replace(" with ", "\x02").replace("&", "\x03"), text)
+    text = re.sub(r"\b(\w+) and (a half)\b", "\\1\x01\\2", text, flags=re.IGNORECASE)
+    raw_segments: list[tuple[str, str]] = []  # (separator kind before, raw text)
+    cursor, sep = 0, "start"
+    for m in _EN_SPLIT.finditer(text):
+        raw_segments.append((sep, text[cursor:m.start()]))
+        kind = m.lastgroup
+        sep, cursor = (kind if kind != "conj" else re.sub(r"\s+", " ", m.group("conj").strip(" ,").lower())), m.end()
+    raw_segments.append((sep, text[cursor:]))
+    segments = []
+    for sep, raw in raw_segments:
+        raw = raw.replace("\x01", " and ").replace("\x02", " with ").replace("\x03", "&")
+        if raw.strip():
+            segments.append((sep, raw, _en_read(raw)))
+
+    items: list[SplitItem] = []
+    describing = False  # inside a tail that describes the previous food (fortified with vitamins A and D)
+    for index, (sep, raw, piece) in enumerate(segments):
+        has_amount = not piece.amount.empty or piece.vague
+        article_only = (piece.amount.quantity == 1 and piece.amount.unit is None and not piece.amount.measured
+                        and re.match(r"(?:a|an)\s", raw.strip(), re.IGNORECASE))
+        if (sep == "with" and article_only) or re.match(r"[\d/.\s]+(?:inch|inches|in\.|cm|mm)\b|\d+(?:\.\d+)?\s*%", raw.strip()):
+            has_amount = False  # trout with a coating; trimmed to 1/8 inch of fat
+        nxt = segments[index + 1][2] if index + 1 < len(segments) else None
+        owns_next_amount = nxt is not None and not nxt.name and nxt.amount.measured
+        previous = items[-1] if items else None
+        stripped = raw.strip()
+        if previous is not None and sep != "strong" and not has_amount and piece.name and not owns_next_amount:
+            joins = bool(_EN_DESCRIBES.match(stripped)) or describing
+            if not joins and sep != "comma":
+                joins = bool(
+                    _EN_PARTICIPLE.search(previous.said)
+                    or _EN_GENERIC.fullmatch(previous.name)
+                    or (sep in ("and", "with", "&", "+") and (previous.unit in CONTAINER_UNITS or previous.grams is not None
+                                                            or previous.volume_ml is not None))
+                )
+            if not joins and sep == "comma":
+                joins = bool(re.fullmatch(r"(?:\w+(?:ed|ly)|raw|fresh|frozen|canned|plain|whole|lean)(?:\s+\w+(?:ed|ly))?",
+                                          stripped, re.IGNORECASE))
+            if joins:
+                joiner = ", " if sep == "comma" else f" {sep} "
+                previous.said = f"{previous.said}{joiner}{piece.said}"
+                if _EN_GENERIC.fullmatch(previous.name):
+                    previous.name = piece.name
+                elif sep != "comma" and not _EN_DESCRIBES.match(stripped):
+                    previous.name = f"{previous.name} {sep} {piece.name}".strip()
+                describing = True
+                continue
+        describing = False
+        if not piece.name:
+            if piece.amount.measured and previous is not None and previous.grams is None and previous.volume_ml is None:
+                a = piece.amount
+                previous.grams = a.grams
+                previous.grams_source = "stated" if a.grams is not None else None
+                previous.volume_ml = a.volume_ml
+                previous.said = f"{previous.said}, {piece.said}"
+            continue
+        if _EN_GENERIC.fullmatch(piece.name) and piece.amount.empty:
+            continue
+        items.append(_new_item(piece))
+        describing = bool(_EN_PARTICIPLE.search(piece.said)) or bool(re.search(
+            r"\b(?:made|prepared|cooked|mixed|served|topped|filled|seasoned|fortified|enriched|infused|containing|including)"
+            r"\s+(?:with|from|in|using|of)\b", piece.said, re.IGNORECASE))
+    return items
+
+
+# ---------------------------------------------------------------- public
+
+def parse_meal(text: str) -> Split:
+    """Split meal text into items with the amounts said, without a model, a database or the network."""
+    text = (text or "").translate(_FULLWIDTH).strip()
+    if not text:
+        return Split(items=[], parser="offline")
+    items = _assemble_zh(_zh_clauses(text)) if _CJK.search(text) else _parse_en(text)
+    for item in items:
+        item.language = "zh" if _CJK.search(item.said) else "en"
+        for component in item.components:
+            component.language = "zh" if _CJK.search(component.said) else "en"
+    return Split(items=[item for item in items if item.name], parser="offline")

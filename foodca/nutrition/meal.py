@@ -1,0 +1,101 @@
+"""The meal path: text → items (splitter) → foods (matcher) → grams (portions) → nutrients (compute)."""
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+
+from foodca.config import LlmProvider
+from foodca.matching.index import FoodIndex
+from foodca.matching.matcher import Matcher, MatchResult
+from foodca.models import Alias, Portion
+from foodca.models.food import CORE_NUTRIENTS
+from foodca.nlp.items import Split, SplitItem
+from foodca.nutrition.compute import add_totals, nutrients_for, zero_nutrients
+from foodca.nutrition.portions import decide_grams
+
+
+@dataclass
+class MealAnalyser:
+    """Holds the food index and answers meals; build once per process, reuse for every request."""
+
+    engine: Engine
+    index: FoodIndex
+    providers: Sequence[LlmProvider] = ()
+    _portions: dict[int, list[dict]] = field(default_factory=dict)
+    _names_zh: dict[int, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, engine: Engine, providers: Sequence[LlmProvider] = ()) -> "MealAnalyser":
+        return cls(engine=engine, index=FoodIndex.build(engine), providers=tuple(providers))
+
+    @property
+    def matcher(self) -> Matcher:
+        return Matcher(self.index)
+
+    def split(self, text: str, *, use_model: bool = True) -> Split:
+        if use_model and self.providers:
+            from foodca.nlp.llm_splitter import split_meal
+
+            return split_meal(text, self.providers)
+        from foodca.nlp.offline_parser import parse_meal
+
+        return parse_meal(text)
+
+    def analyse(self, text: str, *, use_model: bool = True) -> dict:
+        started = time.perf_counter()
+        split = self.split(text, use_model=use_model)
+        result = self.analyse_split(split)
+        result["seconds"] = time.perf_counter() - started
+        return result
+
+    def analyse_split(self, split: Split) -> dict:
+        matcher = self.matcher
+        items, totals = [], zero_nutrients()
+        for item in split.items:
+            for entry in self._entries(item, matcher):
+                add_totals(totals, entry)
+                items.append(entry)
+        return {"parser": split.parser, "items": items, "totals": totals}
+
+    def _entries(self, item: SplitItem, matcher: Matcher) -> list[dict]:
+        # A dish given with its ingredients' weights is computed from the ingredients.
+        if item.components and all(c.grams for c in item.components):
+            return [self._entry(component, matcher.match(component), said=f"{item.said} · {component.said}")
+                    for component in item.components]
+        return [self._entry(item, matcher.match(item))]
+
+    def _entry(self, item: SplitItem, match: MatchResult, said: str | None = None) -> dict:
+        alternatives = [{**self.index.describe(c.position), "score": round(c.score, 3)} for c in match.alternatives]
+        entry = {"said": said or item.said, "name": item.name, "status": match.status, "food": None,
+                 "grams": None, "basis": None, "score": round(match.score, 3), "alternatives": alternatives}
+        if match.status != "matched":
+            entry.update({name: None for name in CORE_NUTRIENTS})
+            return entry
+        position = match.position
+        food_id = int(self.index.ids[position])
+        grams = decide_grams(item, food_names_zh=self._zh_names(food_id, position), portions=self._food_portions(food_id))
+        food = self.index.describe(position)
+        entry["food"] = {key: food[key] for key in ("id", "source", "source_id", "name")}
+        entry["grams"], entry["basis"] = grams.grams, grams.basis
+        entry.update(nutrients_for(self.index.nutrients[position], grams.grams))
+        return entry
+
+    def _food_portions(self, food_id: int) -> list[dict]:
+        if food_id not in self._portions:
+            with self.engine.connect() as conn:
+                rows = conn.execute(select(Portion.seq, Portion.amount, Portion.unit, Portion.description,
+                                           Portion.gram_weight).where(Portion.food_id == food_id)
+                                    .order_by(Portion.seq)).all()
+            self._portions[food_id] = [row._asdict() for row in rows]
+        return self._portions[food_id]
+
+    def _zh_names(self, food_id: int, position: int) -> list[str]:
+        if food_id not in self._names_zh:
+            with self.engine.connect() as conn:
+                texts = conn.execute(select(Alias.text).where(Alias.food_id == food_id, Alias.language == "zh")).scalars()
+                self._names_zh[food_id] = [n for n in [self.index.names_zh[position], *texts] if n]
+        return self._names_zh[food_id]

@@ -1,0 +1,171 @@
+"""Grams for an item: stated weight, stated volume, a household measure of the food, unit tables, the model."""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from foodca.matching.text import zh_core
+from foodca.nlp.items import SplitItem
+
+ZH_ALIASES_CSV = Path(__file__).resolve().parent.parent / "data" / "zh_aliases.csv"
+ML_PER_CUP = 236.6
+SIZE_FACTOR = {"small": 0.7, "medium": 1.0, "large": 1.4}
+ZH_SIZE_PREFIX = {"small": "小", "medium": "中", "large": "大"}
+EN_VOLUME_ML = {"cup": ML_PER_CUP, "tbsp": 14.8, "tsp": 4.9, "glass": 250.0, "can": 355.0, "bottle": 500.0,
+                "fl oz": 29.57}
+# A maintained table of typical weights of one household unit, when neither the food's own measures nor
+# the alias table know better: mainland-China servings for Chinese units (中国居民膳食指南2022, 标准份),
+# US servings for English ones. Liquids in ml.
+UNIT_DEFAULT_G = {
+    "碗": 220.0, "盘": 300.0, "碟": 150.0, "份": 200.0, "笼": 200.0, "屉": 200.0, "杯": 250.0, "瓶": 500.0,
+    "罐": 330.0, "听": 330.0, "盒": 250.0, "袋": 200.0, "包": 100.0, "勺": 10.0, "汤勺": 15.0, "茶匙": 5.0,
+    "串": 30.0, "把": 25.0, "颗": 5.0, "粒": 1.0, "个": 100.0, "只": 100.0, "根": 100.0, "片": 30.0,
+    "块": 50.0, "条": 100.0, "张": 50.0, "枚": 50.0, "节": 50.0, "段": 50.0,
+    "slice": 30.0, "piece": 50.0, "bowl": 250.0, "plate": 300.0, "serving": 150.0, "handful": 30.0,
+    "scoop": 30.0, "packet": 30.0, "bar": 50.0, "stick": 10.0,
+}
+LIQUID_UNITS = {"杯", "瓶", "罐", "听", "盒", "cup", "glass", "can", "bottle"}
+SOUP_WORDS = re.compile(r"粥|汤|羹|豆腐脑|面条|米线|粉|馄饨|水饺")
+
+
+@dataclass
+class Grams:
+    grams: float | None
+    basis: str  # stated | stated_volume | food_portion | unit_table | unit_default | model | default_serving
+
+
+@lru_cache(maxsize=1)
+def zh_unit_weights() -> dict[str, dict[str, float]]:
+    """Chinese name → {unit: grams} from the project's alias table (小碗, 大杯 carry their size)."""
+    table: dict[str, dict[str, float]] = {}
+    with open(ZH_ALIASES_CSV, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            weights = {}
+            for pair in filter(None, (row.get("unit_weights") or "").split("|")):
+                unit, _, grams = pair.partition(":")
+                try:
+                    weights[unit.strip()] = float(grams)
+                except ValueError:
+                    continue
+            if weights:
+                for name in filter(None, row["zh_names"].split("|")):
+                    table.setdefault(zh_core(name), weights)
+    return table
+
+
+def decide_grams(item: SplitItem, *, food_names_zh: list[str], portions: list[dict]) -> Grams:
+    """The grams eaten and the basis, in the product's order of trust."""
+    if item.grams and item.grams_source == "stated":
+        return Grams(item.grams, "stated")
+    quantity = item.quantity if item.quantity else 1.0
+    if item.volume_ml:
+        return Grams(item.volume_ml * _density(portions), "stated_volume")
+    if item.unit or item.size or item.quantity:
+        from_food = _from_food_portions(item, portions)
+        if from_food is not None:
+            return Grams(quantity * from_food, "food_portion")
+        from_table = _from_zh_table(item, food_names_zh)
+        if from_table is not None:
+            return Grams(quantity * from_table, "unit_table")
+    if item.grams and item.grams_source == "model":
+        return Grams(item.grams, "model")
+    if item.unit:
+        default = _unit_default(item, portions)
+        if default is not None:
+            return Grams(quantity * default, "unit_default")
+    serving = _default_serving(item, food_names_zh, portions)
+    return Grams(quantity * serving if serving else None, "default_serving")
+
+
+def _density(portions: list[dict]) -> float:
+    for portion in portions:
+        description = (portion.get("description") or "").lower()
+        if re.match(r"^1 cup\b", description) and portion["gram_weight"]:
+            return min(max(portion["gram_weight"] / ML_PER_CUP, 0.3), 1.5)
+    return 1.0
+
+
+def _from_food_portions(item: SplitItem, portions: list[dict]) -> float | None:
+    """A measure of the matched food itself: "1 cup" = 158 g of rice, "1 large" egg = 50 g."""
+    if not portions or (item.unit and not item.unit.isascii()):
+        return None
+    unit = (item.unit or "").lower()
+    size = item.size
+
+    def per_one(portion: dict) -> float:
+        amount = portion.get("amount") or 1.0
+        description = portion.get("description") or ""
+        leading = re.match(r"^\s*(\d+(?:\.\d+)?)", description)
+        if leading:
+            amount = float(leading.group(1)) or 1.0
+        return portion["gram_weight"] / amount
+
+    def has(portion: dict, word: str) -> bool:
+        return re.search(rf"\b{re.escape(word)}", (portion.get("description") or "").lower()) is not None
+
+    if unit:
+        names = {"tbsp": "tablespoon", "tsp": "teaspoon"}.get(unit, unit)
+        matching = [p for p in portions if has(p, names) or has(p, unit)]
+        if size:
+            sized = [p for p in matching if has(p, size)]
+            matching = sized or matching
+        return per_one(matching[0]) if matching else None
+    if size:
+        sized = [p for p in portions if has(p, size)]
+        if sized:
+            return per_one(sized[0])
+    countable = [p for p in portions if not re.search(
+        r"\b(cup|tbsp|tablespoon|tsp|teaspoon|oz|ounce|fl|g|ml|lb|quantity not specified|serving)\b",
+        (p.get("description") or "").lower())]
+    medium = [p for p in countable if has(p, "medium")]
+    chosen = (medium or countable or [None])[0]
+    if chosen is None:
+        return None
+    grams = per_one(chosen)
+    return grams * SIZE_FACTOR.get(size or "medium", 1.0) if not medium and size else grams
+
+
+def _from_zh_table(item: SplitItem, food_names_zh: list[str]) -> float | None:
+    table = zh_unit_weights()
+    unit = item.unit or ""
+    for name in [zh_core(item.name), *(zh_core(n) for n in food_names_zh if n)]:
+        weights = table.get(name)
+        if not weights:
+            continue
+        if not unit:
+            return next(iter(weights.values()))
+        if item.size and ZH_SIZE_PREFIX[item.size] + unit in weights:
+            return weights[ZH_SIZE_PREFIX[item.size] + unit]
+        if unit in weights:
+            return weights[unit] * SIZE_FACTOR.get(item.size or "medium", 1.0)
+    return None
+
+
+def _unit_default(item: SplitItem, portions: list[dict]) -> float | None:
+    unit = item.unit or ""
+    factor = SIZE_FACTOR.get(item.size or "medium", 1.0)
+    if unit in EN_VOLUME_ML:
+        return EN_VOLUME_ML[unit] * _density(portions) * factor
+    grams = UNIT_DEFAULT_G.get(unit)
+    if grams is None:
+        return None
+    if unit == "碗" and SOUP_WORDS.search(item.name):
+        grams = 350.0  # a bowl of porridge, soup or noodles in broth weighs more than a bowl of rice
+    return grams * factor
+
+
+def _default_serving(item: SplitItem, food_names_zh: list[str], portions: list[dict]) -> float | None:
+    """Nothing said about the amount: the food's usual serving."""
+    from_table = _from_zh_table(SplitItem(said=item.said, name=item.name, language=item.language), food_names_zh)
+    if from_table is not None:
+        return from_table
+    for portion in portions:
+        if "quantity not specified" in (portion.get("description") or "").lower():
+            return portion["gram_weight"]
+    if portions:
+        return _from_food_portions(SplitItem(said="", name="", language="en", quantity=1), portions) \
+            or portions[0]["gram_weight"] / (portions[0].get("amount") or 1.0)
+    return None

@@ -1,0 +1,89 @@
+"""Matcher cases on a small real database: Chinese synonyms, English head nouns, and never a wild guess."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from foodca.db import make_engine, upgrade
+from foodca.importers.service import import_cfct, import_usda
+from foodca.matching.index import FoodIndex
+from foodca.matching.matcher import Matcher
+from foodca.nlp.items import SplitItem
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def matcher(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("matching")
+    url = f"sqlite:///{folder / 'foodca.sqlite'}"
+    upgrade(url)
+    engine = make_engine(url)
+    import_usda(engine, [str(FIXTURES / "usda" / "matching")], download_dir=folder, report_dir=None, progress=False)
+    import_cfct(engine, FIXTURES / "cfct" / "cfct_matching.csv", report_dir=None, progress=False)
+    yield Matcher(FoodIndex.build(engine))
+    engine.dispose()
+
+
+def matched_name(matcher: Matcher, text: str, **fields) -> str | None:
+    language = "en" if text.isascii() else "zh"
+    result = matcher.match(SplitItem(said=text, name=text, language=language, **fields))
+    return matcher.index.names[result.position] if result.status == "matched" else None
+
+
+@pytest.mark.parametrize("said, expected", [
+    ("西红柿", "番茄"),  # a synonym printed in brackets
+    ("番茄", "番茄"),
+    ("土豆", "马铃薯"),
+    ("烤土豆", "马铃薯（烤）"),  # synonym replaced by the printed name, qualifier explains the rest
+    ("鸡蛋", "鸡蛋（代表值）"),  # the table's representative value for a generic name
+    ("煮鸡蛋", "鸡蛋（煮）"),
+    ("馒头", "馒头 (代表值）"),
+    ("土豆丝", "马铃薯"),  # shape words do not change the food
+])
+def test_chinese_names(matcher, said, expected):
+    assert matched_name(matcher, said) == expected
+
+
+@pytest.mark.parametrize("said, expected", [
+    ("white bread", "Bread, white, commercially prepared (includes soft bread crumbs)"),
+    ("egg", "Egg, whole, raw, fresh"),
+    ("eggs", "Egg, whole, raw, fresh"),
+    ("apple", "Apples, raw, with skin"),
+    ("banana", "Bananas, raw"),
+    ("cooked white rice", "Rice, white, medium-grain, enriched, cooked"),
+])
+def test_english_names(matcher, said, expected):
+    assert matched_name(matcher, said) == expected
+
+
+def test_white_bread_is_not_sourdough(matcher):
+    assert "sourdough" not in matched_name(matcher, "white bread")
+
+
+def test_pepper_is_not_banana_pepper(matcher):
+    assert matched_name(matcher, "pepper") != "Peppers, banana, raw"
+
+
+def test_avocado_in_chinese_is_not_beef_tallow(matcher):
+    # 牛油果 starts with 牛油 (beef tallow); with no avocado in Chinese here it must stay unmatched.
+    assert matched_name(matcher, "牛油果") is None
+
+
+@pytest.mark.parametrize("nonsense", ["blorptz", "qwxz vrrk", "乱七八糟", "zzz"])
+def test_nonsense_is_unmatched_with_candidates_listed(matcher, nonsense):
+    language = "en" if nonsense.isascii() else "zh"
+    result = matcher.match(SplitItem(said=nonsense, name=nonsense, language=language))
+    assert result.status == "unmatched" and result.position is None
+    assert len(result.alternatives) <= 5
+
+
+def test_generic_preferred_unless_a_brand_is_named(matcher):
+    assert matched_name(matcher, "white bread") != "WHITE SANDWICH BREAD"
+    assert matched_name(matcher, "white sandwich bread", brand="Acme") == "WHITE SANDWICH BREAD"
+
+
+def test_unmatched_lists_top_candidates(matcher):
+    result = matcher.match(SplitItem(said="green banana pepper soup", name="purple banana pepper soup", language="en"))
+    assert 1 <= len(result.alternatives) <= 5

@@ -1,0 +1,195 @@
+"""The offline parser: each case is a sentence and the fields that matter for every item it should yield."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from foodca.nlp.offline_parser import parse_meal
+
+
+def check(text: str, expected: list[dict]) -> None:
+    split = parse_meal(text)
+    assert split.parser == "offline"
+    got = [(item.name, item.quantity, item.unit, item.grams) for item in split.items]
+    assert len(split.items) == len(expected), got
+    for item, want in zip(split.items, expected):
+        want = dict(want)
+        components = want.pop("components", None)
+        for key, value in want.items():
+            actual = getattr(item, key)
+            if isinstance(value, float) and actual is not None:
+                assert actual == pytest.approx(value, abs=0.01), (key, got)
+            else:
+                assert actual == value, (key, actual, got)
+        if components is not None:
+            assert [c.name for c in item.components] == [c["name"] for c in components], got
+            for comp, comp_want in zip(item.components, components):
+                for key, value in comp_want.items():
+                    assert getattr(comp, key) == value, (key, comp)
+        if item.grams is not None:
+            assert item.grams_source == "stated"
+
+
+ZH_CASES = [
+    # separators
+    ("早饭吃了两个包子和一杯豆浆", [dict(name="包子", quantity=2, unit="个"), dict(name="豆浆", quantity=1, unit="杯")]),
+    ("米饭一碗、红烧排骨三块；清炒菠菜一盘。", [dict(name="米饭", unit="碗"), dict(name="红烧排骨", quantity=3, unit="块"),
+                                       dict(name="清炒菠菜", quantity=1, unit="盘")]),
+    ("午餐 牛肉饭一份 + 冰红茶一瓶", [dict(name="牛肉饭", unit="份"), dict(name="冰红茶", unit="瓶")]),
+    ("吃了一个苹果，还有一根香蕉，另外一杯酸奶", [dict(name="苹果"), dict(name="香蕉", unit="根"), dict(name="酸奶", unit="杯")]),
+    ("喝了碗小米粥\n又吃了个茶叶蛋", [dict(name="小米粥", quantity=1, unit="碗"), dict(name="茶叶蛋", quantity=1, unit="个")]),
+    ("西红柿炒鸡蛋一盘", [dict(name="西红柿炒鸡蛋", quantity=1, unit="盘")]),
+    ("晚餐吃了和牛120克", [dict(name="和牛", grams=120.0)]),
+    ("酸奶加燕麦，各一份", [dict(name="酸奶", quantity=1, unit="份"), dict(name="燕麦", quantity=1, unit="份")]),
+    # numbers
+    ("一百五十克鸡胸肉", [dict(name="鸡胸肉", grams=150.0, quantity=150, unit="g")]),
+    ("两百克牛肉", [dict(name="牛肉", grams=200.0)]),
+    ("三百五十毫升橙汁", [dict(name="橙汁", volume_ml=350.0, grams=None)]),
+    ("吃了十二个饺子", [dict(name="饺子", quantity=12, unit="个")]),
+    ("二十颗葡萄", [dict(name="葡萄", quantity=20, unit="颗")]),
+    ("一个半馒头", [dict(name="馒头", quantity=1.5, unit="个")]),
+    ("半个西瓜", [dict(name="西瓜", quantity=0.5, unit="个")]),
+    ("半碗米饭", [dict(name="米饭", quantity=0.5, unit="碗")]),
+    ("几片饼干", [dict(name="饼干", quantity=3, unit="片")]),
+    ("两三个橘子", [dict(name="橘子", quantity=2.5, unit="个")]),
+    ("1.5个鸡蛋", [dict(name="鸡蛋", quantity=1.5, unit="个")]),
+    ("一百二十克红薯", [dict(name="红薯", grams=120.0)]),
+    # 两: a number before a classifier, a weight after a number
+    ("两个煮鸡蛋", [dict(name="煮鸡蛋", quantity=2, unit="个", grams=None)]),
+    ("三两馄饨", [dict(name="馄饨", quantity=3, unit="两", grams=150.0)]),
+    ("一两瓜子", [dict(name="瓜子", quantity=1, unit="两", grams=50.0)]),
+    ("半斤虾", [dict(name="虾", quantity=0.5, unit="斤", grams=250.0)]),
+    ("一斤半荔枝", [dict(name="荔枝", grams=750.0)]),
+    ("桃子去核二两半", [dict(name="桃子", grams=125.0)]),
+    ("芒果果肉有两两四", [dict(name="芒果", grams=120.0)]),
+    ("两斤苹果", [dict(name="苹果", grams=1000.0, quantity=2, unit="斤")]),
+    # units and sizes
+    ("一小碗绿豆汤", [dict(name="绿豆汤", quantity=1, unit="碗", size="small")]),
+    ("一大盘炒面", [dict(name="炒面", quantity=1, unit="盘", size="large")]),
+    ("奶茶中杯", [dict(name="奶茶", unit="杯", size="medium")]),
+    ("一个大橙子", [dict(name="橙子", unit="个", size="large")]),
+    ("一小把开心果", [dict(name="开心果", unit="把", size="small")]),
+    ("两勺花生酱", [dict(name="花生酱", quantity=2, unit="勺")]),
+    ("一笼小笼包", [dict(name="小笼包", quantity=1, unit="笼", size=None)]),
+    ("红酒1.5L", [dict(name="红酒", volume_ml=1500.0)]),
+    ("牛奶一升", [dict(name="牛奶", volume_ml=1000.0)]),
+    ("牛肉干0.2kg", [dict(name="牛肉干", grams=200.0)]),
+    # the amount after the name, and an amount clause of its own
+    ("玉米片35g 脱脂奶200ml", [dict(name="玉米片", grams=35.0), dict(name="脱脂奶", volume_ml=200.0)]),
+    ("煎饺六个", [dict(name="煎饺", quantity=6, unit="个")]),
+    ("葱油饼一张一百二十克", [dict(name="葱油饼", quantity=1, unit="张", grams=120.0)]),
+    ("柚子，剥皮以后三两", [dict(name="柚子", grams=150.0)]),
+    ("吃了个桃子，去核差不多一百八十克", [dict(name="桃子", quantity=1, unit="个", grams=180.0)]),
+    ("卤蛋一个（去壳约55克）", [dict(name="卤蛋", quantity=1, grams=55.0)]),
+    ("牛肉串净重六十克", [dict(name="牛肉串", grams=60.0)]),
+    ("菠菜，净重一百五十克吧", [dict(name="菠菜", grams=150.0)]),
+    ("喝了一碗银耳汤，三百毫升", [dict(name="银耳汤", unit="碗", volume_ml=300.0)]),
+    # fillers and states
+    ("呃……中午就吃了点那个，凉拌木耳，大概一百克", [dict(name="凉拌木耳", grams=100.0)]),
+    ("今天早上在公司吃的：肉夹馍一个", [dict(name="肉夹馍", quantity=1, unit="个")]),
+    ("晚饭吃得很少，喝了两百毫升酸奶", [dict(name="酸奶", volume_ml=200.0)]),
+    ("三文鱼生重120克", [dict(name="三文鱼", grams=120.0, state="raw")]),
+    ("挂面干的80克", [dict(name="挂面", grams=80.0, state="raw")]),
+    ("鸡腿肉（熟重）90克", [dict(name="鸡腿肉", grams=90.0, state="cooked")]),
+    ("牛里脊150g 芦笋100g（都是生重）", [dict(name="牛里脊", state="raw"), dict(name="芦笋", state="raw")]),
+    ("干燕麦四十克", [dict(name="燕麦", grams=40.0, state="raw")]),
+    ("生菜一百克", [dict(name="生菜", grams=100.0, state=None)]),
+    ("千张八十克", [dict(name="千张", grams=80.0, quantity=80, unit="g")]),
+    ("米饭没吃，青菜一百克", [dict(name="青菜", grams=100.0)]),
+    # brands
+    ("特仑苏纯牛奶一盒250毫升", [dict(name="纯牛奶", brand="特仑苏", unit="盒", volume_ml=250.0)]),
+    ("安慕希酸奶一瓶", [dict(name="酸奶", brand="安慕希", unit="瓶")]),
+    ("肯德基原味鸡两块", [dict(name="原味鸡", brand="肯德基", quantity=2, unit="块")]),
+    ("一罐可乐", [dict(name="可乐", brand=None, unit="罐")]),
+    ("三块奥利奥", [dict(name="奥利奥", brand="奥利奥", quantity=3)]),
+    # composite dishes
+    ("青椒炒肉（青椒150克，猪瘦肉80克）", [dict(name="青椒炒肉", grams=None, components=[dict(name="青椒", grams=150.0),
+                                                                             dict(name="猪瘦肉", grams=80.0)])]),
+    ("清蒸鳕鱼（鳕鱼肉120克）", [dict(name="清蒸鳕鱼", components=[dict(name="鳕鱼肉", grams=120.0)])]),
+    ("酸辣土豆丝（土豆去皮后200克）", [dict(name="酸辣土豆丝", components=[dict(name="土豆", grams=200.0)])]),
+    ("杂粮饭，杂粮生重50g", [dict(name="杂粮饭", components=[dict(name="杂粮", grams=50.0, state="raw")])]),
+    ("吃了碗炸酱面，面条二百五十克，肉酱四十克", [dict(name="炸酱面", unit="碗", components=[dict(name="面条", grams=250.0),
+                                                                             dict(name="肉酱", grams=40.0)])]),
+    ("烤羊腿，去骨的羊肉一百八十克", [dict(name="烤羊腿", grams=180.0, components=[])]),
+    ("白灼虾，剥出来的虾肉九十克，还有米饭一碗", [dict(name="白灼虾", grams=90.0), dict(name="米饭", unit="碗")]),
+    ("宫保鸡丁一份，米饭一大碗，雪碧一罐330毫升", [dict(name="宫保鸡丁", components=[]), dict(name="米饭", size="large"),
+                                           dict(name="雪碧", volume_ml=330.0)]),
+    # never lose food words; drop what is only filler
+    ("嗯 就这些", []),
+    ("", []),
+    ("螺蛳粉", [dict(name="螺蛳粉", quantity=None, grams=None, language="zh")]),
+]
+
+EN_CASES = [
+    ("two eggs and a cup of rice", [dict(name="eggs", quantity=2, unit=None), dict(name="rice", quantity=1, unit="cup")]),
+    ("a large apple", [dict(name="apple", quantity=1, size="large", unit=None)]),
+    ("3 oz grilled chicken breast", [dict(name="grilled chicken breast", grams=85.05, unit="oz", quantity=3)]),
+    ("half a cup of oatmeal", [dict(name="oatmeal", quantity=0.5, unit="cup")]),
+    ("1 fl oz infant formula", [dict(name="infant formula", volume_ml=29.57, grams=None)]),
+    ("a slice of whole wheat bread with peanut butter", [dict(name="whole wheat bread", unit="slice"), dict(name="peanut butter")]),
+    ("For lunch I had mac and cheese and a side salad", [dict(name="mac and cheese"), dict(name="side salad", quantity=1)]),
+    ("I ate a bowl of chili with a dozen crackers", [dict(name="chili", unit="bowl"), dict(name="crackers", quantity=12)]),
+    ("a couple of slices of pepperoni pizza", [dict(name="pepperoni pizza", quantity=2, unit="slice")]),
+    ("2 tbsp almond butter, 1/2 cup blueberries & a banana",
+     [dict(name="almond butter", quantity=2, unit="tbsp"), dict(name="blueberries", quantity=0.5, unit="cup"),
+      dict(name="banana", quantity=1)]),
+    ("one and a half cups of cooked quinoa", [dict(name="cooked quinoa", quantity=1.5, unit="cup")]),
+    ("a quarter cup of raisins", [dict(name="raisins", quantity=0.25, unit="cup")]),
+    ("½ cup of cottage cheese", [dict(name="cottage cheese", quantity=0.5, unit="cup")]),
+    ("twenty-five almonds", [dict(name="almonds", quantity=25)]),
+    ("a few strawberries", [dict(name="strawberries", quantity=3)]),
+    ("For breakfast, I'm having 45g of granola, 150 ml of skim milk, and a medium banana.",
+     [dict(name="granola", grams=45.0), dict(name="skim milk", volume_ml=150.0), dict(name="banana", size="medium")]),
+    ("I had 120 grams of roasted sweet potato with 5 grams of olive oil",
+     [dict(name="roasted sweet potato", grams=120.0), dict(name="olive oil", grams=5.0)]),
+    ("Just enjoyed a snack of 30 grams of cheddar cheese", [dict(name="cheddar cheese", grams=30.0)]),
+    ("A warm cup of herbal tea is being savored.", [dict(name="herbal tea", unit="cup", quantity=1)]),
+    ("Consuming a can of tomato soup prepared with water.", [dict(name="tomato soup prepared with water", unit="can")]),
+    ("1 lb of ground turkey, cooked", [dict(name="ground turkey", grams=453.59, unit="lb")]),
+    ("A bowl of Cheerios with a cup of 2% milk", [dict(name="cheerios", brand="Cheerios", unit="bowl"),
+                                                  dict(name="2% milk", unit="cup")]),
+    ("a 12 oz can of Coke", [dict(name="coke", brand="Coke", unit="can", volume_ml=354.88, grams=None)]),
+    ("a grande latte from Starbucks", [dict(name="grande latte", brand="Starbucks")]),
+    ("2 Oreo cookies", [dict(name="cookies", brand="Oreo", quantity=2)]),
+    ("100 grams of uncooked brown rice", [dict(name="uncooked brown rice", grams=100.0, state="raw")]),
+    ("a yellow banana that's 118 grams", [dict(name="yellow banana", grams=118.0)]),
+    ("a 250g serving of lentil soup", [dict(name="lentil soup", grams=250.0)]),
+    ("3 slices of bacon, 2 eggs, toast and coffee",
+     [dict(name="bacon", quantity=3, unit="slice"), dict(name="eggs", quantity=2), dict(name="toast"), dict(name="coffee")]),
+    ("A cup of beef and barley soup", [dict(name="beef and barley soup", unit="cup")]),
+    ("20g of crackers and breadsticks, 200g of tea", [dict(name="crackers and breadsticks", grams=20.0), dict(name="tea", grams=200.0)]),
+    ("I added a bit of honey, about 7 grams", [dict(name="honey", grams=7.0)]),
+    ("I'm feeding my baby 4 fl oz of formula", [dict(name="formula", volume_ml=118.29)]),
+    ("One medium baked potato, including the skin.", [dict(name="baked potato", size="medium", quantity=1)]),
+    ("fish and chips with a pint of beer", [dict(name="fish and chips"), dict(name="beer", volume_ml=473.18)]),
+    ("2 eggs; 1 slice of toast", [dict(name="eggs", quantity=2, language="en"), dict(name="toast", unit="slice")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ZH_CASES, ids=[c[0][:16] or "empty" for c in ZH_CASES])
+def test_chinese(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), EN_CASES, ids=[c[0][:30] for c in EN_CASES])
+def test_english(text, expected):
+    check(text, expected)
+
+
+def test_items_keep_language_and_said():
+    split = parse_meal("中午吃了两个韭菜盒子，一共两百克")
+    (item,) = split.items
+    assert item.language == "zh"
+    assert item.said.startswith("两个韭菜盒子") or "韭菜盒子" in item.said
+    assert (item.quantity, item.unit, item.grams) == (2, "个", 200.0)
+
+
+def test_is_deterministic_and_fast():
+    text = "早饭：燕麦片40g，学生奶250ml，两个水煮蛋，一根香蕉（去皮约100克），一小把坚果"
+    first = parse_meal(text)
+    assert len(first.items) == 5
+    start = time.perf_counter()
+    for _ in range(200):
+        assert parse_meal(text) == first
+    assert (time.perf_counter() - start) / 200 < 0.005
