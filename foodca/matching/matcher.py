@@ -16,6 +16,7 @@ BRANDED_THRESHOLD = 0.75
 # Characters that shape or size a food without changing what it is (土豆丝, 黄瓜条, 橙子).
 ZH_NEUTRAL = set("丝片条块丁末段子儿")
 ZH_FRESH = ("鲜",)
+STATE_HINTS = {"raw": "生干", "cooked": "熟煮蒸"}
 TYPE_BONUS = {"survey_fndds_food": 0.015, "sr_legacy_food": 0.01, "foundation_food": 0.0, "branded_food": 0.0}
 
 
@@ -69,7 +70,8 @@ class Matcher:
         query = zh_core(item.name)
         if not query:
             return []
-        extra = zh_core(item.brand or "")
+        # Whose weight was said (生重, 煮好的) steers between raw and cooked forms of one food.
+        extra = zh_core(item.brand or "") + STATE_HINTS.get(item.state or "", "")
         queries = [query, *self._alias_expansions(query), *self._printed_name_variants(query)]
         best: dict[int, float] = {}
         seen: set[tuple[int, int]] = set()
@@ -89,6 +91,10 @@ class Matcher:
                     best[entry.food] = score
                 seen.add((entry.food, number))
         ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
+        # Chinese text looks in the Chinese table first: a confident CFCT food beats an alias of a USDA one.
+        cfct = [kv for kv in ranked if self.index.sources[kv[0]] == "cfct"]
+        if cfct and cfct[0][1] >= ZH_THRESHOLD:
+            ranked = cfct + [kv for kv in ranked if self.index.sources[kv[0]] != "cfct"]
         return [Candidate(position, min(score, 1.0)) for position, score in ranked[:20]]
 
     def _alias_expansions(self, query: str) -> list[str]:

@@ -445,11 +445,12 @@ def _zh_clean(piece: str) -> tuple[str, str | None]:
 
 def _zh_piece(raw: str, saved: list[str]) -> _Piece:
     """Read one clause: amounts out, the food words left, brand and size split off."""
-    said = _unprotect(raw, saved).strip()
+    whole = _unprotect(raw, saved).strip()
+    said = _ZH_LEAD.sub("", _ZH_WHERE.sub("", whole)) or whole  # said starts at the food: 中午吃了二两米饭 → 二两米饭
     text = _ZH_COMPANY.sub("", raw)
-    if _ZH_DROP.search(said):
+    if _ZH_DROP.search(whole):
         return _Piece(said=said, name="", amount=_Amount(), drop=True)
-    all_state = _ZH_ALL_STATE.match(re.sub(r"[吧啊呢嘛的了]+$", "", said.strip()))
+    all_state = _ZH_ALL_STATE.match(re.sub(r"[吧啊呢嘛的了]+$", "", whole))
     if all_state:
         what = all_state.group("what")
         st = "raw" if re.search(r"生|干", what) else "cooked" if "熟" in what else None
