@@ -7,7 +7,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from foodca.matching.index import FoodIndex, TokenIndex, ZhEntry
-from foodca.matching.text import EN_DESCRIPTORS, EN_MILD, en_tokens, zh_core
+from foodca.matching.text import EN_DESCRIPTORS, EN_MILD, EN_QUERY_FILLER, en_tokens, zh_core
 from foodca.nlp.items import SplitItem
 
 ZH_THRESHOLD = 0.62
@@ -142,7 +142,7 @@ class Matcher:
     # --- English
 
     def _rank_en(self, name: str, brand: str | None) -> list[Candidate]:
-        tokens = en_tokens(name)
+        tokens = [t for t in en_tokens(name) if t not in EN_QUERY_FILLER]
         if not tokens:
             return []
         if brand:
@@ -160,7 +160,7 @@ class Matcher:
             return []
         query = list(dict.fromkeys(tokens))
         # A word no food has gets the highest weight: its absence must cost coverage.
-        top_idf = max(token_index.idf.values(), default=1.0) + 1.0
+        top_idf = 0.6 * max(token_index.idf.values(), default=1.0)
         weights = {token: token_index.idf.get(token, top_idf) for token in query}
         total = sum(weights.values())
         scores = np.zeros(len(token_index.foods), dtype=np.float32)

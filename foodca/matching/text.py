@@ -23,6 +23,13 @@ EN_DESCRIPTORS = frozenset(
     "distribution program type style variety varieties mature seeds year round average skin".split()
 )
 
+# Words in what people say that describe the portion or the occasion, never the food.
+EN_QUERY_FILLER = frozenset(
+    "entire sizable sizeable piece portion serving order bite sized size popular delicious tasty yummy favorite "
+    "favourite nice lovely treat choice square inch surface measuring single couple few several bunch batch "
+    "generous hearty big huge little small medium large mini regular amount".split()
+)
+
 # Adjectives that also head a few descriptions ("White sauce"); as an extra word they cost little.
 EN_MILD = frozenset("white brown green red yellow black sweet dark light lean low reduced".split())
 

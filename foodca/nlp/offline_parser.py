@@ -112,7 +112,9 @@ CONTAINER_UNITS = {
 SIZES_EN = {
     "small": "small", "little": "small", "mini": "small", "medium": "medium", "regular": "medium",
     "medium-sized": "medium", "large": "large", "big": "large", "jumbo": "large", "extra-large": "large",
-    "extra large": "large", "xl": "large", "huge": "large",
+    "extra large": "large", "xl": "large", "huge": "large", "sizable": "large", "sizeable": "large",
+    "hearty": "large", "generous": "large", "king-sized": "large", "king-size": "large", "modest": "small",
+    "small-sized": "small", "large-sized": "large",
 }
 SIZES_ZH = {"小": "small", "中": "medium", "大": "large"}
 DISHES_EN = (
@@ -699,7 +701,7 @@ _EN_MEASURE = re.compile(
     r"(?:\s+(?:serving|portion)s?\b)?(?:\s+of\b)?",
     re.IGNORECASE,
 )
-_EN_ADJ = r"(?:warm|hot|cold|iced|nice|full|heaping|heaped|level|generous|tall|whole|standard|single|fresh|tiny)"
+_EN_ADJ = r"(?:warm|hot|cold|iced|nice|full|heaping|heaped|level|tall|whole|entire|standard|single|fresh|tiny|typical|decent|good)"
 _SIZE_ALT = _alt(SIZES_EN)
 _EN_COUNT = re.compile(
     rf"^(?P<num>{_EN_NUM})\b(?!\s*%)\s*"
@@ -846,7 +848,14 @@ def _en_read(raw: str) -> _Piece:
     return _Piece(said=said.rstrip(".;,!") or raw.strip(), name=name, amount=amount, state=state, brand=brand, vague=vague)
 
 
+_EN_CONTAINER_OF = re.compile(
+    rf"\b({_alt(UNITS_EN)})\s+(?:filled with|full of|loaded with|packed with|containing|that contains|holding)\s+",
+    re.IGNORECASE)
+
+
 def _parse_en(text: str) -> list[SplitItem]:
+    # "a cup filled with egg whites" says what "a cup of egg whites" says.
+    text = _EN_CONTAINER_OF.sub(lambda m: f"{m.group(1)} of ", text)
     text = _DISH_PROTECT.sub(lambda m: m.group(0).replace(" and ", "\x01").replace(" with ", "\x02").replace("&", "\x03"), text)
     text = re.sub(r"\b(\w+) and (a half)\b", "\\1\x01\\2", text, flags=re.IGNORECASE)
     raw_segments: list[tuple[str, str]] = []  # (separator kind before, raw text)

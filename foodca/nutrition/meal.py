@@ -15,7 +15,11 @@ from foodca.models import Alias, Portion
 from foodca.models.food import CORE_NUTRIENTS
 from foodca.nlp.items import Split, SplitItem
 from foodca.nutrition.compute import add_totals, nutrients_for, zero_nutrients
+from foodca.nutrition.dishes import as_ingredients, find_dish
 from foodca.nutrition.portions import decide_grams
+
+# A dish whose own name matches a food this well is taken from the tables; below it, from its recipe.
+DIRECT_MATCH_FOR_DISH = 0.9
 
 
 @dataclass
@@ -66,13 +70,24 @@ class MealAnalyser:
         if item.components and all(c.grams for c in item.components):
             return [self._entry(component, matcher.match(component), said=f"{item.said} · {component.said}")
                     for component in item.components]
-        return [self._entry(item, matcher.match(item))]
+        match = matcher.match(item)
+        if match.score < DIRECT_MATCH_FOR_DISH and item.language == "zh":
+            # No food in the tables is this dish: compute it from its recipe, each ingredient from the tables.
+            dish = find_dish(item.name)
+            if dish is not None:
+                grams = decide_grams(item, food_names_zh=[], portions=[])
+                if grams.grams:
+                    return [self._entry(part, matcher.match(part)) for part in as_ingredients(item, dish, grams.grams)]
+        return [self._entry(item, match)]
 
     def _entry(self, item: SplitItem, match: MatchResult, said: str | None = None) -> dict:
         alternatives = [{**self.index.describe(c.position), "score": round(c.score, 3)} for c in match.alternatives]
         entry = {"said": said or item.said, "name": item.name, "status": match.status, "food": None,
                  "grams": None, "basis": None, "score": round(match.score, 3), "alternatives": alternatives}
         if match.status != "matched":
+            # Grams still come from what was said, so picking one of the alternatives keeps the amount.
+            grams = decide_grams(item, food_names_zh=[], portions=[])
+            entry["grams"], entry["basis"] = grams.grams, grams.basis if grams.grams else None
             entry.update({name: None for name in CORE_NUTRIENTS})
             return entry
         position = match.position

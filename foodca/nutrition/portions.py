@@ -53,6 +53,11 @@ def zh_unit_weights() -> dict[str, dict[str, float]]:
             if weights:
                 for name in filter(None, row["zh_names"].split("|")):
                     table.setdefault(zh_core(name), weights)
+    from foodca.nutrition.dishes import dishes_by_name
+
+    for name, dish in dishes_by_name().items():
+        if dish.unit_weights:
+            table.setdefault(name, dish.unit_weights)
     return table
 
 
@@ -60,6 +65,8 @@ def decide_grams(item: SplitItem, *, food_names_zh: list[str], portions: list[di
     """The grams eaten and the basis, in the product's order of trust."""
     if item.grams and item.grams_source == "stated":
         return Grams(item.grams, "stated")
+    if item.grams and item.grams_source == "recipe":
+        return Grams(item.grams, "dish_recipe")
     quantity = item.quantity if item.quantity else 1.0
     if item.volume_ml:
         return Grams(item.volume_ml * _density(portions), "stated_volume")

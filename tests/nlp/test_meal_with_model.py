@@ -26,7 +26,7 @@ def engine_with_foods(tmp_path):
 
 
 def provider(server, model: str) -> LlmProvider:
-    return LlmProvider(base_url=server.base_url, api_key="sk-test", model=model, timeout_s=0.5)
+    return LlmProvider(base_url=server.base_url, api_key="sk-test", model=model, timeout_s=5.0)
 
 
 def model_item(said, name, grams, **extra):

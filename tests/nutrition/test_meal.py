@@ -107,3 +107,14 @@ def test_cli_jsonl_keeps_order_and_reports_bad_lines(tmp_path):
     assert first["parser"] == "offline" and first["items"][0]["status"] == "matched"
     assert set(first["totals"]) == {"energy_kcal", "protein_g", "fat_g", "carb_g", "fiber_g", "sugars_g", "sodium_mg"}
     assert {"said", "name", "status", "food", "grams", "basis", "energy_kcal", "alternatives"} <= set(first["items"][0])
+
+
+def test_a_dish_not_in_the_tables_is_computed_from_its_recipe(analyser):
+    result = analyser.analyse("一小盘西红柿炒鸡蛋", use_model=False)
+    by_food = {i["food"]["name"]: i for i in result["items"] if i["food"]}
+    assert {"番茄", "鸡蛋（代表值）"} <= set(by_food)
+    assert all(i["basis"] == "dish_recipe" for i in result["items"])
+    dish_grams = sum(i["grams"] for i in result["items"])
+    assert 120 <= dish_grams <= 280  # a small plate
+    tomato = by_food["番茄"]
+    assert tomato["energy_kcal"] == pytest.approx(15 * tomato["grams"] / 100)
