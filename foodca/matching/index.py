@@ -136,7 +136,8 @@ class FoodIndex:
         zh_exact: dict[str, list[int]] = defaultdict(list)
         zh_entries_by_food: dict[int, list[int]] = defaultdict(list)
         for number, entry in enumerate(zh_entries):
-            for char in set(entry.base):
+            # Qualifier characters count too: 学生奶 is found in 调制乳（全脂，学生奶）.
+            for char in set(entry.base + "".join(entry.qualifiers)):
                 zh_by_char[char].append(number)
             zh_exact[entry.base].append(number)
             zh_entries_by_food[entry.food].append(number)

@@ -14,7 +14,7 @@ ZH_THRESHOLD = 0.62
 EN_THRESHOLD = 0.58
 BRANDED_THRESHOLD = 0.75
 # Characters that shape or size a food without changing what it is (土豆丝, 黄瓜条, 橙子).
-ZH_NEUTRAL = set("丝片条块丁末段子儿")
+ZH_NEUTRAL = set("丝片条块丁末段子儿肉仁粒")
 ZH_FRESH = ("鲜",)
 STATE_HINTS = {"raw": "生干", "cooked": "熟煮蒸"}
 TYPE_BONUS = {"survey_fndds_food": 0.015, "sr_legacy_food": 0.01, "foundation_food": 0.0, "branded_food": 0.0}
@@ -72,15 +72,18 @@ class Matcher:
             return []
         # Whose weight was said (生重, 煮好的) steers between raw and cooked forms of one food.
         extra = zh_core(item.brand or "") + STATE_HINTS.get(item.state or "", "")
-        queries = [query, *self._alias_expansions(query), *self._printed_name_variants(query)]
+        expansions = self._alias_expansions(query)
+        # A synonym from our alias table is nearly as good as the name said; a printed name standing in
+        # for a synonym a little less, so 红薯 finds 甘薯（红心）[红薯] before its sibling 甘薯（白心）.
+        queries = [(query, 1.0), *((e, 0.97) for e in expansions),
+                   *((v, 0.93) for v in self._printed_name_variants(query))]
         best: dict[int, float] = {}
         seen: set[tuple[int, int]] = set()
-        for number, variant in enumerate(queries):
-            weight = 1.0 if number == 0 else 0.97  # a synonym from our alias table is nearly as good
+        for number, (variant, weight) in enumerate(queries):
             for entry_number in self._zh_candidates(variant):
                 entry = self.index.zh_entries[entry_number]
                 score = weight * _zh_score(variant, extra, entry)
-                if entry.base != variant and self._names_another_food(variant, entry.base):
+                if entry.base != variant and self._names_another_food(variant, entry.base, "".join(entry.qualifiers)):
                     score -= 0.4  # 西红柿炒鸡蛋 is a dish, not 鸡蛋: the rest names another food
                 if entry.from_cfct:
                     score += 0.02  # Chinese text looks in the Chinese table first
@@ -110,12 +113,14 @@ class Matcher:
                     expansions.append(base)
         return expansions[:6]
 
-    def _names_another_food(self, query: str, base: str) -> bool:
+    def _names_another_food(self, query: str, base: str, qualifiers: str) -> bool:
+        """Does the query, besides `base`, name another food its qualifiers do not explain?"""
         rest = query.replace(base, "\0", 1)
         for part in rest.split("\0"):
             for start in range(len(part) - 1):
                 for end in range(len(part), start + 1, -1):
-                    if part[start:end] in self.index.zh_exact:
+                    word = part[start:end]
+                    if word in self.index.zh_exact and word not in qualifiers:
                         return True
         return False
 
@@ -211,10 +216,14 @@ def _zh_score(query: str, extra: str, entry: ZhEntry) -> float:
         core, rest = 0.5 + 0.4 * len(query) / len(base), ""
     elif qualifier_text and query in qualifier_text:
         core, rest = 0.7, ""
+    elif len(query) >= 3 and qualifier_text and set(query) <= set(qualifier_text):
+        core, rest = 0.65, ""  # 麦香早餐奶 in 调制乳（全脂，伊利早餐奶麦香味）
     else:
         # Only a resemblance: qualifiers may not lift it (炸鸡 is not 鸡枞（油炸）).
         return 0.8 * fuzz.ratio(query, base) / 100 - 0.1 * len(entry.qualifiers)
-    rest = "".join(char for char in rest + extra if char not in ZH_NEUTRAL)
+    # Shape words (丝, 片), the part eaten (肉, 仁, 粒) and repeats of the name (虾肉 of 对虾) add nothing.
+    rest = "".join(char for char in rest if char not in ZH_NEUTRAL and char not in base)
+    rest += "".join(char for char in extra if char not in ZH_NEUTRAL)
     score = core
     if rest:
         explained = sum(char in qualifier_text for char in rest) / len(rest)
