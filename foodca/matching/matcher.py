@@ -1,6 +1,7 @@
 """Match a split item to a food: Chinese names first for Chinese text, USDA for English, never a wild guess."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -17,6 +18,8 @@ BRANDED_THRESHOLD = 0.75
 ZH_NEUTRAL = set("丝片条块丁末段子儿肉仁粒")
 ZH_FRESH = ("鲜",)
 STATE_HINTS = {"raw": "生干", "cooked": "熟煮蒸"}
+ZH_COOKING_PREFIX = re.compile(r"^(?:清蒸|红烧|清炒|白灼|水煮|凉拌|爆炒|干煸|油焖|蒜蓉|酱爆|葱爆|清炖|小炒|香煎|白切)")
+ZH_COOKING = re.compile(r"清蒸|红烧|清炒|白灼|水煮|凉拌|爆炒|干煸|油焖|蒜蓉|酱爆|葱爆|清炖|小炒|手撕|香煎|油炸|白切|卤|炖|炒|蒸|煮|煎|烤|炸|拌|焖|烧|熏")
 TYPE_BONUS = {"survey_fndds_food": 0.015, "sr_legacy_food": 0.01, "foundation_food": 0.0, "branded_food": 0.0}
 
 
@@ -75,15 +78,19 @@ class Matcher:
         expansions = self._alias_expansions(query)
         # A synonym from our alias table is nearly as good as the name said; a printed name standing in
         # for a synonym a little less, so 红薯 finds 甘薯（红心）[红薯] before its sibling 甘薯（白心）.
-        queries = [(query, 1.0), *((e, 0.97) for e in expansions),
+        queries = [(query, 1.0), *((e, 0.9) for e in expansions),
                    *((v, 0.93) for v in self._printed_name_variants(query))]
+        plain = ZH_COOKING_PREFIX.sub("", query)
+        if plain != query and len(plain) >= 2:
+            queries.append((plain, 0.95))  # 水煮鸡胸肉 is 鸡胸肉, however the table spells it
         best: dict[int, float] = {}
         seen: set[tuple[int, int]] = set()
         for number, (variant, weight) in enumerate(queries):
             for entry_number in self._zh_candidates(variant):
                 entry = self.index.zh_entries[entry_number]
                 score = weight * _zh_score(variant, extra, entry)
-                if entry.base != variant and self._names_another_food(variant, entry.base, "".join(entry.qualifiers)):
+                if entry.base != variant and entry.base in variant and \
+                        self._names_another_food(variant, entry.base, "".join(entry.qualifiers)):
                     score -= 0.4  # 西红柿炒鸡蛋 is a dish, not 鸡蛋: the rest names another food
                 if entry.from_cfct:
                     score += 0.02  # Chinese text looks in the Chinese table first
@@ -213,7 +220,9 @@ def _zh_score(query: str, extra: str, entry: ZhEntry) -> float:
     elif base in query:
         core, rest = 0.55 + 0.45 * len(base) / len(query), query.replace(base, "", 1)
     elif query in base:
-        core, rest = 0.5 + 0.4 * len(query) / len(base), ""
+        share = len(query) / len(base)
+        # 羊奶 inside 婴儿配方羊奶粉 says little: a short query deep inside a long name is not that food.
+        core, rest = (0.5 + 0.4 * share if share >= 0.5 else 0.3 + 0.4 * share), ""
     elif qualifier_text and query in qualifier_text:
         core, rest = 0.7, ""
     elif len(query) >= 3 and qualifier_text and set(query) <= set(qualifier_text):
@@ -221,10 +230,14 @@ def _zh_score(query: str, extra: str, entry: ZhEntry) -> float:
     else:
         # Only a resemblance: qualifiers may not lift it (炸鸡 is not 鸡枞（油炸）).
         return 0.8 * fuzz.ratio(query, base) / 100 - 0.1 * len(entry.qualifiers)
-    # Shape words (丝, 片), the part eaten (肉, 仁, 粒) and repeats of the name (虾肉 of 对虾) add nothing.
+    # Shape words (丝, 片), the part eaten (肉, 仁, 粒) and repeats of the name (虾肉 of 对虾) add nothing;
+    # a cooking method the table does not list (清蒸鲈鱼) is still that food.
     rest = "".join(char for char in rest if char not in ZH_NEUTRAL and char not in base)
-    rest += "".join(char for char in extra if char not in ZH_NEUTRAL)
+    if rest and not any(char in qualifier_text for char in rest):
+        rest = ZH_COOKING.sub("", rest)
     score = core
+    if extra and any(char in qualifier_text for char in extra):
+        score += 0.05  # the brand or the raw/cooked state said matches this entry
     if rest:
         explained = sum(char in qualifier_text for char in rest) / len(rest)
         score += (1 - core) * 0.8 * explained
@@ -235,6 +248,8 @@ def _zh_score(query: str, extra: str, entry: ZhEntry) -> float:
             score -= 0.1 * (1 - explained)
     unexplained = [q for q in entry.qualifiers if q and not any(c in query + extra for c in q) and q not in ZH_FRESH]
     score -= 0.02 * len(unexplained)
+    if any("牌" in q for q in unexplained):
+        score -= 0.08  # a branded product (烤鸭（老唐牌）) is not the generic food that was said
     if entry.representative:
         score += 0.03
     return score

@@ -71,7 +71,8 @@ class MealAnalyser:
             return [self._entry(component, matcher.match(component), said=f"{item.said} · {component.said}")
                     for component in item.components]
         match = matcher.match(item)
-        if match.score < DIRECT_MATCH_FOR_DISH and item.language == "zh":
+        # A weight said is the weight of what was weighed, usually the main ingredient: keep the direct match.
+        if match.score < DIRECT_MATCH_FOR_DISH and item.language == "zh" and item.grams_source != "stated":
             # No food in the tables is this dish: compute it from its recipe, each ingredient from the tables.
             dish = find_dish(item.name)
             if dish is not None:
