@@ -15,11 +15,11 @@ ZH_THRESHOLD = 0.62
 EN_THRESHOLD = 0.58
 BRANDED_THRESHOLD = 0.75
 # Characters that shape or size a food without changing what it is (土豆丝, 黄瓜条, 橙子).
-ZH_NEUTRAL = set("丝片条块丁末段子儿肉仁粒")
+ZH_NEUTRAL = set("丝片条块丁末段子儿肉仁粒液")
 ZH_FRESH = ("鲜",)
 STATE_HINTS = {"raw": "生干", "cooked": "熟煮蒸"}
 ZH_COOKING_PREFIX = re.compile(r"^(?:清蒸|红烧|清炒|白灼|水煮|凉拌|爆炒|干煸|油焖|蒜蓉|酱爆|葱爆|清炖|小炒|香煎|白切)")
-ZH_COOKING = re.compile(r"清蒸|红烧|清炒|白灼|水煮|凉拌|爆炒|干煸|油焖|蒜蓉|酱爆|葱爆|清炖|小炒|手撕|香煎|油炸|白切|卤|炖|炒|蒸|煮|煎|烤|炸|拌|焖|烧|熏")
+ZH_COOKING_CHARS = set("清蒸红烧炒白灼水煮凉拌爆干煸油焖蒜蓉酱葱炖小手撕香煎炸切卤烤熏")
 TYPE_BONUS = {"survey_fndds_food": 0.015, "sr_legacy_food": 0.01, "foundation_food": 0.0, "branded_food": 0.0}
 
 
@@ -233,8 +233,7 @@ def _zh_score(query: str, extra: str, entry: ZhEntry) -> float:
     # Shape words (丝, 片), the part eaten (肉, 仁, 粒) and repeats of the name (虾肉 of 对虾) add nothing;
     # a cooking method the table does not list (清蒸鲈鱼) is still that food.
     rest = "".join(char for char in rest if char not in ZH_NEUTRAL and char not in base)
-    if rest and not any(char in qualifier_text for char in rest):
-        rest = ZH_COOKING.sub("", rest)
+    rest = "".join(char for char in rest if char in qualifier_text or char not in ZH_COOKING_CHARS)
     score = core
     if extra and any(char in qualifier_text for char in extra):
         score += 0.05  # the brand or the raw/cooked state said matches this entry

@@ -278,7 +278,7 @@ _EN_PHRASES = {
     "two thirds": 2 / 3, "three quarters": 0.75, "three-quarters": 0.75, "two-thirds": 2 / 3,
     "three quarters of a": 0.75, "three-quarters of a": 0.75, "two thirds of a": 2 / 3, "two-thirds of a": 2 / 3, "a couple of": 2, "a couple": 2, "couple of": 2, "a pair of": 2,
     "a few": 3, "few": 3, "several": 3, "a dozen": 12, "dozen": 12, "half a dozen": 6, "one and a half": 1.5,
-    "an": 1, "a whole": 1, "one whole": 1,
+    "a whole": 1, "one whole": 1,
 }
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
@@ -20,6 +20,8 @@ from foodca.nutrition.portions import decide_grams
 
 # A dish whose own name matches a food this well is taken from the tables; below it, from its recipe.
 DIRECT_MATCH_FOR_DISH = 0.9
+# Words for "the edible part" that name no food of their own.
+GENERIC_PARTS = {"鱼肉", "肉", "净肉", "虾肉", "蟹肉", "果肉", "瘦肉", "去骨肉"}
 
 
 @dataclass
@@ -68,7 +70,8 @@ class MealAnalyser:
     def _entries(self, item: SplitItem, matcher: Matcher) -> list[dict]:
         # A dish given with its ingredients' weights is computed from the ingredients.
         if item.components and all(c.grams for c in item.components):
-            return [self._entry(component, matcher.match(component), said=f"{item.said} · {component.said}")
+            return [self._entry(self._named_part(item, component), matcher.match(self._named_part(item, component)),
+                                said=f"{item.said} · {component.said}")
                     for component in item.components]
         match = matcher.match(item)
         # A weight said is the weight of what was weighed, usually the main ingredient: keep the direct match.
@@ -80,6 +83,13 @@ class MealAnalyser:
                 if grams.grams:
                     return [self._entry(part, matcher.match(part)) for part in as_ingredients(item, dish, grams.grams)]
         return [self._entry(item, match)]
+
+    @staticmethod
+    def _named_part(dish: SplitItem, part: SplitItem) -> SplitItem:
+        """红烧鲤鱼（鱼肉120g）: the weighed part is the dish's own food, so it takes the dish's name."""
+        if part.name in GENERIC_PARTS and dish.name:
+            return replace(part, name=dish.name)
+        return part
 
     def _entry(self, item: SplitItem, match: MatchResult, said: str | None = None) -> dict:
         alternatives = [{**self.index.describe(c.position), "score": round(c.score, 3)} for c in match.alternatives]
