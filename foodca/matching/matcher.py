@@ -172,7 +172,7 @@ class Matcher:
             return []
         query = list(dict.fromkeys(tokens))
         # A word no food has gets the highest weight: its absence must cost coverage.
-        top_idf = 0.6 * max(token_index.idf.values(), default=1.0)
+        top_idf = 0.35 * max(token_index.idf.values(), default=1.0)
         weights = {token: token_index.idf.get(token, top_idf) for token in query}
         total = sum(weights.values())
         scores = np.zeros(len(token_index.foods), dtype=np.float32)

@@ -27,7 +27,12 @@ EN_DESCRIPTORS = frozenset(
 EN_QUERY_FILLER = frozenset(
     "entire sizable sizeable piece portion serving order bite sized size popular delicious tasty yummy favorite "
     "favourite nice lovely treat choice square inch surface measuring single couple few several bunch batch "
-    "generous hearty big huge little small medium large mini regular amount".split()
+    "generous hearty big huge little small medium large mini regular amount after meal dinner lunch breakfast "
+    "snack dessert family microwavable microwave heated warmed purchased bought sourced school place complete "
+    "circular featuring adorned loaded served measure measures measured measuring utilizing utilized using used "
+    "containing contain contains made type known intend intending prepare preparing ready specify specified "
+    "consist consists consisting include includes including variety various assorted both balanced combination "
+    "ideal making being does approximately approximate roughly around about weighing weigh weighs".split()
 )
 
 # Adjectives that also head a few descriptions ("White sauce"); as an extra word they cost little.
@@ -39,8 +44,12 @@ def is_chinese(text: str) -> bool:
 
 
 def fold(text: str) -> str:
-    """NFKC (full-width → half-width), lower case, trimmed."""
-    return unicodedata.normalize("NFKC", text).strip().lower()
+    """NFKC (full-width → half-width), lower case, trimmed; Latin accents dropped (sautéed → sauteed)."""
+    text = unicodedata.normalize("NFKC", text).strip().lower()
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+        text = unicodedata.normalize("NFKC", text)
+    return text
 
 
 def singular(token: str) -> str:

@@ -15,7 +15,7 @@ ML_PER_CUP = 236.6
 SIZE_FACTOR = {"small": 0.7, "medium": 1.0, "large": 1.4}
 ZH_SIZE_PREFIX = {"small": "小", "medium": "中", "large": "大"}
 EN_VOLUME_ML = {"cup": ML_PER_CUP, "tbsp": 14.8, "tsp": 4.9, "glass": 250.0, "can": 355.0, "bottle": 500.0,
-                "fl oz": 29.57}
+                "fl oz": 29.57, "bowl": 1.5 * ML_PER_CUP}
 # A maintained table of typical weights of one household unit, when neither the food's own measures nor
 # the alias table know better: mainland-China servings for Chinese units (中国居民膳食指南2022, 标准份),
 # US servings for English ones. Liquids in ml.
@@ -24,7 +24,7 @@ UNIT_DEFAULT_G = {
     "罐": 330.0, "听": 330.0, "盒": 250.0, "袋": 200.0, "包": 100.0, "勺": 10.0, "汤勺": 15.0, "茶匙": 5.0,
     "串": 30.0, "把": 25.0, "颗": 5.0, "粒": 1.0, "个": 100.0, "只": 100.0, "根": 100.0, "片": 30.0,
     "块": 50.0, "条": 100.0, "张": 50.0, "枚": 50.0, "节": 50.0, "段": 50.0,
-    "slice": 30.0, "piece": 50.0, "bowl": 250.0, "plate": 300.0, "serving": 150.0, "handful": 30.0,
+    "slice": 30.0, "piece": 50.0, "plate": 300.0, "serving": 150.0, "handful": 30.0,
     "scoop": 30.0, "packet": 30.0, "bar": 50.0, "stick": 10.0,
 }
 LIQUID_UNITS = {"杯", "瓶", "罐", "听", "盒", "cup", "glass", "can", "bottle"}
@@ -95,44 +95,62 @@ def _density(portions: list[dict]) -> float:
     return 1.0
 
 
+_PORTION_STOP = frozenset("of a an the and or with without nfs ns quantity not specified".split())
+_LEADING_AMOUNT = re.compile(r"^\s*(\d+(?:\.\d+)?)(?:\s*/\s*(\d+)|\s+(\d+)\s*/\s*(\d+))?")
+
+
+def _portion_words(text: str) -> set[str]:
+    words = re.findall(r"[a-z]+|\d+(?=\s*(?:\"|-?inch|in\b))", text.lower())
+    return {w.rstrip("s") if len(w) > 3 else w for w in words if w not in _PORTION_STOP}
+
+
+def _per_one(portion: dict) -> float:
+    """Grams of one unit of a portion: "2 tablespoon" = 35.8 g → 17.9 g; "1/2 cup" = 60 g → 120 g."""
+    amount = portion.get("amount") or 1.0
+    leading = _LEADING_AMOUNT.match(portion.get("description") or "")
+    if leading:
+        whole, numerator, mixed_num, mixed_den = leading.groups()
+        if numerator:
+            amount = float(whole) / float(numerator)
+        elif mixed_num:
+            amount = float(whole) + float(mixed_num) / float(mixed_den)
+        else:
+            amount = float(whole)
+    return portion["gram_weight"] / (amount or 1.0)
+
+
 def _from_food_portions(item: SplitItem, portions: list[dict]) -> float | None:
-    """A measure of the matched food itself: "1 cup" = 158 g of rice, "1 large" egg = 50 g."""
+    """A measure of the matched food itself: "1 cup" = 158 g of rice, "1 large" egg = 50 g, "1 pie" = 900 g.
+
+    The portion whose words overlap most with what was said wins (unit, size, "pie", "sleeve", '14"');
+    with nothing in common, a medium or countable measure of the food."""
     if not portions or (item.unit and not item.unit.isascii()):
         return None
     unit = (item.unit or "").lower()
-    size = item.size
-
-    def per_one(portion: dict) -> float:
-        amount = portion.get("amount") or 1.0
-        description = portion.get("description") or ""
-        leading = re.match(r"^\s*(\d+(?:\.\d+)?)", description)
-        if leading:
-            amount = float(leading.group(1)) or 1.0
-        return portion["gram_weight"] / amount
-
-    def has(portion: dict, word: str) -> bool:
-        return re.search(rf"\b{re.escape(word)}", (portion.get("description") or "").lower()) is not None
-
+    said = _portion_words(f"{item.said} {unit} {item.size or ''}")
+    unit_words = _portion_words({"tbsp": "tablespoon", "tsp": "teaspoon"}.get(unit, unit))
+    said |= unit_words
+    if unit_words:
+        # The unit said decides first ("a cup of peanuts" is never "1 peanut"); other words break ties.
+        portions = [p for p in portions if unit_words & _portion_words(p.get("description") or "")]
+    best, best_overlap = None, 0
+    for portion in portions:
+        overlap = len(_portion_words(portion.get("description") or "") & said)
+        if overlap > best_overlap:
+            best, best_overlap = portion, overlap
+    if best is not None:
+        return _per_one(best)
     if unit:
-        names = {"tbsp": "tablespoon", "tsp": "teaspoon"}.get(unit, unit)
-        matching = [p for p in portions if has(p, names) or has(p, unit)]
-        if size:
-            sized = [p for p in matching if has(p, size)]
-            matching = sized or matching
-        return per_one(matching[0]) if matching else None
-    if size:
-        sized = [p for p in portions if has(p, size)]
-        if sized:
-            return per_one(sized[0])
+        return None
     countable = [p for p in portions if not re.search(
         r"\b(cup|tbsp|tablespoon|tsp|teaspoon|oz|ounce|fl|g|ml|lb|quantity not specified|serving)\b",
         (p.get("description") or "").lower())]
-    medium = [p for p in countable if has(p, "medium")]
+    medium = [p for p in countable if "medium" in (p.get("description") or "").lower()]
     chosen = (medium or countable or [None])[0]
     if chosen is None:
         return None
-    grams = per_one(chosen)
-    return grams * SIZE_FACTOR.get(size or "medium", 1.0) if not medium and size else grams
+    grams = _per_one(chosen)
+    return grams * SIZE_FACTOR.get(item.size or "medium", 1.0) if not medium and item.size else grams
 
 
 def _from_zh_table(item: SplitItem, food_names_zh: list[str]) -> float | None:
@@ -174,5 +192,5 @@ def _default_serving(item: SplitItem, food_names_zh: list[str], portions: list[d
             return portion["gram_weight"]
     if portions:
         return _from_food_portions(SplitItem(said="", name="", language="en", quantity=1), portions) \
-            or portions[0]["gram_weight"] / (portions[0].get("amount") or 1.0)
+            or _per_one(portions[0])
     return None
