@@ -8,7 +8,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from foodca.matching.index import FoodIndex, TokenIndex, ZhEntry
-from foodca.matching.text import EN_DESCRIPTORS, EN_MILD, EN_QUERY_FILLER, en_tokens, zh_core
+from foodca.matching.text import EN_DESCRIPTORS, EN_MILD, EN_QUERY_FILLER, EN_QUERY_SYNONYMS, en_tokens, zh_core
 from foodca.nlp.items import SplitItem
 
 ZH_THRESHOLD = 0.62
@@ -155,6 +155,7 @@ class Matcher:
 
     def _rank_en(self, name: str, brand: str | None) -> list[Candidate]:
         tokens = [t for t in en_tokens(name) if t not in EN_QUERY_FILLER]
+        tokens = [word for t in tokens for word in EN_QUERY_SYNONYMS.get(t, t).split()]
         if not tokens:
             return []
         if brand:

@@ -32,11 +32,23 @@ EN_QUERY_FILLER = frozenset(
     "circular featuring adorned loaded served measure measures measured measuring utilizing utilized using used "
     "containing contain contains made type known intend intending prepare preparing ready specify specified "
     "consist consists consisting include includes including variety various assorted both balanced combination "
-    "ideal making being does approximately approximate roughly around about weighing weigh weighs".split()
+    "ideal making being does approximately approximate roughly around about weighing weigh weighs there also "
+    "unpeeled peeled".split()
 )
 
 # Adjectives that also head a few descriptions ("White sauce"); as an extra word they cost little.
 EN_MILD = frozenset("white brown green red yellow black sweet dark light lean low reduced".split())
+
+# What people outside the US call a food → the word USDA descriptions use.
+EN_QUERY_SYNONYMS = {
+    "maize": "corn", "pig": "pork", "aubergine": "eggplant", "courgette": "zucchini", "groundnut": "peanut",
+    "minced": "ground", "grounded": "ground", "prawn": "shrimp", "coriander": "cilantro", "rocket": "arugula",
+    "beetroot": "beet", "mangetout": "pea", "yoghurt": "yogurt", "porridge": "oatmeal",
+    "sweetcorn": "corn", "veggie": "vegetable", "mutton": "lamb", "hen": "chicken",
+    "manioc": "cassava", "yuca": "cassava", "garbanzo": "chickpea", "capsicum": "pepper",
+    "spring onion": "scallion", "milkshake": "milk shake", "mince": "ground", "softdrink": "soft drink",
+    "unprocessed": "raw", "uncooked": "raw", "mate": "mate", "wholemeal": "whole wheat",
+}
 
 
 def is_chinese(text: str) -> bool:
