@@ -36,10 +36,13 @@ class TokenIndex:
 
     foods: np.ndarray  # positions into FoodIndex arrays
     tokens: list[tuple[str, ...]]  # per local food
-    lengths: np.ndarray  # tokens per local food
+    token_sets: list[frozenset[str]]
+    joined: list[str]  # tokens joined by spaces, for rapidfuzz
+    length_penalty: np.ndarray  # 0.02 per token: shorter descriptions first among equals
     heads: list[str]  # first token of the description, the USDA head noun
     postings: dict[str, np.ndarray] = field(default_factory=dict)
     idf: dict[str, float] = field(default_factory=dict)
+    max_idf: float = 1.0
     exact: dict[str, list[int]] = field(default_factory=dict)  # joined sorted tokens → local positions
     head_nouns: frozenset[str] = frozenset()  # words that head a description: bread, pepper, banana
 
@@ -57,10 +60,13 @@ class TokenIndex:
             head_nouns=frozenset(words[0] for words in tokens if words),
             foods=positions,
             tokens=tokens,
-            lengths=np.array([len(words) for words in tokens], dtype=np.float32),
+            token_sets=[frozenset(words) for words in tokens],
+            joined=[" ".join(words) for words in tokens],
+            length_penalty=np.array([0.02 * len(words) for words in tokens], dtype=np.float32),
             heads=[words[0] if words else "" for words in tokens],
             postings={word: np.asarray(found, dtype=np.int32) for word, found in lists.items()},
             idf={word: math.log(1 + count / len(found)) for word, found in lists.items()},
+            max_idf=max((math.log(1 + count / len(found)) for found in lists.values()), default=1.0),
             exact=dict(exact),
         )
 
@@ -79,6 +85,7 @@ class FoodIndex:
     edible_pct: np.ndarray
     zh_entries: list[ZhEntry]
     zh_by_char: dict[str, list[int]]
+    zh_by_qualifier_char: dict[str, list[int]]
     zh_exact: dict[str, list[int]]
     zh_entries_by_food: dict[int, list[int]]
     generic: TokenIndex
@@ -135,10 +142,13 @@ class FoodIndex:
         zh_by_char: dict[str, list[int]] = defaultdict(list)
         zh_exact: dict[str, list[int]] = defaultdict(list)
         zh_entries_by_food: dict[int, list[int]] = defaultdict(list)
+        zh_by_qualifier_char: dict[str, list[int]] = defaultdict(list)
         for number, entry in enumerate(zh_entries):
-            # Qualifier characters count too: 学生奶 is found in 调制乳（全脂，学生奶）.
-            for char in set(entry.base + "".join(entry.qualifiers)):
+            for char in set(entry.base):
                 zh_by_char[char].append(number)
+            # Qualifiers are searched too: 学生奶 is found in 调制乳（全脂，学生奶）.
+            for char in set("".join(entry.qualifiers)) - set(entry.base):
+                zh_by_qualifier_char[char].append(number)
             zh_exact[entry.base].append(number)
             zh_entries_by_food[entry.food].append(number)
 
@@ -147,7 +157,7 @@ class FoodIndex:
         index = cls(
             ids=ids, sources=sources, source_ids=[row[2] for row in rows], data_types=data_types, names=names,
             names_zh=[row[5] for row in rows], nutrients=nutrients, edible_pct=edible,
-            zh_entries=zh_entries, zh_by_char=dict(zh_by_char), zh_exact=dict(zh_exact),
+            zh_entries=zh_entries, zh_by_char=dict(zh_by_char), zh_by_qualifier_char=dict(zh_by_qualifier_char), zh_exact=dict(zh_exact),
             zh_entries_by_food=dict(zh_entries_by_food),
             generic=TokenIndex.build(generic_positions, names),
             branded=TokenIndex.build(branded_positions, names),

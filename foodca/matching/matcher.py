@@ -14,6 +14,8 @@ from foodca.nlp.items import SplitItem
 ZH_THRESHOLD = 0.62
 EN_THRESHOLD = 0.58
 BRANDED_THRESHOLD = 0.75
+SHORTLIST = 30
+SPARSE_ABOVE = 50_000
 # Characters that shape or size a food without changing what it is (土豆丝, 黄瓜条, 橙子).
 ZH_NEUTRAL = set("丝片条块丁末段子儿肉仁粒液")
 ZH_FRESH = ("鲜",)
@@ -144,12 +146,22 @@ class Matcher:
         return variants[:4]
 
     def _zh_candidates(self, query: str) -> set[int]:
-        counts: dict[int, int] = {}
-        for char in set(query):
+        """Entries sharing enough characters of their name, or nearly all of the query in their qualifiers."""
+        chars = set(query)
+        by_base: dict[int, int] = {}
+        for char in chars:
             for entry_number in self.index.zh_by_char.get(char, ()):
-                counts[entry_number] = counts.get(entry_number, 0) + 1
+                by_base[entry_number] = by_base.get(entry_number, 0) + 1
         need = 1 if len(query) <= 2 else 2
-        return {number for number, shared in counts.items() if shared >= need}
+        found = {number for number, shared in by_base.items() if shared >= need}
+        if len(chars) >= 2:
+            by_qualifier: dict[int, int] = {}
+            for char in chars:
+                for entry_number in self.index.zh_by_qualifier_char.get(char, ()):
+                    by_qualifier[entry_number] = by_qualifier.get(entry_number, 0) + 1
+            need_q = max(2, int(0.6 * len(chars) + 0.5))
+            found |= {n for n, shared in by_qualifier.items() if shared + by_base.get(n, 0) >= need_q}
+        return found
 
     # --- English
 
@@ -172,28 +184,46 @@ class Matcher:
         if not len(token_index.foods):
             return []
         query = list(dict.fromkeys(tokens))
-        # A word no food has gets the highest weight: its absence must cost coverage.
-        top_idf = 0.35 * max(token_index.idf.values(), default=1.0)
-        weights = {token: token_index.idf.get(token, top_idf) for token in query}
+        # A word no food has still costs coverage, so a nonsense word is never matched.
+        unknown_weight = 0.35 * token_index.max_idf
+        weights = {token: token_index.idf.get(token, unknown_weight) for token in query}
         total = sum(weights.values())
-        scores = np.zeros(len(token_index.foods), dtype=np.float32)
-        for token in query:
-            postings = token_index.postings.get(token)
-            if postings is not None:
-                scores[postings] += weights[token]
-        if not scores.any():
+        known = [token for token in query if token in token_index.postings]
+        if not known:
             return []
+        if len(token_index.foods) > SPARSE_ABOVE:
+            # Hundreds of thousands of branded foods: score only those with one of the two rarest words,
+            # looking the others up in their sorted postings instead of touching every food.
+            rarest = sorted(known, key=lambda token: len(token_index.postings[token]))[:2]
+            pool = np.unique(np.concatenate([token_index.postings[token] for token in rarest]))
+            scores = np.zeros(len(pool), dtype=np.float32)
+            for token in known:
+                postings = token_index.postings[token]
+                at = np.minimum(np.searchsorted(postings, pool), len(postings) - 1)
+                scores += weights[token] * (postings[at] == pool)
+        else:
+            pool = None
+            scores = np.zeros(len(token_index.foods), dtype=np.float32)
+            for token in known:
+                scores[token_index.postings[token]] += weights[token]
+        hit = scores > 0
         # Shorter descriptions first among equals: "Egg, whole, raw, fresh" before "Egg custards, dry mix".
-        scores = np.where(scores > 0, scores - 0.02 * token_index.lengths, 0)
-        shortlist = np.argpartition(-scores, min(40, len(scores) - 1))[:40]
-        shortlist = shortlist[scores[shortlist] > 0]
+        penalty = token_index.length_penalty if pool is None else token_index.length_penalty[pool]
+        np.subtract(scores, penalty, out=scores, where=hit)
+        scores[~hit] = -1.0
+        if len(scores) > SHORTLIST:
+            shortlist = np.argpartition(-scores, SHORTLIST)[:SHORTLIST]
+        else:
+            shortlist = np.arange(len(scores))
+        shortlist = shortlist[hit[shortlist]]
+        if pool is not None:
+            shortlist = pool[shortlist]
         query_set = set(query)
         query_text = " ".join(query)
         ranked = []
         for local in shortlist:
-            food_tokens = token_index.tokens[local]
-            coverage = sum(weights[t] for t in query if t in set(food_tokens)) / total
-            food_set = set(food_tokens)
+            food_set = token_index.token_sets[local]
+            coverage = sum(weights[t] for t in query if t in food_set) / total
             extra = [t for t in food_set - query_set if t not in EN_DESCRIPTORS]
             head = token_index.heads[local]
             score = coverage
@@ -202,7 +232,7 @@ class Matcher:
             score -= min(sum(0.08 if t in token_index.head_nouns and t not in EN_MILD else 0.03 for t in extra), 0.3)
             if "nfs" in food_set and len(query) <= 2:
                 score += 0.04  # FNDDS "not further specified": the generic default for a bare name
-            score += 0.05 * fuzz.token_sort_ratio(query_text, " ".join(food_tokens)) / 100
+            score += 0.05 * fuzz.token_sort_ratio(query_text, token_index.joined[local]) / 100
             position = int(token_index.foods[local])
             score += TYPE_BONUS.get(self.index.data_types[position], 0.0)
             if coverage < 0.5:
