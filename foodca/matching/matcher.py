@@ -16,6 +16,7 @@ EN_THRESHOLD = 0.58
 BRANDED_THRESHOLD = 0.75
 SHORTLIST = 30
 SPARSE_ABOVE = 50_000
+SPARSE_POOL = 4_000
 # Characters that shape or size a food without changing what it is (土豆丝, 黄瓜条, 橙子).
 ZH_NEUTRAL = set("丝片条块丁末段子儿肉仁粒液")
 ZH_FRESH = ("鲜",)
@@ -194,8 +195,10 @@ class Matcher:
         if len(token_index.foods) > SPARSE_ABOVE:
             # Hundreds of thousands of branded foods: score only those with one of the two rarest words,
             # looking the others up in their sorted postings instead of touching every food.
-            rarest = sorted(known, key=lambda token: len(token_index.postings[token]))[:2]
-            pool = np.unique(np.concatenate([token_index.postings[token] for token in rarest]))
+            rarest = sorted(known, key=lambda token: len(token_index.postings[token]))
+            pool = token_index.postings[rarest[0]]
+            if len(rarest) > 1 and len(pool) + len(token_index.postings[rarest[1]]) <= SPARSE_POOL:
+                pool = np.union1d(pool, token_index.postings[rarest[1]])
             scores = np.zeros(len(pool), dtype=np.float32)
             for token in known:
                 postings = token_index.postings[token]
