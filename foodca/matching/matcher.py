@@ -19,8 +19,10 @@ SPARSE_ABOVE = 50_000
 SPARSE_POOL = 4_000
 # Characters that shape or size a food without changing what it is (土豆丝, 黄瓜条, 橙子).
 ZH_NEUTRAL = set("丝片条块丁末段子儿肉仁粒液")
-ZH_FRESH = ("鲜",)
+ZH_FRESH = ("鲜", "全脂")  # the default form of a food: saying nothing means this
 STATE_HINTS = {"raw": "生干", "cooked": "熟煮蒸"}
+# Everyday words → the word the food tables print (羊奶 → 羊乳; 尖椒 is a 辣椒 whose qualifier says 尖).
+ZH_SYNONYMS = {"奶": "乳", "花生米": "花生仁", "尖椒": "辣椒尖", "巴旦木": "大杏仁", "蛋清": "蛋白", "扇贝肉": "扇贝"}
 ZH_COOKING_PREFIX = re.compile(r"^(?:清蒸|红烧|清炒|白灼|水煮|凉拌|爆炒|干煸|油焖|蒜蓉|酱爆|葱爆|清炖|小炒|香煎|白切)")
 ZH_COOKING_CHARS = set("清蒸红烧炒白灼水煮凉拌爆干煸油焖蒜蓉酱葱炖小手撕香煎炸切卤烤熏")
 TYPE_BONUS = {"survey_fndds_food": 0.015, "sr_legacy_food": 0.01, "foundation_food": 0.0, "branded_food": 0.0}
@@ -83,6 +85,9 @@ class Matcher:
         # for a synonym a little less, so 红薯 finds 甘薯（红心）[红薯] before its sibling 甘薯（白心）.
         queries = [(query, 1.0), *((e, 0.9) for e in expansions),
                    *((v, 0.93) for v in self._printed_name_variants(query))]
+        for word, usual in ZH_SYNONYMS.items():
+            if word in query:
+                queries.append((query.replace(word, usual, 1), 0.96))
         plain = ZH_COOKING_PREFIX.sub("", query)
         if plain != query and len(plain) >= 2:
             queries.append((plain, 0.95))  # 水煮鸡胸肉 is 鸡胸肉, however the table spells it
@@ -269,11 +274,16 @@ def _zh_score(query: str, extra: str, entry: ZhEntry) -> float:
     rest = "".join(char for char in rest if char not in ZH_NEUTRAL and char not in base)
     rest = "".join(char for char in rest if char in qualifier_text or char not in ZH_COOKING_CHARS)
     score = core
+    if "鲜" in entry.qualifiers:
+        score += 0.01  # fresh is the form a person means when they say nothing else
     if extra and any(char in qualifier_text for char in extra):
         score += 0.05  # the brand or the raw/cooked state said matches this entry
     if rest:
         explained = sum(char in qualifier_text for char in rest) / len(rest)
         score += (1 - core) * 0.8 * explained
+        if explained:
+            # Among qualifiers that explain the query, the one with fewer other characters (烤 before 电烤).
+            score -= 0.005 * sum(c not in query + extra for q in entry.qualifiers if q not in ZH_FRESH for c in q)
         if explained < 0.5 and query.startswith(base) and not query.endswith(base):
             # Chinese puts the head noun last: 牛油果 is a fruit, not 牛油; 苹果汁 is juice, not 苹果.
             score -= 0.35
