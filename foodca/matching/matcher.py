@@ -8,7 +8,9 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from foodca.matching.index import FoodIndex, TokenIndex, ZhEntry
-from foodca.matching.text import EN_DESCRIPTORS, EN_MILD, EN_QUERY_FILLER, EN_QUERY_SYNONYMS, en_tokens, zh_core
+from foodca.matching.text import (
+    EN_DESCRIPTORS, EN_FORM_WORDS, EN_MILD, EN_QUERY_FILLER, EN_QUERY_SYNONYMS, en_tokens, zh_core,
+)
 from foodca.nlp.items import SplitItem
 
 ZH_THRESHOLD = 0.62
@@ -58,7 +60,7 @@ class Matcher:
                 ranked = self._merge(ranked, self._rank_en(item.name_en, item.brand))
                 threshold = min(threshold, EN_THRESHOLD)
         else:
-            ranked = self._rank_en(item.name, item.brand)
+            ranked = self._rank_en(item.name, item.brand, item.said)
         alternatives = ranked[:5]
         if ranked and ranked[0].score >= threshold:
             return MatchResult("matched", ranked[0].position, ranked[0].score, alternatives)
@@ -171,25 +173,26 @@ class Matcher:
 
     # --- English
 
-    def _rank_en(self, name: str, brand: str | None) -> list[Candidate]:
+    def _rank_en(self, name: str, brand: str | None, said: str = "") -> list[Candidate]:
         tokens = [t for t in en_tokens(name) if t not in EN_QUERY_FILLER]
         tokens = [word for t in tokens for word in EN_QUERY_SYNONYMS.get(t, t).split()]
         if not tokens:
             return []
         if brand:
-            branded = self._rank_tokens(self.index.branded, tokens + en_tokens(brand))
+            branded = self._rank_tokens(self.index.branded, tokens + en_tokens(brand), said)
             if branded and branded[0].score >= BRANDED_THRESHOLD:
                 return branded
-        ranked = self._rank_tokens(self.index.generic, tokens)
+        ranked = self._rank_tokens(self.index.generic, tokens, said)
         if not ranked or ranked[0].score < EN_THRESHOLD:
-            branded = [c for c in self._rank_tokens(self.index.branded, tokens) if c.score >= BRANDED_THRESHOLD]
+            branded = [c for c in self._rank_tokens(self.index.branded, tokens, said) if c.score >= BRANDED_THRESHOLD]
             ranked = self._merge(ranked, branded)
         return ranked
 
-    def _rank_tokens(self, token_index: TokenIndex, tokens: list[str]) -> list[Candidate]:
+    def _rank_tokens(self, token_index: TokenIndex, tokens: list[str], said: str = "") -> list[Candidate]:
         if not len(token_index.foods):
             return []
         query = list(dict.fromkeys(tokens))
+        context = set(en_tokens(said)) - set(query) - EN_QUERY_FILLER
         # A word no food has still costs coverage, so a nonsense word is never matched.
         unknown_weight = 0.35 * token_index.max_idf
         weights = {token: token_index.idf.get(token, unknown_weight) for token in query}
@@ -237,7 +240,10 @@ class Matcher:
             score = coverage
             score += 0.08 if head in query_set else -0.12
             # An extra food noun (banana in "Peppers, banana") changes the food; an extra adjective less so.
-            score -= min(sum(0.08 if t in token_index.head_nouns and t not in EN_MILD else 0.03 for t in extra), 0.3)
+            score -= min(sum(0.15 if t in EN_FORM_WORDS else 0.08 if t in token_index.head_nouns and t not in EN_MILD
+                             else 0.03 for t in extra), 0.35)
+            # Words said around the name ("cooked and seasoned with salt") tip the balance between siblings.
+            score += min(0.02 * len(context & food_set), 0.06)
             if "nfs" in food_set and len(query) <= 2:
                 score += 0.04  # FNDDS "not further specified": the generic default for a bare name
             score += 0.05 * fuzz.token_sort_ratio(query_text, token_index.joined[local]) / 100

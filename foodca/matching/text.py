@@ -39,6 +39,14 @@ EN_QUERY_FILLER = frozenset(
 # Adjectives that also head a few descriptions ("White sauce"); as an extra word they cost little.
 EN_MILD = frozenset("white brown green red yellow black sweet dark light lean low reduced".split())
 
+# Words that turn one food into another (apple → apple juice, tomato → tomato soup): as an extra word
+# in a description they cost the most.
+EN_FORM_WORDS = frozenset(
+    "juice soup sauce pie cake bread salad sandwich candy cereal drink beverage powder oil flour chip cracker "
+    "cookie pudding jam jelly syrup nectar puree babyfood baby toddler formula spread dip gravy dressing "
+    "concentrate frozen mix casserole stew sub burrito taco pizza nugget stick bar".split()
+)
+
 # What people outside the US call a food → the word USDA descriptions use.
 EN_QUERY_SYNONYMS = {
     "maize": "corn", "pig": "pork", "aubergine": "eggplant", "courgette": "zucchini", "groundnut": "peanut",

@@ -84,7 +84,9 @@ def decide_grams(item: SplitItem, *, food_names_zh: list[str], portions: list[di
         if default is not None:
             return Grams(quantity * default, "unit_default")
     serving = _default_serving(item, food_names_zh, portions)
-    return Grams(quantity * serving if serving else None, "default_serving")
+    # "10 chips" with no measure of one chip: ten servings would be far wronger than one.
+    servings = quantity if quantity <= 2 else 1.0
+    return Grams(servings * serving if serving else None, "default_serving")
 
 
 def _density(portions: list[dict]) -> float:
