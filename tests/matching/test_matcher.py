@@ -87,3 +87,18 @@ def test_generic_preferred_unless_a_brand_is_named(matcher):
 def test_unmatched_lists_top_candidates(matcher):
     result = matcher.match(SplitItem(said="green banana pepper soup", name="purple banana pepper soup", language="en"))
     assert 1 <= len(result.alternatives) <= 5
+
+
+@pytest.mark.parametrize("said, expected", [
+    ("羊奶", "羊乳"),  # everyday 奶 for the table's 乳
+    ("油炸花生米", "花生仁（油炸）"),  # 花生米 is 花生仁; the cooking word picks the form
+    ("烤羊肉串", "羊肉串（烤）"),  # the qualifier with no stray characters wins the tie
+    ("青尖椒", "辣椒（青、尖）"),
+    ("清蒸番茄", "番茄"),  # a cooking method the table does not list is still the food
+])
+def test_everyday_chinese_words_reach_the_table(matcher, said, expected):
+    assert matched_name(matcher, said) == expected
+
+
+def test_a_dish_naming_two_foods_is_not_either_of_them(matcher):
+    assert matched_name(matcher, "西红柿炒鸡蛋") is None
