@@ -32,6 +32,7 @@ class Context:
 
 
 pass_context = click.make_pass_decorator(Context, ensure=True)
+SAMPLE_MEALS = ("一个馒头，一小盘西红柿炒鸡蛋，一杯鲜榨橙汁，半根玉米，一小盘酱牛肉", "two eggs, a cup of rice and an apple")
 
 
 def fail(message: str) -> None:
@@ -115,10 +116,10 @@ def db_stats_command(ctx: Context, as_json: bool) -> None:
 @cli.command("quickstart")
 @pass_context
 def quickstart(ctx: Context) -> None:
-    """Set up the database with the best USDA data at hand, then say which data it runs on."""
+    """Set up the database with the best USDA data at hand, parse two sample meals, say which data it runs on."""
     from foodca.importers.errors import ImportFileError
     from foodca.importers.service import (
-        DEMO_USDA_DIR, db_stats, download_official, find_usda_releases, import_usda,
+        DEMO_USDA_DIR, db_stats, demo_releases, download_official, find_usda_releases, import_usda,
     )
 
     stats = db_stats(ctx.engine)
@@ -134,7 +135,7 @@ def quickstart(ctx: Context) -> None:
                 click.echo(f"Download not possible ({exc}).")
         if not releases:
             click.echo("Using the demo table kept in this repository.")
-            releases = [DEMO_USDA_DIR]
+            releases = demo_releases()
         try:
             summary = import_usda(ctx.engine, [str(p) for p in releases], download_dir=ctx.settings.usda_import_dir,
                                   report_dir=ctx.report_dir)
@@ -145,9 +146,16 @@ def quickstart(ctx: Context) -> None:
     names = [release["name"] for release in stats["releases"] if release["source"] == "usda"]
     demo = any(DEMO_USDA_DIR.name in name for name in names)
     total = sum(stats["foods"]["usda"].values())
+    from foodca.nutrition.meal import MealAnalyser
+
+    analyser = MealAnalyser.build(ctx.engine, ctx.settings.llm_providers)
+    for meal in SAMPLE_MEALS:
+        click.echo(f"\n> {meal}")
+        click.echo(format_meal_table(analyser.analyse(meal)))
     click.secho(
-        f"Running on {'the DEMO table (a few hundred SR Legacy foods)' if demo else 'USDA FoodData Central'}: "
-        f"{total:,} USDA foods, {stats['foods']['cfct']:,} CFCT foods; database {ctx.settings.database_url}",
+        f"\nRunning on {'the DEMO table (a few hundred SR Legacy and FNDDS foods)' if demo else 'USDA FoodData Central'}: "
+        f"{total:,} USDA foods, {stats['foods']['cfct']:,} CFCT foods; database {ctx.settings.database_url}; "
+        f"splitter: {'model, offline parser as fallback' if ctx.settings.llm_providers else 'offline parser'}",
         fg="yellow" if demo else "green",
     )
 

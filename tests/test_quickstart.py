@@ -17,12 +17,13 @@ def test_quickstart_falls_back_to_the_demo_table(cli_env, tmp_path, engine):
     assert result.exit_code == 0, result.output
     assert "Running on the DEMO table" in result.output
     stats = json.loads(CliRunner().invoke(cli, ["db", "stats", "--json"], env=env).output)
-    assert 300 <= stats["foods"]["usda"]["sr_legacy_food"] <= 500
+    assert 300 <= stats["foods"]["usda"]["sr_legacy_food"] <= 500 and stats["foods"]["usda"]["survey_fndds_food"] > 20
     with engine.connect() as conn:
         rice = conn.execute(select(Food).join(Alias, Alias.food_id == Food.id).where(Alias.text == "米饭")).one()
     assert rice.name_zh == "米饭" and rice.energy_kcal > 100
     again = CliRunner().invoke(cli, ["quickstart"], env=env, catch_exceptions=False)
-    assert "added" not in again.output  # already set up: nothing imported twice
+    assert "foods added" not in again.output and "usda demo_usda" not in again.output  # nothing imported twice
+    assert "Egg, whole, raw, fresh" in again.output  # the sample meals are parsed every time
 
 
 def test_quickstart_prefers_release_files_at_the_configured_path(cli_env, usda_fixture, tmp_path):

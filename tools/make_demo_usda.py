@@ -211,35 +211,48 @@ def main(argv=None):
     print(f"verified {len(rows)} alias rows ({len(rows) - n_sv} SR Legacy, {n_sv} survey)"
           + ("" if survey else "; no survey zip"))
 
-    keep = [rec[0] for _, rec in rows if rec[0] in sr_desc]
-    keep_set = set(keep)
+    import shutil
 
-    os.makedirs(args.out, exist_ok=True)
+    if os.path.isdir(args.out):
+        shutil.rmtree(args.out)
+    sr_keep = {rec[0] for _, rec in rows if rec[0] in sr_desc}
+    total = write_release(args.sr, os.path.join(args.out, "demo_usda_sr_legacy"), sr_keep,
+                          ["food.csv", "sr_legacy_food.csv", "food_nutrient.csv", "food_portion.csv"],
+                          COPIED_WHOLE + OPTIONAL_WHOLE)
+    if survey:
+        sv_keep = {rec[0] for _, rec in rows if rec[0] not in sr_desc}
+        total += write_release(survey, os.path.join(args.out, "demo_usda_survey"), sv_keep,
+                               ["food.csv", "survey_fndds_food.csv", "food_nutrient.csv", "food_portion.csv"],
+                               ["nutrient.csv", "measure_unit.csv", "wweia_food_category.csv"])
+    print(f"wrote the demo releases to {args.out} ({total / 1e6:.2f} MB)")
+    return 0
+
+
+def write_release(zip_path, out_dir, keep_set, filtered, copied):
+    """One release folder: `filtered` tables cut to `keep_set` foods, `copied` tables whole."""
+    os.makedirs(out_dir, exist_ok=True)
     written = {}
-    with zipfile.ZipFile(args.sr) as zf:
-        for name in FILTERED_BY_FOOD:
+    with zipfile.ZipFile(zip_path) as zf:
+        for name in filtered:
             header, df = read_table(zf, name)
             df = df[df["fdc_id"].isin(keep_set)]
             if name == "food_nutrient.csv":
                 df = df[df["nutrient_id"].isin(KEEP_NUTRIENTS)]
-            write_table(args.out, name, header, df)
+            write_table(out_dir, name, header, df)
             written[name] = len(df)
-        for name in COPIED_WHOLE + OPTIONAL_WHOLE:
+        for name in copied:
             if member_path(zf, name) is None:
                 if name in OPTIONAL_WHOLE:
                     continue
-                raise SystemExit(f"error: {args.sr} has no {name}")
+                raise SystemExit(f"error: {zip_path} has no {name}")
             header, df = read_table(zf, name)
-            write_table(args.out, name, header, df)
+            write_table(out_dir, name, header, df)
             written[name] = len(df)
-
     if written["food.csv"] != len(keep_set):
-        raise SystemExit(f"error: wrote {written['food.csv']} foods, expected {len(keep_set)}")
-    total = sum(os.path.getsize(os.path.join(args.out, n)) for n in written)
+        raise SystemExit(f"error: wrote {written['food.csv']} foods to {out_dir}, expected {len(keep_set)}")
     for name, n in written.items():
-        print(f"  {name}: {n} rows")
-    print(f"wrote {written['food.csv']} SR Legacy foods to {args.out} ({total / 1e6:.2f} MB)")
-    return 0
+        print(f"  {os.path.basename(out_dir)}/{name}: {n} rows")
+    return sum(os.path.getsize(os.path.join(out_dir, n)) for n in written)
 
 
 if __name__ == "__main__":

@@ -15,6 +15,11 @@ from foodca.importers.release_files import download
 from foodca.models import Alias, DataRelease, Food, Portion
 
 DEMO_USDA_DIR = Path(__file__).resolve().parent.parent / "data" / "demo_usda"
+
+
+def demo_releases() -> list[Path]:
+    """The demo table: SR Legacy and FNDDS subsets in the official layout, one folder per release."""
+    return sorted(path for path in DEMO_USDA_DIR.iterdir() if path.is_dir())
 MANIFEST = Path(__file__).resolve().parent.parent.parent / "data" / "usda_import" / "manifest.json"
 
 

@@ -17,6 +17,7 @@ ZH_THRESHOLD = 0.62
 EN_THRESHOLD = 0.58
 BRANDED_THRESHOLD = 0.75
 SHORTLIST = 30
+EN_DEFAULT_WORDS = frozenset({"white", "whole", "regular", "plain"})
 SPARSE_ABOVE = 50_000
 SPARSE_POOL = 4_000
 # Characters that shape or size a food without changing what it is (土豆丝, 黄瓜条, 橙子).
@@ -244,8 +245,9 @@ class Matcher:
                              else 0.03 for t in extra), 0.35)
             # Words said around the name ("cooked and seasoned with salt") tip the balance between siblings.
             score += min(0.02 * len(context & food_set), 0.06)
-            if "nfs" in food_set and len(query) <= 2:
-                score += 0.04  # FNDDS "not further specified": the generic default for a bare name
+            if len(query) <= 2:
+                # A bare name means the default: FNDDS "not further specified", white rice, whole milk.
+                score += 0.04 * ("nfs" in food_set) + 0.01 * bool(EN_DEFAULT_WORDS & food_set)
             score += 0.05 * fuzz.token_sort_ratio(query_text, token_index.joined[local]) / 100
             position = int(token_index.foods[local])
             score += TYPE_BONUS.get(self.index.data_types[position], 0.0)

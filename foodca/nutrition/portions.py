@@ -97,6 +97,7 @@ def _density(portions: list[dict]) -> float:
     return 1.0
 
 
+_MEASURE_WORDS = re.compile(r"\b(cups?|tbsp|tablespoons?|tsp|teaspoons?|oz|ounces?|fl|g|ml|lbs?|pounds?|liters?)\b")
 _PORTION_STOP = frozenset("of a an the and or with without nfs ns quantity not specified".split())
 _LEADING_AMOUNT = re.compile(r"^\s*(\d+(?:\.\d+)?)(?:\s*/\s*(\d+)|\s+(\d+)\s*/\s*(\d+))?")
 
@@ -135,6 +136,9 @@ def _from_food_portions(item: SplitItem, portions: list[dict]) -> float | None:
     if unit_words:
         # The unit said decides first ("a cup of peanuts" is never "1 peanut"); other words break ties.
         portions = [p for p in portions if unit_words & _portion_words(p.get("description") or "")]
+    else:
+        # No unit said: "two eggs" means eggs, never "1 cup (4.86 large eggs)".
+        portions = [p for p in portions if not _MEASURE_WORDS.search((p.get("description") or "").lower())]
     best, best_overlap = None, 0
     for portion in portions:
         overlap = len(_portion_words(portion.get("description") or "") & said)
@@ -144,9 +148,8 @@ def _from_food_portions(item: SplitItem, portions: list[dict]) -> float | None:
         return _per_one(best)
     if unit:
         return None
-    countable = [p for p in portions if not re.search(
-        r"\b(cup|tbsp|tablespoon|tsp|teaspoon|oz|ounce|fl|g|ml|lb|quantity not specified|serving)\b",
-        (p.get("description") or "").lower())]
+    countable = [p for p in portions if "quantity not specified" not in (p.get("description") or "").lower()
+                 and "serving" not in (p.get("description") or "").lower()]
     medium = [p for p in countable if "medium" in (p.get("description") or "").lower()]
     chosen = (medium or countable or [None])[0]
     if chosen is None:
