@@ -55,7 +55,10 @@ EN_QUERY_SYNONYMS = {
     "sweetcorn": "corn", "veggie": "vegetable", "mutton": "lamb", "hen": "chicken",
     "manioc": "cassava", "yuca": "cassava", "garbanzo": "chickpea", "capsicum": "pepper",
     "spring onion": "scallion", "milkshake": "milk shake", "mince": "ground", "softdrink": "soft drink",
-    "unprocessed": "raw", "uncooked": "raw", "mate": "mate", "wholemeal": "whole wheat",
+    "unprocessed": "raw", "uncooked": "raw", "wholemeal": "whole wheat", "iodised": "iodized",
+    "curd": "yogurt", "brinjal": "eggplant", "jowar": "sorghum", "dhal": "dal", "ragi": "millet",
+    "bajra": "millet", "atta": "whole wheat flour", "maida": "white flour", "paneer": "cheese paneer",
+    "ghee": "butter ghee", "chapati": "chapatti",
 }
 
 
