@@ -18,6 +18,16 @@ from foodca.nutrition.compute import add_totals, nutrients_for, zero_nutrients
 from foodca.nutrition.dishes import as_ingredients, find_dish
 from foodca.nutrition.portions import decide_grams
 
+# Units of a market weight (一斤葡萄, 二两瓜子), said of the food as bought unless the text says it was cleaned.
+PURCHASE_UNITS = {"斤", "两", "kg", "lb"}
+EDIBLE_MARKERS = ("去皮", "去壳", "去核", "去蒂", "去骨", "净重", "净肉", "剥", "果肉", "可食", "肉", "瓤", "粒", "仁", "瓣")
+
+
+def _weighed_whole(item: SplitItem) -> bool:
+    return (item.grams_source == "stated" and item.unit in PURCHASE_UNITS
+            and not any(marker in (item.said or "") for marker in EDIBLE_MARKERS))
+
+
 # A dish whose own name matches a food this well is taken from the tables; below it, from its recipe.
 DIRECT_MATCH_FOR_DISH = 0.9
 # Words for "the edible part" that name no food of their own.
@@ -107,7 +117,13 @@ class MealAnalyser:
         food = self.index.describe(position)
         entry["food"] = {key: food[key] for key in ("id", "source", "source_id", "name")}
         entry["grams"], entry["basis"] = grams.grams, grams.basis
-        entry.update(nutrients_for(self.index.nutrients[position], grams.grams))
+        eaten = grams.grams
+        edible_pct = self.index.edible_pct[position]
+        if grams.grams and _weighed_whole(item) and 0 < edible_pct < 100:
+            # 一斤葡萄 is bought weight: the table's values are per 100 g of the edible part.
+            eaten = grams.grams * edible_pct / 100
+            entry["edible_grams"] = eaten
+        entry.update(nutrients_for(self.index.nutrients[position], eaten))
         return entry
 
     def _food_portions(self, food_id: int) -> list[dict]:

@@ -118,3 +118,15 @@ def test_a_dish_not_in_the_tables_is_computed_from_its_recipe(analyser):
     assert 120 <= dish_grams <= 280  # a small plate
     tomato = by_food["番茄"]
     assert tomato["energy_kcal"] == pytest.approx(15 * tomato["grams"] / 100)
+
+
+def test_market_weight_of_a_whole_food_counts_only_the_edible_part(analyser):
+    # 番茄 in the fixture has 食部 97 %: a 斤 of tomatoes as bought is 485 g eaten; 去蒂 says it was cleaned.
+    bought = item(analyser, name="番茄", grams=500, grams_source="stated", quantity=1, unit="斤")
+    assert bought["grams"] == 500 and bought["edible_grams"] == pytest.approx(485)
+    assert bought["energy_kcal"] == pytest.approx(15 * 4.85)
+    cleaned = analyser.analyse_split(Split([SplitItem(said="番茄去蒂一斤", name="番茄", language="zh", quantity=1,
+                                                      unit="斤", grams=500, grams_source="stated")], "offline"))
+    assert cleaned["items"][0]["energy_kcal"] == pytest.approx(15 * 5)
+    weighed = item(analyser, name="番茄", grams=500, grams_source="stated")
+    assert weighed["energy_kcal"] == pytest.approx(15 * 5)  # grams on a scale: what was eaten
