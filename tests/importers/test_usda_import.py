@@ -291,3 +291,45 @@ def test_shared_generic_releases(engine, shared_data, tmp_path):
         assert kcal("Rice, white, cooked, no added fat", "survey_fndds_food") == 129.0
         rice = conn.execute(select(Food.id).where(Food.name == "Rice, white, cooked, no added fat")).scalar()
         assert 158.0 in [p.gram_weight for p in conn.execute(select(Portion).where(Portion.food_id == rice))]
+
+
+def test_url_is_downloaded_into_the_import_folder_and_checksummed(engine, usda_fixture, tmp_path):
+    import functools
+    import hashlib
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    folder = usda_fixture("sr_small")
+    served = tmp_path / "served"
+    served.mkdir()
+    archive = served / "FoodData_Central_sr_small.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
+        for csv_file in sorted(folder.iterdir()):
+            zipped.write(csv_file, f"FoodData_Central_sr_small/{csv_file.name}")
+
+    class QuietHandler(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(served)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/{archive.name}"
+        summary = run_import(engine, [url], tmp_path)
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+    downloaded = tmp_path / "downloads" / archive.name
+    assert downloaded.read_bytes() == archive.read_bytes()
+    assert summary.added == 5
+    with engine.connect() as conn:
+        release = conn.execute(select(DataRelease)).one()
+    assert release.files[0]["sha256"] == hashlib.sha256(archive.read_bytes()).hexdigest()
+
+
+def test_unreachable_url_is_a_clear_error(engine, tmp_path):
+    with pytest.raises(ImportFileError, match="download failed"):
+        run_import(engine, ["http://127.0.0.1:9/FoodData_Central_missing.zip"], tmp_path)
+    assert db_stats(engine)["releases"] == []
