@@ -42,7 +42,7 @@ def import_usda(engine: Engine, locations: list[str], *, download_dir: Path, rep
     from foodca.importers.usda import extract_usda
 
     started = time.perf_counter()
-    extract = extract_usda(resolve_release_paths(locations, download_dir))
+    extract = extract_usda(resolve_release_paths(locations, download_dir), progress=progress)
     return load_extract(engine, extract, report_dir=report_dir, progress=progress, started=started)
 
 

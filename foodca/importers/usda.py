@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+from tqdm import tqdm
 
 from foodca.importers.errors import ImportFileError
 from foodca.importers.frames import (
@@ -35,11 +36,15 @@ MACRO_COLUMNS = ("protein_g", "fat_g", "carb_g", "fiber_g", "sugars_g")
 SERVING_GRAMS_PER_UNIT = {"g": 1.0, "grm": 1.0, "ml": 1.0, "mlt": 1.0}
 
 
-def extract_usda(paths: list[Path], aliases_csv: Path | None = ZH_ALIASES_CSV) -> Extract:
+def extract_usda(paths: list[Path], aliases_csv: Path | None = ZH_ALIASES_CSV, progress: bool = False) -> Extract:
     """Read every release in `paths` into one Extract; raises ImportFileError naming the file and line."""
     releases = [ReleaseFiles(Path(path)) for path in paths]
     zh_names = load_zh_aliases(aliases_csv) if aliases_csv else {}
-    parts = [_extract_release(release, zh_names) for release in releases]
+    parts = []
+    with tqdm(releases, desc="reading releases", unit=" release", disable=not progress, leave=False) as bar:
+        for release in bar:
+            bar.set_postfix_str(release.label)
+            parts.append(_extract_release(release, zh_names))
     extract = Extract(
         source="usda",
         release_name=" + ".join(release.label for release in releases),
