@@ -42,6 +42,21 @@ def usda_fixture(tmp_path: Path):
     return copy
 
 
+@pytest.fixture(scope="session")
+def small_food_engine(tmp_path_factory):
+    """A database with the hand-written matching fixtures (USDA and CFCT formats), shared by read-only tests."""
+    from foodca.importers.service import import_cfct, import_usda
+
+    folder = tmp_path_factory.mktemp("small_foods")
+    url = f"sqlite:///{folder / 'foodca.sqlite'}"
+    upgrade(url)
+    engine = make_engine(url)
+    import_usda(engine, [str(FIXTURES / "usda" / "matching")], download_dir=folder, report_dir=None, progress=False)
+    import_cfct(engine, FIXTURES / "cfct" / "cfct_matching.csv", report_dir=None, progress=False)
+    yield engine
+    engine.dispose()
+
+
 @pytest.fixture
 def shared_data() -> Path:
     if not SHARED_DATA.is_dir():

@@ -1,29 +1,15 @@
 """Matcher cases on a small real database: Chinese synonyms, English head nouns, and never a wild guess."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from foodca.db import make_engine, upgrade
-from foodca.importers.service import import_cfct, import_usda
 from foodca.matching.index import FoodIndex
 from foodca.matching.matcher import Matcher
 from foodca.nlp.items import SplitItem
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-
-
 @pytest.fixture(scope="module")
-def matcher(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("matching")
-    url = f"sqlite:///{folder / 'foodca.sqlite'}"
-    upgrade(url)
-    engine = make_engine(url)
-    import_usda(engine, [str(FIXTURES / "usda" / "matching")], download_dir=folder, report_dir=None, progress=False)
-    import_cfct(engine, FIXTURES / "cfct" / "cfct_matching.csv", report_dir=None, progress=False)
-    yield Matcher(FoodIndex.build(engine))
-    engine.dispose()
+def matcher(small_food_engine):
+    return Matcher(FoodIndex.build(small_food_engine))
 
 
 def matched_name(matcher: Matcher, text: str, **fields) -> str | None:

@@ -22,14 +22,8 @@ def load_fixtures(engine, folder: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def analyser(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("meal")
-    url = f"sqlite:///{folder / 'foodca.sqlite'}"
-    upgrade(url)
-    engine = make_engine(url)
-    load_fixtures(engine, folder)
-    yield MealAnalyser.build(engine)
-    engine.dispose()
+def analyser(small_food_engine):
+    return MealAnalyser.build(small_food_engine)
 
 
 def item(analyser, **fields) -> dict:
