@@ -102,6 +102,26 @@ _PORTION_STOP = frozenset("of a an the and or with without nfs ns quantity not s
 _LEADING_AMOUNT = re.compile(r"^\s*(\d+(?:\.\d+)?)(?:\s*/\s*(\d+)|\s+(\d+)\s*/\s*(\d+))?")
 
 
+_INCHES_SAID = re.compile(r"(\d+(?:\.\d+)?)\s*(?:-|\s)?(?:inch|inches|in\b|\")", re.IGNORECASE)
+_INCH_RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*-\s*(\d+(?:\.\d+)?)\s*\"|(\d+(?:\.\d+)?)\s*\"")
+_WHOLE = re.compile(r"\b(?:whole|entire|full|complete)\b", re.IGNORECASE)
+_PART = re.compile(r"\b(?:piece|slice|wedge|surface inch|cubic inch)\b")
+
+
+def _said_inches(said: str | None) -> float | None:
+    found = _INCHES_SAID.search(said or "")
+    return float(found.group(1)) if found else None
+
+
+def _inches_fit(description: str, inches: float) -> bool:
+    for low, high, exact in _INCH_RANGE.findall(description):
+        if exact and abs(float(exact) - inches) < 0.5:
+            return True
+        if low and float(low) - 0.5 <= inches <= float(high) + 0.5:
+            return True
+    return False
+
+
 def _portion_words(text: str) -> set[str]:
     words = re.findall(r"[a-z]+|\d+(?=\s*(?:\"|-?inch|in\b))", text.lower())
     return {w.rstrip("s") if len(w) > 3 else w for w in words if w not in _PORTION_STOP}
@@ -139,9 +159,16 @@ def _from_food_portions(item: SplitItem, portions: list[dict]) -> float | None:
     else:
         # No unit said: "two eggs" means eggs, never "1 cup (4.86 large eggs)".
         portions = [p for p in portions if not _MEASURE_WORDS.search((p.get("description") or "").lower())]
+    inches = _said_inches(item.said)
+    whole = bool(_WHOLE.search(item.said or ""))
     best, best_overlap = None, 0
     for portion in portions:
-        overlap = len(_portion_words(portion.get("description") or "") & said)
+        description = portion.get("description") or ""
+        overlap = len(_portion_words(description) & said)
+        if inches is not None and _inches_fit(description, inches):
+            overlap += 2  # a 14-inch pizza is the "large pizza (13-15" diameter)"
+        if whole and _PART.search(description.lower()):
+            overlap -= 2  # "a whole pie" is never "1 slice"
         if overlap > best_overlap:
             best, best_overlap = portion, overlap
     if best is not None:
