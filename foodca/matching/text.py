@@ -33,7 +33,7 @@ EN_QUERY_FILLER = frozenset(
     "containing contain contains made type known intend intending prepare preparing ready specify specified "
     "consist consists consisting include includes including variety various assorted both balanced combination "
     "ideal making being does approximately approximate roughly around about weighing weigh weighs there also "
-    "unpeeled peeled".split()
+    "unpeeled peeled packed loosely heaping level".split()
 )
 
 # Adjectives that also head a few descriptions ("White sauce"); as an extra word they cost little.

@@ -97,6 +97,9 @@ def _density(portions: list[dict]) -> float:
     return 1.0
 
 
+# Words a food's measures use for the unit said: a piece of pie is "1 slice"; tbsp is "tablespoon".
+UNIT_SYNONYMS = {"tbsp": "tablespoon", "tsp": "teaspoon", "piece": "piece slice wedge", "slice": "slice piece",
+                 "bowl": "bowl", "packet": "packet package", "bar": "bar"}
 _MEASURE_WORDS = re.compile(r"\b(cups?|tbsp|tablespoons?|tsp|teaspoons?|oz|ounces?|fl|g|ml|lbs?|pounds?|liters?)\b")
 _PORTION_STOP = frozenset("of a an the and or with without nfs ns quantity not specified".split())
 _LEADING_AMOUNT = re.compile(r"^\s*(\d+(?:\.\d+)?)(?:\s*/\s*(\d+)|\s+(\d+)\s*/\s*(\d+))?")
@@ -151,11 +154,12 @@ def _from_food_portions(item: SplitItem, portions: list[dict]) -> float | None:
         return None
     unit = (item.unit or "").lower()
     said = _portion_words(f"{item.said} {unit} {item.size or ''}")
-    unit_words = _portion_words({"tbsp": "tablespoon", "tsp": "teaspoon"}.get(unit, unit))
+    unit_words = _portion_words(UNIT_SYNONYMS.get(unit, unit))
     said |= unit_words
     if unit_words:
         # The unit said decides first ("a cup of peanuts" is never "1 peanut"); other words break ties.
         portions = [p for p in portions if unit_words & _portion_words(p.get("description") or "")]
+
     else:
         # No unit said: "two eggs" means eggs, never "1 cup (4.86 large eggs)".
         portions = [p for p in portions if not _MEASURE_WORDS.search((p.get("description") or "").lower())]
