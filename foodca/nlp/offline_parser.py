@@ -97,7 +97,7 @@ UNITS_EN = {
     "cube": "cube", "cubes": "cube", "clove": "clove", "cloves": "clove", "head": "head", "heads": "head",
     "ear": "ear", "ears": "ear", "spear": "spear", "spears": "spear", "stalk": "stalk", "stalks": "stalk",
     "link": "link", "links": "link", "patty": "patty", "patties": "patty", "pouch": "pouch",
-    "pouches": "pouch", "box": "box", "boxes": "box", "bag": "bag", "bags": "bag", "bunch": "bunch",
+    "pouches": "pouch", "pots": "pot", "box": "box", "boxes": "box", "bag": "bag", "bags": "bag", "bunch": "bunch",
     "dash": "dash", "dashes": "dash", "pinch": "pinch", "pinches": "pinch", "sprig": "sprig",
     "sprigs": "sprig", "shot": "shot", "shots": "shot", "dollop": "dollop", "dollops": "dollop",
     "splash": "splash", "drop": "drop", "drops": "drop", "loaf": "loaf", "loaves": "loaf", "sheet": "sheet",
@@ -705,7 +705,7 @@ _EN_MEASURE = re.compile(
 _EN_ADJ = r"(?:warm|hot|cold|iced|nice|full|heaping|heaped|level|tall|whole|entire|standard|single|fresh|tiny|typical|decent|good)"
 _SIZE_ALT = _alt(SIZES_EN)
 _EN_COUNT = re.compile(
-    rf"^(?P<num>{_EN_NUM})\b(?!\s*%)\s*"
+    rf"^(?P<num>{_EN_NUM})\b(?!\s*%|-\d|\s*(?:-|to)\s*[\d/.]+\s*%|[- ]inch)\s*"
     rf"(?:(?P<pre>(?:(?:{_SIZE_ALT}|{_EN_ADJ})[\s-]+)*)(?P<unit>{_alt(UNITS_EN)})\b\s*(?:of\b\s*)?)?"
     rf"(?:(?P<size>{_SIZE_ALT})\b\s*)?",
     re.IGNORECASE,
@@ -717,7 +717,7 @@ _MEALS = r"(?:breakfast|brunch|lunch|dinner|supper|snack|snacks|meal|dessert|tre
 _EN_LEAD = [
     re.compile(p, re.IGNORECASE)
     for p in (
-        rf"\b(?:for|at|as|during|with)\s+(?:my|a|an|the|our|his|her|this)?\s*(?:\w+\s+)?{_MEALS}(?:\s+(?:choice|today|tonight|time))?\b",
+        rf"\b(?:for|at|as|during|with|after|before)\s+(?:my|a|an|the|our|his|her|this)?\s*(?:\w+\s+)?{_MEALS}(?:\s+(?:choice|today|tonight|time))?\b",
         rf"^(?:today'?s?\s+|this morning,?\s+)?(?:my\s+|the\s+|our\s+)?{_MEALS}\s+(?:today\s+)?(?:is|was|includes|included|consists of|consisted of|features|featured|has|had)\b",
         rf"\b(?:my|the|this|our|today's)\s+{_MEALS}\s+(?:today\s+)?(?:is|was|includes|included|consists of|consisted of|features|has|had)\b",
         rf"\b(?:a|an|my)\s+{_MEALS}\s+(?:of|that\s+(?:includes|included|consists of|consisted of|has|had)|including|with)\b",
@@ -730,7 +730,7 @@ _EN_LEAD = [
         r"cooked|baked|sliced|cut|poured|spread|mixed|added|prepared|included|paired|topped|seasoned|drizzled|sprinkled|"
         r"melted|used|found|kept|left|saved|split|shared|bit|ordered|picked up|"
         r"got)(?:\s+(?:on|in|up|down|myself to|it|them|it off|out|into|this|myself))*\b(?:\s+(?:with|of|as))?(?=\s|$)",
-        r"^(?:just\s+|now\s+|currently\s+|also\s+)*(?:enjoying|enjoyed|consuming|consumed|having|had|eating|ate|drinking|drank|sipping|savoring|savouring|munching on|snacking on|snacked on|nibbling on|grabbed|grabbing|devouring|indulging in|relishing|tasting|trying|treating myself to|got|preparing|prepared|making|made|cooking|there's|there is|here's|here is|this is|it's|it is)\b",
+        r"^(?:just\s+|now\s+|currently\s+|also\s+)*(?:enjoying|enjoyed|consuming|consumed|having|had|eating|ate|drinking|drank|sipping on|sipping|savoring|savouring|munching on|snacking on|snacked on|nibbling on|grabbed|grabbing|devouring|indulging in|relishing|tasting|trying|treating myself to|got|incorporating|incorporated|utilizing|utilising|utilized|using|adding|providing|offering|possessing|requiring|ordering|ordered|preparing|prepared|making|made|cooking|there's|there is|here's|here is|this is|it's|it is)\b",
         r"\b(?:is|are|was|were)\s+(?:being\s+|also\s+)?(?:enjoyed|savou?red|served|consumed|eaten|prepared|had|drunk|included|part of|my|included|what|on the menu|for|ready|prepared for)\b.*$",
         r"\b(?:makes up|make up|completes|complete|rounds out|round out)\b.*$",
         r"^(?:to drink|on the side|to top it off|additionally|in addition|oh|also|along with that|besides|as a side|for drinks?)\b[,\s]*",
@@ -741,7 +741,7 @@ _EN_LEAD = [
     )
 ]
 _EN_DESCRIBES = re.compile(
-    r"^(?:\d+(?:\.\d+)?\s*%|[\d/.\s]+(?:inch|inches|in\.|cm|mm)\b|(?:approximately|about|around|roughly|nearly|almost)\s+\d"
+    r"^(?:\d+(?:\.\d+)?\s*(?:(?:-|to)\s*\d+(?:\.\d+)?\s*)?%|[\d/.\s-]+(?:inch|inches|in\.|cm|mm)\b|(?:approximately|about|around|roughly|nearly|almost)\s+\d"
     r"|\w+ing\b|\w+ly\b|(?:\w+ed|cut|eaten|made|done|grown|sold|kept|left|taken|given)\s+(?:from|to|with|in|by|into|for|at|on|as|raw|off|out|up|without)\b"
     r"|containing|contains|made|prepared|cooked|that|which|who|where|served|including|includes|included|excluding"
     r"|except|specifically|trimmed|having|resulting|measuring|weighing|without|not|no|in|from|using|topped|infused|mixed"
@@ -772,6 +772,49 @@ _EN_DRINK = re.compile(
 _EN_VAGUE = re.compile(r"^(?:a\s+)?(?:little\s+)?(?:bit|touch|hint|drizzle|sprinkle|sprinkling|splash|dash|pinch|dab|smidge|little)\s+(?:of\s+)?|^some\s+", re.IGNORECASE)
 _EN_GENERIC = re.compile(r"(?:\w+\s+)?(?:breakfast|brunch|lunch|dinner|supper|snack|meal|plate|spread|dish|drink|mix|mixture|combo|platter|day)", re.IGNORECASE)
 
+_EN_MEAL_WORD = re.compile(r"(?:\w+\s+)?(?:breakfast|brunch|lunch|dinner|supper|snack|meal|plate|spread|dish|combo|platter|day)", re.IGNORECASE)
+
+# A clause after a comma that comments on the food instead of naming it: "ideal for drizzling on pancakes".
+_EN_ASIDE = re.compile(
+    r"(?:ideal|perfect|great|good|nice|best|available|sometimes|often|usually|commonly|typically|also|known|referred|"
+    r"called|labeled|labelled|regardless|equivalent|similar|suitable|enough|just|all|each|which|that|what|this|it|"
+    r"they|these|those|as|so|because|since|while|when|where|if|though|although|but|yet|even|especially|then|now|"
+    r"here|there|making|giving|providing|offering|perfectly|freshly|served|enjoyed|eaten|consumed|bought|purchased|"
+    r"sourced|obtained|taken|weighing|measuring|totaling|totalling|about|around|approximately|roughly|nearly|almost|"
+    r"equal|equals|amounting|adding|added|plus|along|together|alongside|in|on|at|for|from|to|by|into|onto|over|under|"
+    r"after|before|during|without|not|no|i|we|my|our|you|your|one|a|an|the)\b",
+    re.IGNORECASE)
+
+_EN_ASIDE_END = re.compile(r"\b(?:included|removed|excluded|discarded|intact|attached|aside|separately)$", re.IGNORECASE)
+
+_EN_AMOUNT_OF = re.compile(
+    r"(?:(?:the|an?)\s+)?(?:(?:equal|same|additional|extra|fair|moderate|tiny|good|wide|whole)\s+)?"
+    r"(?:amount|variety|assortment|selection|medley|combination|blend|mixture|mix|quantity|range)\s+of\s+", re.IGNORECASE)
+
+# Describing words that USDA descriptions use too: kept in the name ("with skin", "with gravy", "low fat").
+_EN_DESCRIBES_FOOD = re.compile(
+    r"(?:skin|bones?|fat|salt|sugar|sauce|gravy|oil|butter|dressing|syrup|cream|milk|lean|reduced|low|non|fat-free|"
+    r"nonfat|bone|boneless|skinless|raw|plain|unsalted|salted)\b", re.IGNORECASE)
+
+_EN_ADJ_ONLY = re.compile(
+    r"(?:(?:\w+ed|raw|fresh|frozen|canned|plain|whole|lean|warm|hot|cold|crisp|crispy|soft|hard|ready-to-eat|"
+    r"ready-to-serve|bite-sized|trim|dry|dried|sweet|light|thick|thin|unsalted|salted|homemade|instant|and|or)[\s,]*)+",
+    re.IGNORECASE)
+_EN_MEASURE_WORDS = re.compile(
+    r"(?:(?:a|an|the|with|in|total|net|overall|its|of|serving|portion|size|volume|weight|amount|content|capacity|"
+    r"approximately|about|around|roughly|ready to eat|ready to serve|ready to drink)\s*)+", re.IGNORECASE)
+
+_EN_SIZE_SAID = re.compile(
+    r"(?:(?:about|approximately|around|roughly|nearly)\s+)?(?:[\d/.\s-]+(?:inch|inches|in\.|cm|mm)\b"
+    r"|\d+(?:\.\d+)?\s*(?:(?:-|to)\s*\d+(?:\.\d+)?\s*)?%|(?:an?\s+)?(?:quarter|half|third|eighth|\w+)[- ]inch\b)",
+    re.IGNORECASE)
+# "one-eighth of a 9-inch pie" after the food: how much of the whole, said for the food before it.
+_EN_SHARE_OF = re.compile(
+    r"(?:(?:about|approximately|around|roughly)\s+)?(?:one|a|an)[- ](?:half|third|quarter|fourth|fifth|sixth|eighth|tenth|"
+    r"twelfth|sixteenth)\s+of\s+", re.IGNORECASE)
+
+_EN_TYPE_OF = re.compile(r"^(?:\w+\s+)?(?:type|kind|sort|variety|form|style|version)\s+of\s+", re.IGNORECASE)
+
 
 def _en_read(raw: str) -> _Piece:
     """Read one English segment: weight/volume anywhere, a count and unit at the start, the rest is the food."""
@@ -785,6 +828,12 @@ def _en_read(raw: str) -> _Piece:
     amount = _Amount()
     measured_oz = None
     m = _EN_MEASURE.search(text)
+    if m and re.search(r"\b(?:from|out of)(?:\s+(?:a|an|one))?\s*$", text[: m.start()], re.IGNORECASE) and m.group("unit").lower().startswith(
+            ("lb", "pound", "oz", "ounce")):
+        # "a chicken breast from a pound of ready-to-cook chicken": the weight of what it came from, not of this food.
+        source = re.sub(r"(?:^|\s+)(?:a|an|one)\s*$", "", text[: m.start()].strip())
+        text = f"{source} {text[m.end():].strip()}".strip()
+        m = None
     if m:
         unit = LATIN_UNITS[re.sub(r"\s+", " ", m.group("unit").lower().replace("fl. oz", "fl oz").replace("fl.oz", "fl oz"))
                            .replace("floz", "fl oz")]
@@ -797,6 +846,12 @@ def _en_read(raw: str) -> _Piece:
             before = ""
         text = f"{before} {after}".strip()
     count = _EN_COUNT.match(text)
+    if count and (count.group("unit") or "").lower() in ("pot", "square", "squares") and not re.search(
+            r"\bof\s*$", count.group(0)) and text[count.end():].strip():
+        # "a pot pie", "a square pizza": the word names the food, not a unit.
+        text = text[: count.start("unit")] + "\x00" + text[count.start("unit") + 1:]
+        count = _EN_COUNT.match(text)
+        text = text.replace("\x00", "p" if "\x00ot" in text else "s" if "\x00quare" in text else "\x00")
     if count and (count.group("unit") or count.group("size") or text[count.end():].strip()):
         if count.group("num").lower() not in ("a", "an") or count.group("unit") or count.group("size") or not amount.measured:
             n = _en_number(count.group("num"))
@@ -822,6 +877,12 @@ def _en_read(raw: str) -> _Piece:
             if size:
                 amount.size = SIZES_EN[size.group("size").lower()]
                 text = text[size.end():]
+    filler = _EN_AMOUNT_OF.match(text)
+    if filler:  # "a small amount of fat", "a variety of vegetables": no amount of its own
+        text = text[filler.end():]
+        vague = False
+        if amount.unit is None and not amount.measured:
+            amount.quantity = amount.size = None
     state = "raw" if _EN_STATE_RAW.search(raw) and re.search(r"\b(?:dry|uncooked|weight)\b", raw, re.IGNORECASE) else None
     state = state or ("cooked" if _EN_STATE_COOKED.search(raw) else None)
     brand = None
@@ -836,12 +897,19 @@ def _en_read(raw: str) -> _Piece:
             brand = _BRAND_CANON.get(fm.group("b").lower(), fm.group("b"))
             text = (text[: fm.start()] + text[fm.end():]).strip()
     name = text.strip(" ,.;:!?\"'()").lower()
-    name = re.sub(r"\b(?:that|which)\s+(?:is|are|was|were|has been|have been|had been|'s been|'s)\s+", "", name)
+    name = re.sub(r"\s*\b(?:that|which)(?:\s+(?:is|are|was|were|has been|have been|had been)|'s been|'s)\s+", ", ", name)
+    name = re.sub(r"\b(?:measuring|approximately|about|around|roughly|nearly)\s+(?:(?:approximately|about|around|roughly)\s+)?"
+                  r"[\d./]+\s*(?:(?:-|to)\s*[\d./]+\s*)?(?:inches\b|inch\b|in\.|cm\b|mm\b|\")"
+                  r"(?:\s+(?:across|long|wide|thick|high|tall|in diameter))?", "", name)
+    name = re.sub(r"\b(?:sourced|bought|purchased|obtained|ordered|picked up|taken|derived|originating)\s+from\b", "from", name)
     if measured_oz is not None and amount.volume_ml is None and _EN_DRINK.search(name):
         # "a 12 oz can of cola": ounces of a drink are fluid ounces.
         amount.volume_ml, amount.grams = round(measured_oz * _ML["fl oz"], 3), None
         if amount.unit == "oz":
             amount.unit = "fl oz"
+    name = re.sub(r"\bentire\s+", "", name)
+    if not name and count and count.group("unit") and amount.unit not in (*_GRAMS, *_ML) and amount.measured:
+        name = count.group("unit").lower()  # "a 120-gram patty": the unit is all the food said
     previous = None
     while previous != name:
         previous = name
@@ -849,6 +917,7 @@ def _en_read(raw: str) -> _Piece:
     return _Piece(said=said.rstrip(".;,!") or raw.strip(), name=name, amount=amount, state=state, brand=brand, vague=vague)
 
 
+_EN_WITH = frozenset(("with", "paired with", "accompanied by", "along with", "together with", "alongside"))
 _EN_CONTAINER_OF = re.compile(
     rf"\b({_alt(UNITS_EN)})\s+(?:filled with|full of|loaded with|packed with|containing|that contains|holding)\s+",
     re.IGNORECASE)
@@ -874,38 +943,83 @@ def _parse_en(text: str) -> list[SplitItem]:
 
     items: list[SplitItem] = []
     describing = False  # inside a tail that describes the previous food (fortified with vitamins A and D)
+    in_sentence = 0  # items started since the last full stop
+    listing = False  # the name already lists what the food is made with: "bagel with onion, poppy seeds"
     for index, (sep, raw, piece) in enumerate(segments):
-        has_amount = not piece.amount.empty or piece.vague
-        article_only = (piece.amount.quantity == 1 and piece.amount.unit is None and not piece.amount.measured
-                        and re.match(r"(?:a|an)\s", raw.strip(), re.IGNORECASE))
-        if (sep == "with" and article_only) or re.match(r"[\d/.\s]+(?:inch|inches|in\.|cm|mm)\b|\d+(?:\.\d+)?\s*%", raw.strip()):
-            has_amount = False  # trout with a coating; trimmed to 1/8 inch of fat
+        if sep == "strong":
+            in_sentence = 0
+        amount = piece.amount
+        stripped = raw.strip()
+        article_only = bool(amount.quantity == 1 and amount.unit is None and not amount.measured
+                            and re.match(r"(?:a|an)\s", stripped, re.IGNORECASE))
+        # An amount of its own: a weight, a volume, a unit, a number said, or "a large …".
+        own = amount.measured or amount.unit is not None or (amount.quantity is not None and not article_only) or (
+            article_only and amount.size is not None)
+        if _EN_SIZE_SAID.match(stripped):
+            own = False  # trimmed to 1/8 inch of fat; 2% milk fat; 45-59% cacao; a quarter-inch layer of fat
         nxt = segments[index + 1][2] if index + 1 < len(segments) else None
         owns_next_amount = nxt is not None and not nxt.name and nxt.amount.measured
         previous = items[-1] if items else None
-        stripped = raw.strip()
-        if previous is not None and sep != "strong" and not has_amount and piece.name and not owns_next_amount:
-            joins = bool(_EN_DESCRIBES.match(stripped)) or describing
-            if not joins and sep != "comma":
-                joins = bool(
-                    _EN_PARTICIPLE.search(previous.said)
-                    or _EN_GENERIC.fullmatch(previous.name)
-                    or (sep in ("and", "with", "&", "+") and (previous.unit in CONTAINER_UNITS or previous.grams is not None
-                                                            or previous.volume_ml is not None))
-                )
-            if not joins and sep == "comma":
-                joins = bool(re.fullmatch(r"(?:\w+(?:ed|ly)|raw|fresh|frozen|canned|plain|whole|lean)(?:\s+\w+(?:ed|ly))?",
-                                          stripped, re.IGNORECASE))
+        unweighed = previous is not None and previous.grams is None and previous.volume_ml is None
+        if previous is not None and sep != "strong" and in_sentence and piece.name and (
+                (sep in ("comma", "and") and _EN_ADJ_ONLY.fullmatch(previous.name) and (unweighed or not amount.measured))
+                or (amount.measured and unweighed and amount.quantity is not None and amount.unit in (*_GRAMS, *_ML) and (
+                    _EN_ADJ_ONLY.fullmatch(piece.name) or _EN_MEASURE_WORDS.fullmatch(piece.name)
+                    or (_EN_DESCRIBES.match(stripped) and not _EN_DESCRIBES_FOOD.match(stripped))))):
+            # "cooked, braised beef spleen weighing 3 ounces": one food said in two parts;
+            # "…, cooked and ready to eat, weighing 10 ounces": a weight said after words about the food.
+            if _EN_ADJ_ONLY.fullmatch(previous.name):
+                previous.name = f"{previous.name} {piece.name}"
+            if unweighed and amount.measured:
+                previous.grams, previous.volume_ml = amount.grams, amount.volume_ml
+                previous.grams_source = "stated" if amount.grams is not None else None
+                if previous.quantity is None:
+                    previous.quantity, previous.unit = amount.quantity, amount.unit
+            previous.size = previous.size or amount.size
+            previous.said = f"{previous.said}{', ' if sep == 'comma' else f' {sep} '}{piece.said}"
+            describing = True
+            continue
+        if previous is not None and sep == "comma" and in_sentence and _EN_SHARE_OF.match(stripped):
+            previous.said = f"{previous.said}, {piece.said}"
+            continue
+        if piece.name and not own and nxt is not None and segments[index + 1][0] == "comma" and not in_sentence and re.match(
+                r"(?:for|to|in|at|during|on|from|after|before|while|when)\b", stripped, re.IGNORECASE):
+            continue  # "For my recipe, …", "To pop popcorn, …": the occasion, not a food
+        if nxt is not None and in_sentence and unweighed:
+            owns_next_amount = False  # "a latte made with oat milk, measuring 8 fl oz": the latte's amount
+        if (previous is not None and sep == "comma" and article_only and amount.size is None and in_sentence == 1
+                and (len(stripped.split()) >= 5 or (len(stripped.split()) >= 3 and nxt is not None
+                                                    and segments[index + 1][0] in _EN_WITH))
+                and (nxt is None or segments[index + 1][0] == "strong" or (
+                    segments[index + 1][0] != "and" and nxt.amount.empty))):
+            # "Beerwurst, a beer salami made from pork": the food named again, not a second one.
+            previous.said = f"{previous.said}, {piece.said}"
+            previous.name = f"{previous.name}, {_EN_TYPE_OF.sub('', piece.name)}"
+            describing = True
+            continue
+        if previous is not None and sep != "strong" and not own and piece.name and not owns_next_amount:
+            describes = bool(_EN_DESCRIBES.match(stripped) or _EN_ASIDE_END.search(stripped)) or (
+                nxt is not None and segments[index + 1][0] in _EN_WITH and bool(
+                re.fullmatch(r"\w+ed|spread|made|done|frozen|filled|topped|served|eaten", stripped, re.IGNORECASE)))
+            joins = describes or describing or sep in _EN_WITH
+            if not joins and not (article_only or piece.vague):
+                # No amount at all: part of the food before it, unless the sentence already lists foods.
+                joins = in_sentence < 2 or bool(
+                    _EN_PARTICIPLE.search(previous.said) or _EN_GENERIC.fullmatch(previous.name)
+                    or (sep != "comma" and (previous.unit in CONTAINER_UNITS or previous.grams is not None
+                                            or previous.volume_ml is not None)))
             if joins:
                 joiner = ", " if sep == "comma" else f" {sep} "
                 previous.said = f"{previous.said}{joiner}{piece.said}"
-                if _EN_GENERIC.fullmatch(previous.name):
+                if _EN_MEAL_WORD.fullmatch(previous.name):
                     previous.name = piece.name
-                elif sep != "comma" and not _EN_DESCRIBES.match(stripped):
-                    previous.name = f"{previous.name} {sep} {piece.name}".strip()
+                elif (not describes or _EN_DESCRIBES_FOOD.match(stripped)) and (
+                        sep != "comma" or listing or not _EN_ASIDE.match(stripped)):
+                    previous.name = f"{previous.name}{joiner}{piece.name}".strip()
+                    listing = True
                 describing = True
                 continue
-        describing = False
+        describing = listing = False
         if not piece.name:
             if piece.amount.measured and previous is not None and previous.grams is None and previous.volume_ml is None:
                 a = piece.amount
@@ -917,10 +1031,27 @@ def _parse_en(text: str) -> list[SplitItem]:
         if _EN_GENERIC.fullmatch(piece.name) and piece.amount.empty:
             continue
         items.append(_new_item(piece))
+        in_sentence += 1
         describing = bool(_EN_PARTICIPLE.search(piece.said)) or bool(re.search(
             r"\b(?:made|prepared|cooked|mixed|served|topped|filled|seasoned|fortified|enriched|infused|containing|including)"
-            r"\s+(?:with|from|in|using|of)\b", piece.said, re.IGNORECASE))
+            r"\s+(?:with|from|in|using|of)\b|\b(?:featuring|including|containing|comprising|consisting of|that (?:includes|contains|has))\b",
+            piece.said, re.IGNORECASE))
+    for item in items:
+        item.name = _en_tidy(item.name)
     return items
+
+
+_EN_PRESENTED = (r"topped|garnished|adorned|accompanied|complemented|enhanced|drizzled|sprinkled|paired|combined|loaded|"
+                 r"packed|finished|served|seasoned|mixed|blended|tossed|dressed|smothered|covered|crafted|featuring")
+
+
+def _en_tidy(name: str) -> str:
+    """Words about how the food is presented, not what it is: "pizza topped with cheese" → "pizza with cheese"."""
+    name = re.sub(r"\b(?:(?:a|an|the)\s+)?(?:(?:small|large|little|generous|equal|same|additional|extra|good|wide)\s+)?"
+                  r"(?:amount|variety|assortment|selection|medley|combination|blend|mixture|quantity|range)\s+of\s+", "", name)
+    name = re.sub(rf"\b(?:{_EN_PRESENTED})\s+(?:by|with)\b", "with", name)
+    name = re.sub(rf"(?:,\s*|\s+)(?:{_EN_PRESENTED}|made|prepared)$", "", name)
+    return re.sub(r"\s+", " ", name).strip(" ,")
 
 
 # ---------------------------------------------------------------- public
