@@ -89,11 +89,20 @@ def decide_grams(item: SplitItem, *, food_names_zh: list[str], portions: list[di
     return Grams(servings * serving if serving else None, "default_serving")
 
 
+_VOLUME_PORTION = re.compile(r"^\s*[\d/.\s]*(cups?|tablespoons?|tbsp|teaspoons?|tsp|fl oz|fluid ounces?)\b")
+_ML_PER = {"cup": ML_PER_CUP, "tablespoon": 14.79, "tbsp": 14.79, "teaspoon": 4.93, "tsp": 4.93,
+           "fl oz": 29.57, "fluid ounce": 29.57}
+
+
 def _density(portions: list[dict]) -> float:
+    """Grams per ml of the food, from any of its volume measures (cup, tablespoon, teaspoon, fl oz)."""
     for portion in portions:
-        description = (portion.get("description") or "").lower()
-        if re.match(r"^1 cup\b", description) and portion["gram_weight"]:
-            return min(max(portion["gram_weight"] / ML_PER_CUP, 0.3), 1.5)
+        found = _VOLUME_PORTION.match((portion.get("description") or "").lower())
+        if found and portion["gram_weight"]:
+            word = found.group(1)
+            ml = _ML_PER.get(word) or _ML_PER.get(word.rstrip("s"))
+            if ml:
+                return min(max(_per_one(portion) / ml, 0.05), 1.6)
     return 1.0
 
 
