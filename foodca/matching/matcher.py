@@ -9,7 +9,7 @@ from rapidfuzz import fuzz
 
 from foodca.matching.index import FoodIndex, TokenIndex, ZhEntry
 from foodca.matching.text import (
-    EN_DESCRIPTORS, EN_FORM_WORDS, EN_MILD, EN_QUERY_FILLER, EN_QUERY_SYNONYMS, en_tokens, zh_core,
+    EN_DESCRIPTORS, EN_FORM_WORDS, EN_MILD, EN_QUERY_FILLER, EN_QUERY_SYNONYMS, en_tokens, is_chinese, zh_core,
 )
 from foodca.nlp.items import SplitItem
 
@@ -54,7 +54,7 @@ class Matcher:
     def match(self, item: SplitItem) -> MatchResult:
         ranked: list[Candidate] = []
         threshold = EN_THRESHOLD
-        if item.language == "zh" or (item.name and zh_core(item.name) and not item.name.isascii()):
+        if item.language == "zh" or is_chinese(item.name or ""):
             ranked = self._rank_zh(item)
             threshold = ZH_THRESHOLD
             if (not ranked or ranked[0].score < threshold) and item.name_en:

@@ -88,3 +88,9 @@ def test_everyday_chinese_words_reach_the_table(matcher, said, expected):
 
 def test_a_dish_naming_two_foods_is_not_either_of_them(matcher):
     assert matched_name(matcher, "西红柿炒鸡蛋") is None
+
+
+def test_accented_english_is_english(matcher):
+    result = matcher.match(SplitItem(said="sautéed potatoes", name="sautéed potatoes", language="en"))
+    assert result.alternatives
+    assert all(matcher.index.sources[c.position] == "usda" for c in result.alternatives)
