@@ -251,7 +251,7 @@ class Matcher:
             score += 0.05 * fuzz.token_sort_ratio(query_text, token_index.joined[local]) / 100
             position = int(token_index.foods[local])
             score += TYPE_BONUS.get(self.index.data_types[position], 0.0)
-            if coverage < 0.5:
+            if coverage < 0.4:
                 score = min(score, 0.49)
             ranked.append(Candidate(position, score))
         ranked.sort(key=lambda c: (-c.score, len(self.index.names[c.position])))
