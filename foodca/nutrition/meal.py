@@ -113,7 +113,8 @@ class MealAnalyser:
             return entry
         position = match.position
         food_id = int(self.index.ids[position])
-        grams = decide_grams(item, food_names_zh=self._zh_names(food_id, position), portions=self._food_portions(food_id))
+        grams = decide_grams(item, food_names_zh=self._zh_names(food_id, position), portions=self._food_portions(food_id),
+                             food_name=self.index.names[position])
         food = self.index.describe(position)
         entry["food"] = {key: food[key] for key in ("id", "source", "source_id", "name")}
         entry["grams"], entry["basis"] = grams.grams, grams.basis

@@ -61,7 +61,7 @@ def zh_unit_weights() -> dict[str, dict[str, float]]:
     return table
 
 
-def decide_grams(item: SplitItem, *, food_names_zh: list[str], portions: list[dict]) -> Grams:
+def decide_grams(item: SplitItem, *, food_names_zh: list[str], portions: list[dict], food_name: str = "") -> Grams:
     """The grams eaten and the basis, in the product's order of trust."""
     if item.grams and item.grams_source == "stated":
         return Grams(item.grams, "stated")
@@ -71,7 +71,7 @@ def decide_grams(item: SplitItem, *, food_names_zh: list[str], portions: list[di
     if item.volume_ml:
         return Grams(item.volume_ml * _density(portions), "stated_volume")
     if item.unit or item.size or item.quantity:
-        from_food = _from_food_portions(item, portions)
+        from_food = _from_food_portions(item, portions, food_name)
         if from_food is not None:
             return Grams(quantity * from_food, "food_portion")
         from_table = _from_zh_table(item, food_names_zh)
@@ -116,7 +116,8 @@ _LEADING_AMOUNT = re.compile(r"^\s*(\d+(?:\.\d+)?)(?:\s*/\s*(\d+)|\s+(\d+)\s*/\s
 
 _INCHES_SAID = re.compile(r"(\d+(?:\.\d+)?)\s*(?:-|\s)?(?:inch|inches|in\b|\")", re.IGNORECASE)
 _INCH_RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*-\s*(\d+(?:\.\d+)?)\s*\"|(\d+(?:\.\d+)?)\s*\"")
-_WHOLE = re.compile(r"\b(?:whole|entire|full|complete)\b", re.IGNORECASE)
+_WHOLE = re.compile(r"\b(?:whole|entire|full|complete)\b(?![\s-]*(?:wheat|grain|milk|egg|food|bean|kernel|fat|cream))",
+                    re.IGNORECASE)
 _PART = re.compile(r"\b(?:piece|slice|wedge|surface inch|cubic inch)\b")
 
 
@@ -154,7 +155,7 @@ def _per_one(portion: dict) -> float:
     return portion["gram_weight"] / (amount or 1.0)
 
 
-def _from_food_portions(item: SplitItem, portions: list[dict]) -> float | None:
+def _from_food_portions(item: SplitItem, portions: list[dict], food_name: str = "") -> float | None:
     """A measure of the matched food itself: "1 cup" = 158 g of rice, "1 large" egg = 50 g, "1 pie" = 900 g.
 
     The portion whose words overlap most with what was said wins (unit, size, "pie", "sleeve", '14"');
@@ -162,7 +163,8 @@ def _from_food_portions(item: SplitItem, portions: list[dict]) -> float | None:
     if not portions or (item.unit and not item.unit.isascii()):
         return None
     unit = (item.unit or "").lower()
-    said = _portion_words(f"{item.said} {unit} {item.size or ''}")
+    # The food's own name says nothing about the amount: "a strawberry pie" is not "1 pie, any size".
+    said = _portion_words(f"{item.said} {unit} {item.size or ''}") - _portion_words(food_name)
     unit_words = _portion_words(UNIT_SYNONYMS.get(unit, unit))
     said |= unit_words
     if unit_words:
@@ -180,8 +182,9 @@ def _from_food_portions(item: SplitItem, portions: list[dict]) -> float | None:
         overlap = len(_portion_words(description) & said)
         if inches is not None and _inches_fit(description, inches):
             overlap += 2  # a 14-inch pizza is the "large pizza (13-15" diameter)"
-        if whole and _PART.search(description.lower()):
-            overlap -= 2  # "a whole pie" is never "1 slice"
+        if whole:
+            # "a whole pie" is "1 pie", never "1 slice".
+            overlap += -2 if _PART.search(description.lower()) else 1
         if overlap > best_overlap:
             best, best_overlap = portion, overlap
     if best is not None:

@@ -1,0 +1,45 @@
+"""Choosing among a food's own measures: the words said, never the food's own name."""
+from __future__ import annotations
+
+import pytest
+
+from foodca.nlp.items import SplitItem
+from foodca.nutrition.portions import decide_grams
+
+PIE = [
+    {"description": "1 slice, any size", "gram_weight": 150.0, "amount": None},
+    {"description": "1 pie, any size", "gram_weight": 1600.0, "amount": None},
+    {"description": "1 cup", "gram_weight": 250.0, "amount": None},
+    {"description": "Quantity not specified", "gram_weight": 150.0, "amount": None},
+]
+PIZZA = [
+    {"description": "1 piece, large pizza", "gram_weight": 139.0, "amount": None},
+    {"description": "1 small pizza (8-10\" diameter)", "gram_weight": 573.0, "amount": None},
+    {"description": "1 large pizza (13-15\" diameter)", "gram_weight": 1117.0, "amount": None},
+]
+
+
+def grams(said: str, portions, name: str, **fields) -> float:
+    item = SplitItem(said=said, name=said, language="en", **fields)
+    return decide_grams(item, food_names_zh=[], portions=portions, food_name=name).grams
+
+
+@pytest.mark.parametrize("said, fields, expected", [
+    ("a strawberry pie", {"quantity": 1}, 150.0),  # the food's name ("pie") is not a measure
+    ("an entire strawberry pie", {"quantity": 1}, 1600.0),
+    ("a whole strawberry pie", {"quantity": 1}, 1600.0),
+    ("a cup of strawberry pie", {"quantity": 1, "unit": "cup"}, 250.0),
+    ("half a cup of strawberry pie", {"quantity": 0.5, "unit": "cup"}, 125.0),
+    ("a large piece of strawberry pie", {"quantity": 1, "unit": "piece", "size": "large"}, 150.0),
+])
+def test_pie(said, fields, expected):
+    assert grams(said, PIE, "Pie, strawberry", **fields) == pytest.approx(expected)
+
+
+def test_inches_pick_the_diameter_range():
+    assert grams("a 14-inch cheese pizza", PIZZA, "Pizza, cheese", quantity=1) == pytest.approx(1117.0)
+    assert grams("a 9-inch cheese pizza", PIZZA, "Pizza, cheese", quantity=1) == pytest.approx(573.0)
+
+
+def test_whole_wheat_is_not_a_whole_item():
+    assert grams("a whole wheat pie", PIE, "Pie, strawberry", quantity=1) == pytest.approx(150.0)
