@@ -176,6 +176,9 @@ def _from_food_portions(item: SplitItem, portions: list[dict], food_name: str = 
         portions = [p for p in portions if not _MEASURE_WORDS.search((p.get("description") or "").lower())]
     inches = _said_inches(item.said)
     whole = bool(_WHOLE.search(item.said or ""))
+    # A size said of the food itself ("an extra-large pizza", "a 14-inch pizza") is the whole item, unless a
+    # piece or slice was said.
+    sized_whole = bool(item.size or inches) and not _PART.search((item.said or "").lower()) and not unit
     best, best_overlap = None, 0
     for portion in portions:
         description = portion.get("description") or ""
@@ -185,6 +188,8 @@ def _from_food_portions(item: SplitItem, portions: list[dict], food_name: str = 
         if whole:
             # "a whole pie" is "1 pie", never "1 slice".
             overlap += -2 if _PART.search(description.lower()) else 1
+        elif sized_whole and not _PART.search(description.lower()) and not _MEASURE_WORDS.search(description.lower()):
+            overlap += 0.5
         if overlap > best_overlap:
             best, best_overlap = portion, overlap
     if best is not None:

@@ -43,3 +43,9 @@ def test_inches_pick_the_diameter_range():
 
 def test_whole_wheat_is_not_a_whole_item():
     assert grams("a whole wheat pie", PIE, "Pie, strawberry", quantity=1) == pytest.approx(150.0)
+
+
+def test_a_size_said_of_the_food_is_the_whole_item_unless_a_piece_was_said():
+    assert grams("a large cheese pizza", PIZZA, "Pizza, cheese", quantity=1, size="large") == pytest.approx(1117.0)
+    assert grams("a large piece of cheese pizza", PIZZA, "Pizza, cheese", quantity=1, unit="piece",
+                 size="large") == pytest.approx(139.0)
