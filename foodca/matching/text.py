@@ -44,7 +44,8 @@ EN_MILD = frozenset("white brown green red yellow black sweet dark light lean lo
 EN_FORM_WORDS = frozenset(
     "juice soup sauce pie cake bread salad sandwich candy cereal drink beverage powder oil flour chip cracker "
     "cookie pudding jam jelly syrup nectar puree babyfood baby toddler formula spread dip gravy dressing "
-    "concentrate frozen mix casserole stew sub burrito taco pizza nugget stick bar".split()
+    "concentrate frozen mix casserole stew sub burrito taco pizza nugget stick bar dry dried dehydrated powdered "
+    "meatless imitation substitute analog vegetarian".split()
 )
 
 # What people outside the US call a food → the word USDA descriptions use.
