@@ -79,7 +79,7 @@ def main() -> None:
         results, seconds = run(analyser, [row["query"] for row in rows])
         errors = [abs(result["totals"]["carb_g"] - float(row["carb_g"])) for row, result in zip(rows, results)]
         print(f"us: {len(rows):,} queries · within ±7.5 g carbs {sum(e <= 7.5 for e in errors) / len(errors):.1%} · "
-              f"MAE {statistics.mean(errors):.1f} g · {item_stats(results)} · {latency(seconds)}")
+              f"MAE {statistics.mean(errors):.2f} g · {item_stats(results)} · {latency(seconds)}")
     if "zh" in wanted:
         rows = limited([json.loads(line) for line in open(args.eval / "cfct_zh_dev.jsonl", encoding="utf-8")])
         energy_report("zh", analyser, rows)

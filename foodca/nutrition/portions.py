@@ -176,9 +176,10 @@ def _from_food_portions(item: SplitItem, portions: list[dict], food_name: str = 
         portions = [p for p in portions if not _MEASURE_WORDS.search((p.get("description") or "").lower())]
     inches = _said_inches(item.said)
     whole = bool(_WHOLE.search(item.said or ""))
-    # A size said of the food itself ("an extra-large pizza", "a 14-inch pizza") is the whole item, unless a
-    # piece or slice was said.
-    sized_whole = bool(item.size or inches) and not _PART.search((item.said or "").lower()) and not unit
+    # A diameter or "extra-large" said of the food itself ("a 14-inch pizza") is the whole item, unless a piece
+    # or slice was said; "a small cake" is usually a small piece.
+    big = inches is not None or re.search(r"\bextra[\s-]?large\b", item.said or "", re.IGNORECASE)
+    sized_whole = bool(big) and not _PART.search((item.said or "").lower()) and not unit
     best, best_overlap = None, 0
     for portion in portions:
         description = portion.get("description") or ""

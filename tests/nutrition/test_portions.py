@@ -46,6 +46,7 @@ def test_whole_wheat_is_not_a_whole_item():
 
 
 def test_a_size_said_of_the_food_is_the_whole_item_unless_a_piece_was_said():
-    assert grams("a large cheese pizza", PIZZA, "Pizza, cheese", quantity=1, size="large") == pytest.approx(1117.0)
+    assert grams("an extra-large cheese pizza", PIZZA, "Pizza, cheese", quantity=1, size="large") == \
+        pytest.approx(1117.0)
     assert grams("a large piece of cheese pizza", PIZZA, "Pizza, cheese", quantity=1, unit="piece",
                  size="large") == pytest.approx(139.0)
