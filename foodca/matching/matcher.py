@@ -97,6 +97,8 @@ class Matcher:
         best: dict[int, float] = {}
         seen: set[tuple[int, int]] = set()
         for number, (variant, weight) in enumerate(queries):
+            if number == 1 and any(score >= 1.0 and self.index.sources[food] == "cfct" for food, score in best.items()):
+                break  # the name said is a CFCT food's printed name: other spellings cannot do better
             for entry_number in self._zh_candidates(variant):
                 entry = self.index.zh_entries[entry_number]
                 score = weight * _zh_score(variant, extra, entry)
