@@ -10,7 +10,7 @@ import numpy as np
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
-from foodca.matching.text import en_tokens, fold, split_cfct_name, zh_core
+from foodca.matching.text import EN_DESCRIPTORS, en_tokens, fold, split_cfct_name, zh_core
 from foodca.models import Alias, Food
 from foodca.models.food import CORE_NUTRIENTS
 
@@ -62,7 +62,10 @@ class TokenIndex:
             tokens=tokens,
             token_sets=[frozenset(words) for words in tokens],
             joined=[" ".join(words) for words in tokens],
-            length_penalty=np.array([0.02 * len(words) for words in tokens], dtype=np.float32),
+            # Only food words count towards length, and FNDDS's "not further specified" defaults go first, so a
+            # bare "rice" shortlists "Rice, white, cooked, NFS" among 481 rice foods.
+            length_penalty=np.array([0.02 * sum(w not in EN_DESCRIPTORS for w in words) - 0.03 * ("nfs" in words)
+                                     for words in tokens], dtype=np.float32),
             heads=[words[0] if words else "" for words in tokens],
             postings={word: np.asarray(found, dtype=np.int32) for word, found in lists.items()},
             idf={word: math.log(1 + count / len(found)) for word, found in lists.items()},
