@@ -5,7 +5,7 @@ from pathlib import Path
 
 from sqlalchemy import MetaData, event
 from sqlalchemy.engine import Engine, make_url
-from sqlmodel import Session, SQLModel, create_engine
+from sqlmodel import SQLModel, create_engine
 
 # Named constraints keep Alembic migrations stable across databases.
 NAMING_CONVENTION = {
@@ -54,10 +54,6 @@ def upgrade(database_url: str, revision: str = "head") -> None:
     from alembic import command
 
     command.upgrade(alembic_config(database_url), revision)
-
-
-def session_for(engine: Engine) -> Session:
-    return Session(engine, expire_on_commit=False)
 
 
 def metadata() -> MetaData:

@@ -10,7 +10,7 @@ import numpy as np
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
-from foodca.matching.text import EN_DESCRIPTORS, en_tokens, fold, split_cfct_name, zh_core
+from foodca.matching.text import EN_DESCRIPTORS, en_tokens, split_cfct_name, zh_core
 from foodca.models import Alias, Food
 from foodca.models.food import CORE_NUTRIENTS
 
@@ -43,18 +43,15 @@ class TokenIndex:
     postings: dict[str, np.ndarray] = field(default_factory=dict)
     idf: dict[str, float] = field(default_factory=dict)
     max_idf: float = 1.0
-    exact: dict[str, list[int]] = field(default_factory=dict)  # joined sorted tokens → local positions
     head_nouns: frozenset[str] = frozenset()  # words that head a description: bread, pepper, banana
 
     @classmethod
     def build(cls, positions: np.ndarray, names: list[str]) -> "TokenIndex":
         tokens = [tuple(en_tokens(names[p])) for p in positions]
         lists: dict[str, list[int]] = defaultdict(list)
-        exact: dict[str, list[int]] = defaultdict(list)
         for local, words in enumerate(tokens):
             for word in set(words):
                 lists[word].append(local)
-            exact[" ".join(sorted(set(words)))].append(local)
         count = max(len(tokens), 1)
         return cls(
             head_nouns=frozenset(words[0] for words in tokens if words),
@@ -70,7 +67,6 @@ class TokenIndex:
             postings={word: np.asarray(found, dtype=np.int32) for word, found in lists.items()},
             idf={word: math.log(1 + count / len(found)) for word, found in lists.items()},
             max_idf=max((math.log(1 + count / len(found)) for found in lists.values()), default=1.0),
-            exact=dict(exact),
         )
 
 
@@ -177,6 +173,3 @@ class FoodIndex:
                 "source_id": self.source_ids[position], "name": self.names[position],
                 "name_zh": self.names_zh[position], "data_type": self.data_types[position]}
 
-
-def fold_en(text: str) -> str:
-    return " ".join(sorted(set(en_tokens(fold(text)))))

@@ -27,7 +27,6 @@ UNIT_DEFAULT_G = {
     "slice": 30.0, "piece": 50.0, "plate": 300.0, "serving": 150.0, "handful": 30.0,
     "scoop": 30.0, "packet": 30.0, "bar": 50.0, "stick": 10.0,
 }
-LIQUID_UNITS = {"杯", "瓶", "罐", "听", "盒", "cup", "glass", "can", "bottle"}
 SOUP_WORDS = re.compile(r"粥|汤|羹|豆腐脑|面条|米线|粉|馄饨|水饺")
 
 
