@@ -16,10 +16,14 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.config["FOODCA_DATABASE_URL"] = settings.database_url
     if config:
         app.config.update(config)
+    app.extensions["foodca_settings"] = settings
     app.extensions["foodca_engine"] = make_engine(app.config["FOODCA_DATABASE_URL"])
 
     @app.get("/healthz")
     def healthz():
         return {"status": "ok"}
 
+    from foodca import api
+
+    api.init_app(app)
     return app

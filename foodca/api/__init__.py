@@ -1,0 +1,87 @@
+"""The JSON API for the app: flask-smorest, one blueprint per resource, OpenAPI at /api/v1/openapi.json."""
+from __future__ import annotations
+
+from importlib import import_module
+
+from flask import current_app, g, request, send_from_directory
+from flask_smorest import Api
+
+from foodca.api.context import LazyAnalyser, close_db, db
+from foodca.api.errors import ErrorSchema, error_body, http_error, register_error_handlers
+from foodca.api.ratelimit import RateLimiter
+
+API_PREFIX = "/api/v1"
+RESOURCES = ("auth", "me", "weights", "meals", "foods", "summary")
+BEARER = {"bearerAuth": {"type": "http", "scheme": "bearer"}}
+
+
+class FoodcaApi(Api):
+    ERROR_SCHEMA = ErrorSchema
+
+    def handle_http_exception(self, error):
+        return http_error(error)
+
+
+def public(view):
+    """Mark a view as needing no token (sign-up, login)."""
+    view.public = True
+    return view
+
+
+def init_app(app) -> Api:
+    from swagger_ui_bundle import swagger_ui_path
+
+    settings = app.extensions["foodca_settings"]
+    if app.config.get("MAX_CONTENT_LENGTH") is None:
+        app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
+    app.config.update({
+        "API_TITLE": "FoodCa", "API_VERSION": "v1", "OPENAPI_VERSION": "3.0.3",
+        "OPENAPI_URL_PREFIX": API_PREFIX, "OPENAPI_JSON_PATH": "openapi.json",
+        "OPENAPI_SWAGGER_UI_PATH": "docs", "OPENAPI_SWAGGER_UI_URL": f"{API_PREFIX}/docs/static/",
+        "API_SPEC_OPTIONS": {"security": [{"bearerAuth": []}], "components": {"securitySchemes": BEARER}},
+    })
+    app.extensions["foodca_analyser"] = LazyAnalyser(app.extensions["foodca_engine"], settings.llm_providers)
+    app.extensions["foodca_rate_limiter"] = RateLimiter(app.config.get("FOODCA_RATE_LIMIT_PER_MINUTE",
+                                                                       settings.rate_limit_per_minute))
+    api = FoodcaApi(app)
+    for name in RESOURCES:
+        api.register_blueprint(import_module(f"foodca.api.resources.{name}.routes").blp)
+
+    @app.get(f"{API_PREFIX}/docs/static/<path:filename>")
+    def swagger_ui_static(filename):
+        return send_from_directory(swagger_ui_path, filename)
+
+    register_error_handlers(app)
+    app.before_request(authenticate)
+    app.teardown_appcontext(close_db)
+    return api
+
+
+def _is_public(endpoint: str | None) -> bool:
+    if endpoint is None or not request.path.startswith(API_PREFIX + "/"):
+        return True
+    if endpoint.startswith("api-docs.") or endpoint == "swagger_ui_static":
+        return True
+    view = current_app.view_functions[endpoint]
+    method = getattr(getattr(view, "view_class", None), request.method.lower(), view)
+    return getattr(method, "public", False)
+
+
+def authenticate():
+    """Bearer token on every /api/v1 endpoint but sign-up, login and the docs; then the rate limit."""
+    from foodca.accounts import user_for_token
+
+    g.user = None
+    if _is_public(request.endpoint):
+        key = f"addr:{request.remote_addr}"
+    else:
+        scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+        user = user_for_token(session=db(), token=token.strip()) if scheme.lower() == "bearer" and token else None
+        if user is None:
+            return error_body(401, "a valid bearer token is required"), 401, {"WWW-Authenticate": "Bearer"}
+        g.user, g.token = user, token.strip()
+        key = f"token:{g.token}"
+    retry_after = current_app.extensions["foodca_rate_limiter"].hit(key)
+    if retry_after is not None:
+        return error_body(429, "too many requests"), 429, {"Retry-After": str(retry_after)}
+    return None

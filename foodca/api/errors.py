@@ -1,0 +1,89 @@
+"""One JSON error shape for every 4xx and 5xx: {"error": {"code", "message", "fields"?}}."""
+from __future__ import annotations
+
+import marshmallow as ma
+from flask import g
+from sqlalchemy.exc import IntegrityError
+from werkzeug.exceptions import HTTPException
+
+from foodca.errors import AuthError, InvalidInput, NotFound
+
+CODES = {400: "bad_request", 401: "unauthorized", 404: "not_found", 405: "method_not_allowed", 409: "conflict",
+         413: "payload_too_large", 415: "unsupported_media_type", 422: "validation_error", 429: "rate_limited",
+         500: "internal_error"}
+
+
+class ErrorDetailSchema(ma.Schema):
+    code = ma.fields.String(required=True, metadata={"description": "machine-readable: validation_error, not_found ..."})
+    message = ma.fields.String(required=True)
+    fields = ma.fields.Dict(metadata={"description": "validation errors by field name"})
+
+
+class ErrorSchema(ma.Schema):
+    """Every 4xx and 5xx answer."""
+
+    error = ma.fields.Nested(ErrorDetailSchema, required=True)
+
+
+def error_body(status: int, message: str, fields: dict | None = None, code: str | None = None) -> dict:
+    detail = {"code": code or CODES.get(status, "error"), "message": message}
+    if fields:
+        detail["fields"] = fields
+    return {"error": detail}
+
+
+def _rollback() -> None:
+    session = g.get("db_session")
+    if session is not None:
+        session.rollback()
+
+
+def _fields(messages) -> dict:
+    """webargs keys its messages by location (json, query, path); the app wants them by field."""
+    fields = {}
+    for location, errors in (messages or {}).items():
+        if isinstance(errors, dict):
+            fields.update(errors)
+        else:
+            fields[location] = errors
+    return fields
+
+
+def http_error(error: HTTPException):
+    _rollback()
+    data = getattr(error, "data", None) or {}
+    headers = dict(data.get("headers") or {})
+    if error.code == 405:
+        headers.update(dict(error.get_headers()))
+        headers.pop("Content-Type", None)
+    status = error.code or 500
+    if status == 400 and "json" in (data.get("messages") or {}):
+        return error_body(400, "the request body is not valid JSON", code="malformed_json"), 400, headers
+    if status >= 500:
+        return error_body(status, "internal server error"), status, headers
+    fields = _fields(data.get("messages"))
+    message = data.get("message") or ("invalid input" if fields else error.description or error.name)
+    return error_body(status, message, fields), status, headers
+
+
+def register_error_handlers(app) -> None:
+    @app.errorhandler(IntegrityError)
+    def conflict(_error):
+        _rollback()
+        return error_body(409, "this conflicts with data already stored"), 409
+
+    @app.errorhandler(NotFound)
+    def not_found(error):
+        _rollback()
+        return error_body(404, str(error)), 404
+
+    @app.errorhandler(InvalidInput)
+    def invalid(error):
+        _rollback()
+        return error_body(422, error.message, {error.field: [error.message]}), 422
+
+    @app.errorhandler(AuthError)
+    def unauthorized(error):
+        _rollback()
+        return error_body(401, str(error)), 401, {"WWW-Authenticate": "Bearer"}
+

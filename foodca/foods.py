@@ -1,0 +1,57 @@
+"""Looking foods up: text search (Chinese and English, generic foods first), by id, by barcode."""
+from __future__ import annotations
+
+from sqlalchemy import case, func, or_, select
+from sqlmodel import Session
+
+from foodca.errors import NotFound
+from foodca.models import Alias, DataRelease, Food, Portion
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def search_foods(*, session: Session, query: str, limit: int, offset: int) -> tuple[list[Food], int]:
+    """Active foods whose name, Chinese name or an alias contains the query: generic before branded, shorter first."""
+    pattern = _like(query.strip())
+    aliased = select(Alias.food_id).where(Alias.text.like(pattern, escape="\\"))
+    where = (Food.retired_at.is_(None),
+             or_(Food.name.like(pattern, escape="\\"), Food.name_zh.like(pattern, escape="\\"), Food.id.in_(aliased)))
+    total = session.execute(select(func.count(Food.id)).where(*where)).scalar_one()
+    branded = case((Food.data_type == "branded_food", 1), else_=0)
+    foods = session.execute(select(Food).where(*where)
+                            .order_by(branded, func.length(func.coalesce(Food.name_zh, Food.name)), Food.id)
+                            .limit(limit).offset(offset)).scalars()
+    return list(foods), total
+
+
+def get_food(*, session: Session, food_id: int) -> Food:
+    food = session.get(Food, food_id)
+    if food is None:
+        raise NotFound(f"no food {food_id}")
+    return food
+
+
+def food_details(*, session: Session, food: Food) -> dict:
+    """The food with its portions and the release it came from."""
+    portions = session.execute(select(Portion).where(Portion.food_id == food.id).order_by(Portion.seq, Portion.id))
+    release = session.get(DataRelease, food.release_id) if food.release_id else None
+    return {**food.model_dump(), "portions": list(portions.scalars()),
+            "release": None if release is None else {"id": release.id, "name": release.name,
+                                                      "imported_at": release.imported_at}}
+
+
+def gtin_forms(code: str) -> list[str]:
+    """The same barcode as UPC-A, EAN-13 or GTIN-14: tables store it with or without leading zeros."""
+    bare = code.lstrip("0") or "0"
+    return sorted({bare.zfill(width) for width in (8, 12, 13, 14) if len(bare) <= width} | {code})
+
+
+def food_by_gtin(*, session: Session, gtin: str) -> Food:
+    food = session.execute(select(Food).where(Food.gtin.in_(gtin_forms(gtin)), Food.retired_at.is_(None))
+                           .order_by(Food.id.desc()).limit(1)).scalar()
+    if food is None:
+        raise NotFound(f"no food with barcode {gtin}")
+    return food
