@@ -1,0 +1,34 @@
+"""Food search (Chinese and English), details, barcodes."""
+from __future__ import annotations
+
+from sqlalchemy import update
+
+from foodca.models import Food
+
+
+def test_search_chinese_and_english(client, auth):
+    zh = client.get("/api/v1/foods/search?q=鸡蛋", headers=auth).json
+    assert {f["source_id"] for f in zh["foods"]} == {"990905x", "990906"} and zh["total"] == 2
+    en = client.get("/api/v1/foods/search?q=bread", headers=auth).json
+    assert en["foods"][-1]["data_type"] == "branded_food"  # generic foods first
+    assert en["total"] == 3 and en["foods"][0]["energy_kcal"] is not None
+    page = client.get("/api/v1/foods/search?q=bread&limit=1&offset=1", headers=auth).json
+    assert page["foods"] == [en["foods"][1]]
+    assert client.get("/api/v1/foods/search?q=%25", headers=auth).json["total"] == 0  # LIKE wildcards are literal
+
+
+def test_food_details_and_barcode(client, auth, food_ids, engine_of):
+    food = client.get(f"/api/v1/foods/{food_ids['100009']}", headers=auth).json
+    assert food["name"] == "Apples, raw, with skin" and food["source"] == "usda" and food["release"]["name"]
+    branded = food_ids["10000001"]
+    with engine_of.begin() as conn:
+        conn.execute(update(Food).where(Food.id == branded).values(gtin="012345678905"))
+    for code in ("012345678905", "12345678905", "0012345678905"):
+        found = client.get(f"/api/v1/foods/barcode/{code}", headers=auth)
+        assert found.status_code == 200 and found.json["id"] == branded, code
+        assert found.json["portions"][0]["gram_weight"] == 28.0
+    assert client.get("/api/v1/foods/barcode/99999999", headers=auth).status_code == 404
+    assert client.get("/api/v1/foods/barcode/12ab5678", headers=auth).status_code == 422
+    assert client.get("/api/v1/foods/999999", headers=auth).status_code == 404
+    assert client.get("/api/v1/foods/search", headers=auth).status_code == 422
+    assert client.get("/api/v1/foods/search?q=egg&limit=0", headers=auth).status_code == 422
