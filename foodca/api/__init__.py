@@ -43,7 +43,7 @@ def init_app(app) -> Api:
     app.extensions["foodca_analyser"] = LazyAnalyser(app.extensions["foodca_engine"], settings.llm_providers)
     app.extensions["foodca_rate_limiter"] = RateLimiter(app.config.get("FOODCA_RATE_LIMIT_PER_MINUTE",
                                                                        settings.rate_limit_per_minute))
-    api = FoodcaApi(app)
+    api = app.extensions["foodca_api"] = FoodcaApi(app)
     for name in RESOURCES:
         api.register_blueprint(import_module(f"foodca.api.resources.{name}.routes").blp)
 
