@@ -12,7 +12,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from foodca.db import make_engine
 
     app = Flask(__name__, instance_relative_config=False)
-    settings = Settings.from_env()
+    # Tests pass their own Settings (FOODCA_SETTINGS) so the developer's environment cannot leak in.
+    settings = (config or {}).get("FOODCA_SETTINGS") or Settings.from_env()
     app.config["FOODCA_DATABASE_URL"] = settings.database_url
     if config:
         app.config.update(config)

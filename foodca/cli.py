@@ -113,6 +113,30 @@ def db_stats_command(ctx: Context, as_json: bool) -> None:
     click.echo(f"portions {stats['portions']:,} · aliases {stats['aliases']:,} · releases {len(stats['releases'])}")
 
 
+@cli.group("users")
+def users_group() -> None:
+    """Accounts of the API (operators)."""
+
+
+@users_group.command("set-plan")
+@click.argument("user_id", type=int)
+@click.argument("plan", type=click.Choice(["free", "member"]))
+@pass_context
+def set_plan_command(ctx: Context, user_id: int, plan: str) -> None:
+    """Set a user's plan; it decides the daily quota of model-based parses."""
+    from sqlmodel import Session
+
+    from foodca.accounts import set_plan
+
+    with Session(ctx.engine) as session:
+        try:
+            set_plan(session=session, user_id=user_id, plan=plan)
+        except LookupError as exc:
+            fail(str(exc))
+        session.commit()
+    click.echo(f"user {user_id}: plan {plan}")
+
+
 @cli.command("quickstart")
 @pass_context
 def quickstart(ctx: Context) -> None:

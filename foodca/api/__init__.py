@@ -41,8 +41,7 @@ def init_app(app) -> Api:
         "API_SPEC_OPTIONS": {"security": [{"bearerAuth": []}], "components": {"securitySchemes": BEARER}},
     })
     app.extensions["foodca_analyser"] = LazyAnalyser(app.extensions["foodca_engine"], settings.llm_providers)
-    app.extensions["foodca_rate_limiter"] = RateLimiter(app.config.get("FOODCA_RATE_LIMIT_PER_MINUTE",
-                                                                       settings.rate_limit_per_minute))
+    app.extensions["foodca_rate_limiter"] = RateLimiter(settings.rate_limit_per_minute)
     api = app.extensions["foodca_api"] = FoodcaApi(app)
     for name in RESOURCES:
         api.register_blueprint(import_module(f"foodca.api.resources.{name}.routes").blp)

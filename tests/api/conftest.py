@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from foodca import create_app
+from foodca.config import Settings
 from foodca.models import Food
 
 
@@ -25,10 +26,16 @@ def copy_database(template: Path, target: Path) -> None:
 
 
 @pytest.fixture
-def app(tmp_path, food_template):
+def app_settings() -> Settings:
+    """Settings of the app under test, not of the environment; a test module may override this fixture."""
+    return Settings.from_env({})
+
+
+@pytest.fixture
+def app(tmp_path, food_template, app_settings):
     target = tmp_path / "api.sqlite"
     copy_database(food_template, target)
-    app = create_app({"FOODCA_DATABASE_URL": f"sqlite:///{target}", "TESTING": True})
+    app = create_app({"FOODCA_DATABASE_URL": f"sqlite:///{target}", "FOODCA_SETTINGS": app_settings, "TESTING": True})
     yield app
     app.extensions["foodca_engine"].dispose()
 
