@@ -32,6 +32,7 @@ def init_app(app) -> Api:
     from swagger_ui_bundle import swagger_ui_path
 
     settings = app.extensions["foodca_settings"]
+    app.json.ensure_ascii = False  # Chinese food names as they are, not \uXXXX
     if app.config.get("MAX_CONTENT_LENGTH") is None:
         app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     app.config.update({
