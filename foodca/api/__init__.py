@@ -7,7 +7,7 @@ from flask import current_app, g, request, send_from_directory
 from flask_smorest import Api
 
 from foodca.api.context import LazyAnalyser, close_db, db
-from foodca.api.errors import ErrorSchema, error_body, http_error, register_error_handlers
+from foodca.api.errors import ErrorResponsesPlugin, ErrorSchema, error_body, http_error, register_error_handlers
 from foodca.api.ratelimit import RateLimiter
 
 API_PREFIX = "/api/v1"
@@ -43,7 +43,7 @@ def init_app(app) -> Api:
     })
     app.extensions["foodca_analyser"] = LazyAnalyser(app.extensions["foodca_engine"], settings.llm_providers)
     app.extensions["foodca_rate_limiter"] = RateLimiter(settings.rate_limit_per_minute)
-    api = app.extensions["foodca_api"] = FoodcaApi(app)
+    api = app.extensions["foodca_api"] = FoodcaApi(app, spec_kwargs={"extra_plugins": [ErrorResponsesPlugin()]})
     for name in RESOURCES:
         api.register_blueprint(import_module(f"foodca.api.resources.{name}.routes").blp)
 

@@ -1,7 +1,10 @@
 """One JSON error shape for every 4xx and 5xx: {"error": {"code", "message", "fields"?}}."""
 from __future__ import annotations
 
+from http import HTTPStatus
+
 import marshmallow as ma
+from apispec import BasePlugin
 from flask import g
 from sqlalchemy.exc import IntegrityError
 from werkzeug.exceptions import HTTPException
@@ -23,6 +26,23 @@ class ErrorSchema(ma.Schema):
     """Every 4xx and 5xx answer."""
 
     error = ma.fields.Nested(ErrorDetailSchema, required=True)
+
+
+class ErrorResponsesPlugin(BasePlugin):
+    """Documents the errors every operation can answer, beside flask-smorest's `default` and 422."""
+
+    def operation_helper(self, path=None, operations=None, **_kwargs):
+        for method, operation in (operations or {}).items():
+            responses = operation.setdefault("responses", {})
+            codes = [429]
+            if operation.get("security") != []:
+                codes.append(401)
+            if "{" in (path or ""):
+                codes.append(404)
+            if method in ("post", "patch", "put"):
+                codes += [400, 413]
+            for code in codes:
+                responses.setdefault(str(code), HTTPStatus(code).name)
 
 
 def error_body(status: int, message: str, fields: dict | None = None, code: str | None = None) -> dict:

@@ -89,6 +89,10 @@ def test_error_shape_for_framework_errors(client, auth):
 def test_docs_and_spec_are_served_without_a_cdn(client):
     spec = client.get("/api/v1/openapi.json")
     assert spec.status_code == 200 and "/api/v1/meals/{meal_id}/items/{item_id}" in spec.json["paths"]
+    item = spec.json["paths"]["/api/v1/meals/{meal_id}/items/{item_id}"]["patch"]
+    assert {"200", "400", "401", "404", "413", "422", "429", "default"} <= item["responses"].keys()
+    assert spec.json["paths"]["/api/v1/auth/anonymous"]["post"]["security"] == []
+    assert "409" in spec.json["paths"]["/api/v1/auth/register"]["post"]["responses"]
     page = client.get("/api/v1/docs").get_data(as_text=True)
     assert "/api/v1/docs/static/swagger-ui-bundle.js" in page and "cdn" not in page.lower()
     script = client.get("/api/v1/docs/static/swagger-ui-bundle.js")

@@ -32,6 +32,7 @@ class AnonymousViews(MethodView):
 class RegisterViews(MethodView):
     @blp.arguments(CredentialsSchema)
     @blp.response(204)
+    @blp.alt_response(409, response="CONFLICT")
     def post(self, args):
         """Add an email and password to the signed-in account, so it can log in on another device.
 
@@ -48,6 +49,7 @@ class LoginViews(MethodView):
     @blp.doc(security=[])
     @blp.arguments(CredentialsSchema)
     @blp.response(200, TokenSchema)
+    @blp.alt_response(401, response="UNAUTHORIZED")
     def post(self, args):
         """Log in with email and password; returns a new token."""
         session = db()
