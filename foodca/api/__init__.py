@@ -69,7 +69,7 @@ def _is_public(endpoint: str | None) -> bool:
 
 def authenticate():
     """Bearer token on every /api/v1 endpoint but sign-up, login and the docs; then the rate limit."""
-    from foodca.accounts import user_for_token
+    from foodca.accounts import token_digest, user_for_token
 
     g.user = None
     if _is_public(request.endpoint):
@@ -80,7 +80,7 @@ def authenticate():
         if user is None:
             return error_body(401, "a valid bearer token is required"), 401, {"WWW-Authenticate": "Bearer"}
         g.user, g.token = user, token.strip()
-        key = f"token:{g.token}"
+        key = f"token:{token_digest(g.token)}"
     retry_after = current_app.extensions["foodca_rate_limiter"].hit(key)
     if retry_after is not None:
         return error_body(429, "too many requests"), 429, {"Retry-After": str(retry_after)}

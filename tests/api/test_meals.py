@@ -151,3 +151,14 @@ def test_bad_meal_inputs_are_4xx_and_change_nothing(client, auth, food_ids):
     assert client.get("/api/v1/meals/99999999999999", headers=auth).status_code == 404
     listed = client.get("/api/v1/meals?from=2000-01-01", headers=auth).json
     assert listed["total"] == 1 and listed["meals"][0] == meal
+
+
+def test_a_meal_holds_at_most_50_items(client, auth, food_ids):
+    choice = {"food_id": food_ids["990901"], "grams": 10}
+    meal = client.post("/api/v1/meals", json={"items": [choice] * 50}, headers=auth).json
+    assert len(meal["items"]) == 50
+    refused = client.post(f"/api/v1/meals/{meal['id']}/items", json=choice, headers=auth)
+    assert refused.status_code == 422 and "items" in refused.json["error"]["fields"]
+    assert len(client.get(f"/api/v1/meals/{meal['id']}", headers=auth).json["items"]) == 50
+    long_text = client.post("/api/v1/meals/parse", json={"text": "馒头" * 501}, headers=auth)
+    assert long_text.status_code == 422 and "text" in long_text.json["error"]["fields"]
