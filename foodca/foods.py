@@ -13,18 +13,33 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
+def _has_cjk(text: str) -> bool:
+    return any("\u3400" <= char <= "\u9fff" for char in text)
+
+
 def search_foods(*, session: Session, query: str, limit: int, offset: int) -> tuple[list[Food], int]:
-    """Active foods whose name, Chinese name or an alias contains the query: generic before branded, shorter first."""
-    pattern = _like(query.strip())
+    """Active foods whose name, Chinese name or an alias contains the query.
+
+    Order: generic before branded; names that begin with the query as a word (egg → "Egg, whole", not
+    "Eggplant") before other prefixes, before the rest; then shorter names first.
+    """
+    text = query.strip()
+    pattern = _like(text)
     aliased = select(Alias.food_id).where(Alias.text.like(pattern, escape="\\"))
     where = (Food.retired_at.is_(None),
              or_(Food.name.like(pattern, escape="\\"), Food.name_zh.like(pattern, escape="\\"), Food.id.in_(aliased)))
-    total = session.execute(select(func.count(Food.id)).where(*where)).scalar_one()
+    name = func.coalesce(Food.name_zh, Food.name) if _has_cjk(text) else Food.name
+    prefix = _like(text)[1:]
+    word_start = or_(func.lower(name) == text.lower(), name.like(prefix[:-1] + ",%", escape="\\"),
+                     name.like(prefix[:-1] + " %", escape="\\"), name.like(prefix[:-1] + "（%", escape="\\"))
+    rank = case((word_start, 0), (name.like(prefix, escape="\\"), 1), else_=2)
     branded = case((Food.data_type == "branded_food", 1), else_=0)
-    foods = session.execute(select(Food).where(*where)
-                            .order_by(branded, func.length(func.coalesce(Food.name_zh, Food.name)), Food.id)
-                            .limit(limit).offset(offset)).scalars()
-    return list(foods), total
+    # One scan: the total rides along on every row of the page.
+    rows = session.execute(select(Food, func.count().over().label("total")).where(*where)
+                           .order_by(branded, rank, func.length(name), Food.id).limit(limit).offset(offset)).all()
+    if rows:
+        return [row[0] for row in rows], rows[0][1]
+    return [], session.execute(select(func.count(Food.id)).where(*where)).scalar_one()
 
 
 def get_food(*, session: Session, food_id: int) -> Food:

@@ -15,6 +15,8 @@ def test_search_chinese_and_english(client, auth):
     page = client.get("/api/v1/foods/search?q=bread&limit=1&offset=1", headers=auth).json
     assert page["foods"] == [en["foods"][1]]
     assert client.get("/api/v1/foods/search?q=%25", headers=auth).json["total"] == 0  # LIKE wildcards are literal
+    pepper = [f["name"] for f in client.get("/api/v1/foods/search?q=pepper", headers=auth).json["foods"]]
+    assert pepper == ["Peppers, banana, raw", "Peppers, sweet, green, raw", "Spices, pepper, black"]  # prefix first
 
 
 def test_food_details_and_barcode(client, auth, food_ids, engine_of):
