@@ -79,6 +79,22 @@ def login(*, session: Session, email: str, password: str) -> User:
     return user
 
 
+PROFILE_FIELDS = ("timezone", "locale", "sex", "birth_year", "height_cm", "weight_kg", "activity_level", "goal",
+                  "goal_rate_kg_per_week")
+
+
+def update_profile(*, session: Session, user: User, changes: dict) -> User:
+    """Profile fields as given; `targets` holds own daily targets, None for the computed one."""
+    for name, value in changes.get("targets", {}).items():
+        setattr(user, f"target_{name}", value)
+    for name in PROFILE_FIELDS:
+        if name in changes:
+            setattr(user, name, changes[name])
+    session.add(user)
+    session.flush()
+    return user
+
+
 def set_plan(*, session: Session, user_id: int, plan: str) -> User:
     if plan not in PLANS:
         raise ValueError(f"plan must be one of {', '.join(PLANS)}")

@@ -180,7 +180,8 @@ def copy_meal(*, session: Session, user: User, meal: Meal, eaten_at: datetime | 
     copies = [MealItem(**item.model_dump(exclude={"id", "meal_id", "position"}))
               for item in meal_items(session=session, meal=meal)]
     return create_meal(session=session, user=user, items=copies, eaten_at=eaten_at,
-                       meal_type=meal_type or (None if eaten_at else meal.meal_type), text=meal.text, parser=meal.parser)
+                       meal_type=meal_type or (None if eaten_at else meal.meal_type), text=meal.text,
+                       parser=meal.parser)
 
 
 def totals_of(items: Iterable[MealItem]) -> dict[str, float]:

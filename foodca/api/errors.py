@@ -17,7 +17,7 @@ CODES = {400: "bad_request", 401: "unauthorized", 404: "not_found", 405: "method
 
 
 class ErrorDetailSchema(ma.Schema):
-    code = ma.fields.String(required=True, metadata={"description": "machine-readable: validation_error, not_found ..."})
+    code = ma.fields.String(required=True, metadata={"description": "validation_error, not_found, ..."})
     message = ma.fields.String(required=True)
     fields = ma.fields.Dict(metadata={"description": "validation errors by field name"})
 
