@@ -11,7 +11,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, select, update
 from sqlmodel import Session
 
-from foodca.errors import AuthError
+from foodca.errors import AuthError, Conflict
 from foodca.models import ApiToken, Meal, MealItem, ModelParseCount, User, WeightEntry
 
 PLANS = ("free", "member")
@@ -57,7 +57,12 @@ def revoke_token(*, session: Session, token: str) -> None:
 
 
 def set_credentials(*, session: Session, user: User, email: str, password: str) -> None:
-    """Give an (anonymous) account an email and password; a taken email raises IntegrityError on flush."""
+    """Give an anonymous account an email and password; a taken email raises IntegrityError on flush.
+
+    An account that has them already is refused: a token alone must not be enough to take the account over.
+    """
+    if user.password_hash is not None:
+        raise Conflict("this account already has an email and password")
     user.email = email.strip().lower()
     user.password_hash = _hasher.hash(password)
     session.add(user)
