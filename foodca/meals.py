@@ -191,12 +191,21 @@ def totals_of(items: Iterable[MealItem]) -> dict[str, float]:
     return totals
 
 
+def meal_views(*, session: Session, user: User, meals: list[Meal]) -> list[dict]:
+    """Meals as the app shows them: times in the user's zone, items and totals (one query for all items)."""
+    items: dict[int, list[MealItem]] = {meal.id: [] for meal in meals}
+    if meals:
+        for item in session.execute(select(MealItem).where(MealItem.meal_id.in_(list(items)))
+                                    .order_by(MealItem.position, MealItem.id)).scalars():
+            items[item.meal_id].append(item)
+    zone = ZoneInfo(user.timezone)
+    return [{"id": meal.id, "eaten_at": meal.eaten_at.astimezone(zone), "local_date": meal.local_date,
+             "meal_type": meal.meal_type, "text": meal.text, "parser": meal.parser, "favourite": meal.favourite,
+             "items": items[meal.id], "totals": totals_of(items[meal.id])} for meal in meals]
+
+
 def meal_view(*, session: Session, user: User, meal: Meal) -> dict:
-    """The meal as the app shows it: times in the user's zone, its items and totals."""
-    items = meal_items(session=session, meal=meal)
-    return {"id": meal.id, "eaten_at": meal.eaten_at.astimezone(ZoneInfo(user.timezone)),
-            "local_date": meal.local_date, "meal_type": meal.meal_type, "text": meal.text, "parser": meal.parser,
-            "favourite": meal.favourite, "items": items, "totals": totals_of(items)}
+    return meal_views(session=session, user=user, meals=[meal])[0]
 
 
 def recent_foods(*, session: Session, user: User, limit: int) -> list[dict]:

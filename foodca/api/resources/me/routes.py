@@ -50,5 +50,5 @@ class ExportViews(MethodView):
         """All of the user's data as JSON."""
         session, user = db(), current_user()
         return {"user": me_view(user), "weights": weights.list_weights(session=session, user=user),
-                "meals": [meals.meal_view(session=session, user=user, meal=meal)
-                          for meal in meals.user_meals(session=session, user=user)]}
+                "meals": meals.meal_views(session=session, user=user,
+                                          meals=meals.user_meals(session=session, user=user))}

@@ -66,8 +66,8 @@ class MealViews(MethodView):
             end = args.get("to", max(start, today))
         found, total = meals.list_meals(session=db(), user=user, start=start, end=end, limit=args["limit"],
                                         offset=args["offset"])
-        return {"meals": [view(meal) for meal in found], "total": total, "limit": args["limit"],
-                "offset": args["offset"]}
+        return {"meals": meals.meal_views(session=db(), user=user, meals=found), "total": total,
+                "limit": args["limit"], "offset": args["offset"]}
 
     @blp.arguments(MealCreateSchema)
     @blp.response(201, MealSchema)
@@ -168,7 +168,7 @@ class FavouriteMealViews(MethodView):
     def get(self):
         """Meals marked as favourites (PATCH a meal with favourite: true), newest first."""
         session, user = db(), current_user()
-        return [view(meal) for meal in meals.favourite_meals(session=session, user=user)]
+        return meals.meal_views(session=session, user=user, meals=meals.favourite_meals(session=session, user=user))
 
 
 @blp.route("/recent-foods")
