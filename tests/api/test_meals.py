@@ -147,6 +147,8 @@ def test_bad_meal_inputs_are_4xx_and_change_nothing(client, auth, food_ids):
     malformed = client.post("/api/v1/meals", data="{not json", content_type="application/json", headers=auth)
     assert malformed.status_code == 400 and malformed.json["error"]["code"] == "malformed_json"
     assert client.get("/api/v1/meals?date=2026-13-01", headers=auth).status_code == 422
+    misspelt = client.get("/api/v1/meals?dat=2026-03-01", headers=auth)  # unknown query fields are refused too
+    assert misspelt.status_code == 422 and misspelt.json["error"]["fields"] == {"dat": ["Unknown field."]}
     assert client.get("/api/v1/meals?from=2026-03-02&to=2026-03-01", headers=auth).status_code == 422
     assert client.get("/api/v1/meals/99999999999999", headers=auth).status_code == 404
     listed = client.get("/api/v1/meals?from=2000-01-01", headers=auth).json

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from foodca import accounts, meals, weights
+from foodca.api.blueprint import Blueprint
 from foodca.api.context import current_user, db, settings
 from foodca.api.resources.me.schemas import ExportSchema, MePatchSchema, MeSchema
 from foodca.quotas import daily_quota, model_parses_today

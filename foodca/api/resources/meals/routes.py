@@ -2,15 +2,25 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from foodca import meals
 from foodca.accounts import local_today
+from foodca.api.blueprint import Blueprint
 from foodca.api.context import analyser, current_user, db, settings
 from foodca.api.resources.fields import ID
 from foodca.api.resources.meals.schemas import (
-    ItemCreateSchema, ItemPatchSchema, MealCopySchema, MealCreateSchema, MealListSchema, MealPatchSchema,
-    MealQueryArgsSchema, MealSchema, MealTextSchema, ParsedMealSchema, RecentFoodQueryArgsSchema, RecentFoodSchema,
+    ItemCreateSchema,
+    ItemPatchSchema,
+    MealCopySchema,
+    MealCreateSchema,
+    MealListSchema,
+    MealPatchSchema,
+    MealQueryArgsSchema,
+    MealSchema,
+    MealTextSchema,
+    ParsedMealSchema,
+    RecentFoodQueryArgsSchema,
+    RecentFoodSchema,
 )
 from foodca.errors import InvalidInput
 from foodca.quotas import take_model_parse

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from foodca import weights
+from foodca.api.blueprint import Blueprint
 from foodca.api.context import current_user, db
 from foodca.api.resources.fields import ID
 from foodca.api.resources.weights.schemas import WeightCreateSchema, WeightQueryArgsSchema, WeightSchema
