@@ -222,6 +222,17 @@ def recent_foods(*, session: Session, user: User, limit: int) -> list[dict]:
     return [row._asdict() for row in rows]
 
 
+def frequent_meals(*, session: Session, user: User, limit: int) -> list[tuple[int, Meal]]:
+    """Meals logged again and again with the same text: (times, the latest such meal), most frequent first."""
+    groups = (select(func.count(Meal.id).label("times"), func.max(Meal.id).label("latest_id"))
+              .where(Meal.user_id == user.id, Meal.text.is_not(None)).group_by(Meal.text)
+              .order_by(func.count(Meal.id).desc(), func.max(Meal.eaten_at).desc()).limit(limit))
+    rows = session.execute(groups).all()
+    latest = {meal.id: meal for meal in session.execute(
+        select(Meal).where(Meal.id.in_([row.latest_id for row in rows]))).scalars()}
+    return [(row.times, latest[row.latest_id]) for row in rows]
+
+
 def favourite_meals(*, session: Session, user: User, limit: int = 100) -> list[Meal]:
     return list(session.execute(select(Meal).where(Meal.user_id == user.id, Meal.favourite.is_(True))
                                 .order_by(Meal.eaten_at.desc(), Meal.id.desc()).limit(limit)).scalars())

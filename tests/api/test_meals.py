@@ -122,9 +122,13 @@ def test_copy_and_recent_foods(client, auth):
     assert copy.json["id"] != meal["id"] and copy.json["local_date"] == "2026-03-02"
     strip = lambda items: [{k: v for k, v in i.items() if k != "id"} for i in items]  # noqa: E731
     assert strip(copy.json["items"]) == strip(meal["items"])
+    client.post("/api/v1/meals", json={"text": "一个土豆"}, headers=auth)
+    frequent = client.get("/api/v1/meals/frequent", headers=auth).json
+    assert [(f["times"], f["meal"]["id"]) for f in frequent][0] == (2, copy.json["id"])
+    assert [f["times"] for f in frequent] == [2, 1]
     recent = client.get("/api/v1/meals/recent-foods", headers=auth).json
-    assert {r["source_id"] for r in recent} == {"990907x", "990905x", "990908"}
-    assert all(r["times"] == 2 for r in recent)
+    assert [r["times"] for r in recent] == [2, 2, 2, 1]
+    assert {r["source_id"] for r in recent[:3]} == {"990907x", "990905x", "990908"}
 
 
 def test_bad_meal_inputs_are_4xx_and_change_nothing(client, auth, food_ids):

@@ -9,17 +9,8 @@ from foodca.api.blueprint import Blueprint
 from foodca.api.context import analyser, current_user, db, settings
 from foodca.api.resources.fields import ID
 from foodca.api.resources.meals.schemas import (
-    ItemCreateSchema,
-    ItemPatchSchema,
-    MealCopySchema,
-    MealCreateSchema,
-    MealListSchema,
-    MealPatchSchema,
-    MealQueryArgsSchema,
-    MealSchema,
-    MealTextSchema,
-    ParsedMealSchema,
-    RecentFoodQueryArgsSchema,
+    FrequentMealSchema, ItemCreateSchema, ItemPatchSchema, MealCopySchema, MealCreateSchema, MealListSchema,
+    MealPatchSchema, MealQueryArgsSchema, MealSchema, MealTextSchema, ParsedMealSchema, RecentFoodQueryArgsSchema,
     RecentFoodSchema,
 )
 from foodca.errors import InvalidInput
@@ -179,6 +170,18 @@ class FavouriteMealViews(MethodView):
         """Meals marked as favourites (PATCH a meal with favourite: true), newest first."""
         session, user = db(), current_user()
         return meals.meal_views(session=session, user=user, meals=meals.favourite_meals(session=session, user=user))
+
+
+@blp.route("/frequent")
+class FrequentMealViews(MethodView):
+    @blp.arguments(RecentFoodQueryArgsSchema, location="query")
+    @blp.response(200, FrequentMealSchema(many=True))
+    def get(self, args):
+        """Meals the user logs often (the same text), to log again in one tap with POST /meals/{id}/copy."""
+        session, user = db(), current_user()
+        found = meals.frequent_meals(session=session, user=user, limit=args["limit"])
+        views = meals.meal_views(session=session, user=user, meals=[meal for _times, meal in found])
+        return [{"times": times, "meal": view} for (times, _meal), view in zip(found, views)]
 
 
 @blp.route("/recent-foods")

@@ -7,10 +7,7 @@ from foodca.accounts import local_today
 from foodca.api.blueprint import Blueprint
 from foodca.api.context import current_user, db
 from foodca.api.resources.summary.schemas import (
-    DayQueryArgsSchema,
-    DaySummarySchema,
-    RangeQueryArgsSchema,
-    RangeSummarySchema,
+    DayQueryArgsSchema, DaySummarySchema, RangeQueryArgsSchema, RangeSummarySchema,
 )
 from foodca.summaries import day_summary, range_summary
 
