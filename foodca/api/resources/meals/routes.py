@@ -23,6 +23,9 @@ def analyse(text: str, field: str = "text") -> dict:
     """Analyse with the model while the user's daily quota lasts, else with the offline parser."""
     session, user = db(), current_user()
     use_model = take_model_parse(session=session, settings=settings(), user=user)
+    if use_model:
+        # Commit the count now: no write transaction (a lock, with SQLite) may stay open while the model answers.
+        session.commit()
     result = analyser().analyse(text, use_model=use_model)
     if not result["items"]:
         raise InvalidInput(field, "no food was found in this text")
@@ -48,9 +51,7 @@ class MealParseViews(MethodView):
     @blp.response(200, ParsedMealSchema)
     def post(self, args):
         """Preview what a text would log: items, grams, nutrients, alternatives; nothing is stored."""
-        result = analyse(args["text"])
-        db().commit()  # the model-parse count, if one was used
-        return result
+        return analyse(args["text"])
 
 
 @blp.route("")
