@@ -16,6 +16,7 @@ from foodca.nutrition.compute import add_totals, nutrients_for, zero_nutrients
 
 MEAL_TYPES = ("breakfast", "lunch", "dinner", "snack")
 MAX_ITEMS_PER_MEAL = 50
+MAX_SAID = 1000
 
 
 def default_meal_type(local_time: datetime) -> str:
@@ -36,7 +37,9 @@ def local_date_of(user: User, moment: datetime) -> date:
 def item_from_analysis(entry: dict) -> MealItem:
     """A snapshot of one analysed item: the food's identity and the nutrients as computed now."""
     food = entry.get("food") or {}
-    return MealItem(said=entry.get("said"), status=entry["status"], food_id=food.get("id"), source=food.get("source"),
+    said = entry.get("said")
+    # A dish's ingredient is said as "dish · ingredient", which may outgrow the column a little.
+    return MealItem(said=said[:MAX_SAID] if said else said, status=entry["status"], food_id=food.get("id"), source=food.get("source"),
                     source_id=food.get("source_id"), food_name=food.get("name"), grams=entry.get("grams"),
                     basis=entry.get("basis"), **{name: entry.get(name) for name in CORE_NUTRIENTS})
 
