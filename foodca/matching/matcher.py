@@ -9,7 +9,8 @@ from rapidfuzz import fuzz
 
 from foodca.matching.index import FoodIndex, TokenIndex, ZhEntry
 from foodca.matching.text import (
-    EN_DESCRIPTORS, EN_FORM_WORDS, EN_MILD, EN_QUERY_FILLER, EN_QUERY_SYNONYMS, en_tokens, is_chinese, zh_core,
+    EN_DESCRIPTORS, EN_FORM_WORDS, EN_MILD, EN_PHRASE_SYNONYMS, EN_QUERY_FILLER, EN_QUERY_SYNONYMS,
+    EN_UNPREPARED_FORMS, EN_WORD_SPELLED_AS, en_tokens, fold, is_chinese, zh_core,
 )
 from foodca.nlp.items import SplitItem
 
@@ -17,6 +18,10 @@ ZH_THRESHOLD = 0.62
 EN_THRESHOLD = 0.58
 BRANDED_THRESHOLD = 0.75
 SHORTLIST = 30
+EN_HEAD_BEFORE_EXTRAS = re.compile(r"\s+(?:with|in|and)\s+|,\s*")
+# "Boiled rice" is USDA's "Rice, white, cooked": the word said, written the way USDA does, counts most of the way.
+SPELLED_AS_CREDIT = 0.8
+DESCRIPTOR_WEIGHT = 0.5
 EN_DEFAULT_WORDS = frozenset({"white", "whole", "regular", "plain"})
 SPARSE_ABOVE = 50_000
 SPARSE_POOL = 4_000
@@ -62,6 +67,12 @@ class Matcher:
                 threshold = min(threshold, EN_THRESHOLD)
         else:
             ranked = self._rank_en(item.name, item.brand, item.said)
+            head = EN_HEAD_BEFORE_EXTRAS.split(item.name or "", maxsplit=1)[0]
+            if ((not ranked or ranked[0].score < threshold) and head and head != item.name
+                    and not set(en_tokens(head)) <= EN_FORM_WORDS):  # "salad with …" names no food of its own
+                # "boiled kale with oil, onion and salt": no food is the whole dish; the food it is made of is
+                # the nearest honest answer, the rest said stays in "said".
+                ranked = self._merge(self._rank_en(head, item.brand, item.said), ranked)
         alternatives = ranked[:5]
         if ranked and ranked[0].score >= threshold:
             return MatchResult("matched", ranked[0].position, ranked[0].score, alternatives)
@@ -177,8 +188,12 @@ class Matcher:
     # --- English
 
     def _rank_en(self, name: str, brand: str | None, said: str = "") -> list[Candidate]:
+        name = fold(name)
+        for pattern, replacement in EN_PHRASE_SYNONYMS:
+            name = pattern.sub(replacement, name)
         tokens = [t for t in en_tokens(name) if t not in EN_QUERY_FILLER]
         tokens = [word for t in tokens for word in EN_QUERY_SYNONYMS.get(t, t).split()]
+        tokens = self._join_compounds(tokens)
         if not tokens:
             return []
         if brand:
@@ -191,6 +206,19 @@ class Matcher:
             ranked = self._merge(ranked, branded)
         return ranked
 
+    def _join_compounds(self, tokens: list[str]) -> list[str]:
+        """"crisp bread" → "crispbread", "cotton seed oil" → "cottonseed oil": one word in USDA's spelling."""
+        postings = self.index.generic.postings
+        joined, i = [], 0
+        while i < len(tokens):
+            if i + 1 < len(tokens) and tokens[i] + tokens[i + 1] in postings:
+                joined.append(tokens[i] + tokens[i + 1])
+                i += 2
+            else:
+                joined.append(tokens[i])
+                i += 1
+        return joined
+
     def _rank_tokens(self, token_index: TokenIndex, tokens: list[str], said: str = "") -> list[Candidate]:
         if not len(token_index.foods):
             return []
@@ -199,6 +227,8 @@ class Matcher:
         # A word no food has still costs coverage, so a nonsense word is never matched.
         unknown_weight = 0.35 * token_index.max_idf
         weights = {token: token_index.idf.get(token, unknown_weight) for token in query}
+        # "homemade", "fresh", "plain": said, but not what decides which food it is.
+        weights.update({token: weights[token] * DESCRIPTOR_WEIGHT for token in query if token in EN_DESCRIPTORS})
         total = sum(weights.values())
         known = [token for token in query if token in token_index.postings]
         if not known:
@@ -212,14 +242,25 @@ class Matcher:
                 pool = np.union1d(pool, token_index.postings[rarest[1]])
             scores = np.zeros(len(pool), dtype=np.float32)
             for token in known:
-                postings = token_index.postings[token]
-                at = np.minimum(np.searchsorted(postings, pool), len(postings) - 1)
-                scores += weights[token] * (postings[at] == pool)
+                credit = np.zeros(len(pool), dtype=np.float32)
+                for word, share in _credited_words(token, token_index):
+                    postings = token_index.postings[word]
+                    at = np.minimum(np.searchsorted(postings, pool), len(postings) - 1)
+                    np.maximum(credit, share * weights[token] * (postings[at] == pool), out=credit)
+                scores += credit
         else:
             pool = None
             scores = np.zeros(len(token_index.foods), dtype=np.float32)
             for token in known:
-                scores[token_index.postings[token]] += weights[token]
+                credited = _credited_words(token, token_index)
+                if len(credited) == 1:
+                    scores[token_index.postings[token]] += weights[token]
+                    continue
+                credit = np.zeros(len(scores), dtype=np.float32)
+                for word, share in credited:
+                    hits = token_index.postings[word]
+                    credit[hits] = np.maximum(credit[hits], share * weights[token])
+                scores += credit
         hit = scores > 0
         # Shorter descriptions first among equals: "Egg, whole, raw, fresh" before "Egg custards, dry mix".
         penalty = token_index.length_penalty if pool is None else token_index.length_penalty[pool]
@@ -237,7 +278,8 @@ class Matcher:
         ranked = []
         for local in shortlist:
             food_set = token_index.token_sets[local]
-            coverage = sum(weights[t] for t in query if t in food_set) / total
+            coverage = sum(weights[t] if t in food_set else SPELLED_AS_CREDIT * weights[t] if (
+                EN_WORD_SPELLED_AS.get(t) in food_set) else 0.0 for t in query) / total
             extra = [t for t in food_set - query_set if t not in EN_DESCRIPTORS]
             head = token_index.heads[local]
             score = coverage
@@ -247,6 +289,7 @@ class Matcher:
                              else 0.03 for t in extra), 0.35)
             # Words said around the name ("cooked and seasoned with salt") tip the balance between siblings.
             score += min(0.02 * len(context & food_set), 0.06)
+            score -= 0.25 * bool(EN_UNPREPARED_FORMS & food_set - query_set)
             if len(query) <= 2:
                 # A bare name means the default: FNDDS "not further specified", white rice, whole milk.
                 score += 0.04 * ("nfs" in food_set) + 0.01 * bool(EN_DEFAULT_WORDS & food_set)
@@ -258,6 +301,14 @@ class Matcher:
             ranked.append(Candidate(position, score))
         ranked.sort(key=lambda c: (-c.score, len(self.index.names[c.position])))
         return [Candidate(c.position, max(0.0, min(c.score, 1.0))) for c in ranked[:20]]
+
+
+def _credited_words(token: str, token_index: TokenIndex) -> list[tuple[str, float]]:
+    """The words in a description that count for a query word: itself, and "cooked" for "boiled"."""
+    credited = [(token, 1.0)]
+    if EN_WORD_SPELLED_AS.get(token) in token_index.postings:
+        credited.append((EN_WORD_SPELLED_AS[token], SPELLED_AS_CREDIT))
+    return credited
 
 
 def _zh_score(query: str, extra: str, entry: ZhEntry) -> float:

@@ -33,7 +33,7 @@ EN_QUERY_FILLER = frozenset(
     "containing contain contains made type known intend intending prepare preparing ready specify specified "
     "consist consists consisting include includes including variety various assorted both balanced combination "
     "ideal making being does approximately approximate roughly around about weighing weigh weighs there also "
-    "unpeeled peeled packed loosely heaping level".split()
+    "unpeeled peeled packed loosely heaping level common caffeinated".split()
 )
 
 # Adjectives that also head a few descriptions ("White sauce"); as an extra word they cost little.
@@ -45,7 +45,8 @@ EN_FORM_WORDS = frozenset(
     "juice soup sauce pie cake bread salad sandwich candy cereal drink beverage powder oil flour chip cracker "
     "cookie pudding jam jelly syrup nectar puree babyfood baby toddler formula spread dip gravy dressing "
     "concentrate frozen mix casserole stew sub burrito taco pizza nugget stick bar dry dried dehydrated powdered "
-    "meatless imitation substitute analog vegetarian".split()
+    "meatless imitation substitute analog vegetarian "
+    "alcoholic vodka rum gin whiskey whisky brandy liqueur beer wine cocktail".split()
 )
 
 # What people outside the US call a food → the word USDA descriptions use.
@@ -61,6 +62,30 @@ EN_QUERY_SYNONYMS = {
     "bajra": "millet", "atta": "whole wheat flour", "maida": "white flour", "paneer": "cheese paneer",
     "ghee": "butter ghee", "chapati": "chapatti",
 }
+
+
+# Phrases said outside the US → the words USDA descriptions use; applied to the folded text before tokens.
+EN_PHRASE_SYNONYMS = [
+    (re.compile(r"\bsemi[- ]?skim(?:med)?\b|\bhalf[- ]fat\b"), "reduced fat"),
+    (re.compile(r"\bskimmed\b"), "nonfat"),
+    (re.compile(r"\bfull[- ](?:cream|fat)\b"), "whole"),
+    (re.compile(r"\bstock (?:cube|granule)s?\b"), "bouillon cube"),
+    (re.compile(r"\bladies'? ?fingers?\b|\blady'?s? ?fingers?\b"), "okra"),
+    (re.compile(r"\bsucrose\b"), "sugar"),
+    (re.compile(r"\bsoft drinks?\b|\bfizzy drinks?\b"), "carbonated beverage"),
+    (re.compile(r"\bcolas?\b"), "carbonated cola"),
+    (re.compile(r"\b(?:english|irish|autumn) potato"), "potato"),
+]
+
+# A word said → how USDA descriptions often write it: "boiled rice" is "Rice, white, cooked", "dried pasta" is
+# "Pasta, dry".
+EN_WORD_SPELLED_AS = {
+    **{word: "cooked" for word in "boiled steamed stewed simmered poached".split()},
+    "dried": "dry", "dry": "dried",
+}
+
+# Forms nobody eats or drinks as they come unless they say so: lemonade is not its frozen concentrate.
+EN_UNPREPARED_FORMS = frozenset("concentrate powder unprepared undiluted".split())
 
 
 def is_chinese(text: str) -> bool:

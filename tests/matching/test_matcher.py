@@ -44,6 +44,22 @@ def test_english_names(matcher, said, expected):
     assert matched_name(matcher, said) == expected
 
 
+@pytest.mark.parametrize("said, expected", [
+    ("boiled rice", "Rice, white, medium-grain, enriched, cooked"),  # USDA writes boiled as cooked
+    ("dried pasta", "Pasta, dry, enriched"),
+    ("crisp bread", "Crackers, crispbread"),  # two words said, one in USDA's spelling
+    ("lemonade", "Lemonade, fruit juice drink"),  # not its frozen concentrate, not a cocktail
+    ("boiled kale with oil, onion and salt", "Kale, cooked, boiled, drained, with salt"),  # the food the dish is
+])
+def test_words_said_differently_from_usda(matcher, said, expected):
+    assert matched_name(matcher, said) == expected
+
+
+def test_a_dish_word_alone_before_with_is_not_matched_on_its_own(matcher):
+    # "salad" is no food of its own; tomato is only one of its parts
+    assert matched_name(matcher, "salad with lettuce, tomato and onion") is None
+
+
 def test_white_bread_is_not_sourdough(matcher):
     assert "sourdough" not in matched_name(matcher, "white bread")
 
