@@ -9,8 +9,8 @@ from rapidfuzz import fuzz
 
 from foodca.matching.index import FoodIndex, TokenIndex, ZhEntry
 from foodca.matching.text import (
-    EN_DESCRIPTORS, EN_FORM_WORDS, EN_MILD, EN_PHRASE_SYNONYMS, EN_QUERY_FILLER, EN_QUERY_SYNONYMS,
-    EN_UNPREPARED_FORMS, EN_WORD_SPELLED_AS, en_tokens, fold, is_chinese, zh_core,
+    EN_DESCRIPTORS, EN_FORM_WORDS, EN_MILD, EN_QUERY_FILLER, EN_QUERY_SYNONYMS,
+    EN_UNPREPARED_FORMS, EN_WORD_SPELLED_AS, apply_en_phrases, en_tokens, is_chinese, load_en_phrases, zh_core,
 )
 from foodca.nlp.items import SplitItem
 
@@ -18,7 +18,7 @@ ZH_THRESHOLD = 0.62
 EN_THRESHOLD = 0.58
 BRANDED_THRESHOLD = 0.75
 SHORTLIST = 30
-EN_HEAD_BEFORE_EXTRAS = re.compile(r"\s+(?:with|in|and)\s+|,\s*")
+EN_HEAD_BEFORE_EXTRAS = re.compile(r"\s+(?:with|in|and|(?:made|prepared|cooked) (?:from|with|of|in))\s+|,\s*")
 # "Boiled rice" is USDA's "Rice, white, cooked": the word said, written the way USDA does, counts most of the way.
 SPELLED_AS_CREDIT = 0.8
 DESCRIPTOR_WEIGHT = 0.5
@@ -188,9 +188,7 @@ class Matcher:
     # --- English
 
     def _rank_en(self, name: str, brand: str | None, said: str = "") -> list[Candidate]:
-        name = fold(name)
-        for pattern, replacement in EN_PHRASE_SYNONYMS:
-            name = pattern.sub(replacement, name)
+        name = apply_en_phrases(name, load_en_phrases())
         tokens = [t for t in en_tokens(name) if t not in EN_QUERY_FILLER]
         tokens = [word for t in tokens for word in EN_QUERY_SYNONYMS.get(t, t).split()]
         tokens = self._join_compounds(tokens)

@@ -1,8 +1,12 @@
 """Text normalisation shared by the index and the matcher, for Chinese and English food names."""
 from __future__ import annotations
 
+import csv
+import functools
 import re
 import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _NON_WORD = re.compile(r"[^0-9a-z\u3400-\u9fff]+")
@@ -64,18 +68,40 @@ EN_QUERY_SYNONYMS = {
 }
 
 
-# Phrases said outside the US → the words USDA descriptions use; applied to the folded text before tokens.
-EN_PHRASE_SYNONYMS = [
-    (re.compile(r"\bsemi[- ]?skim(?:med)?\b|\bhalf[- ]fat\b"), "reduced fat"),
-    (re.compile(r"\bskimmed\b"), "nonfat"),
-    (re.compile(r"\bfull[- ](?:cream|fat)\b"), "whole"),
-    (re.compile(r"\bstock (?:cube|granule)s?\b"), "bouillon cube"),
-    (re.compile(r"\bladies'? ?fingers?\b|\blady'?s? ?fingers?\b"), "okra"),
-    (re.compile(r"\bsucrose\b"), "sugar"),
-    (re.compile(r"\bsoft drinks?\b|\bfizzy drinks?\b"), "carbonated beverage"),
-    (re.compile(r"\bcolas?\b"), "carbonated cola"),
-    (re.compile(r"\b(?:english|irish|autumn) potato"), "potato"),
-]
+EN_PHRASES_CSV = Path(__file__).resolve().parent.parent / "data" / "en_phrases.csv"
+
+
+@dataclass(frozen=True)
+class EnPhrase:
+    """A name said outside the US (or a world dish) → the words USDA descriptions use, from en_phrases.csv."""
+
+    pattern: re.Pattern
+    usda_words: str
+    whole_food: bool  # a dish: the phrase names the food, whatever else was said around it ("whole maize ugali")
+
+
+@functools.cache
+def load_en_phrases(path: Path = EN_PHRASES_CSV) -> tuple[EnPhrase, ...]:
+    phrases = []
+    with open(path, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            # Longer spellings first, so "jowar roti" is tried before "roti"; a plural s is allowed.
+            said = sorted((fold(s) for s in row["said"].split("|")), key=len, reverse=True)
+            pattern = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in said) + r")(?:e?s)?\b")
+            phrases.append(EnPhrase(pattern, row["usda_words"], row["kind"] == "dish"))
+    return tuple(phrases)
+
+
+def apply_en_phrases(name: str, phrases: tuple[EnPhrase, ...]) -> str:
+    """The folded name in USDA's words; a world dish said replaces the whole name."""
+    name = fold(name)
+    for phrase in phrases:
+        if phrase.pattern.search(name):
+            if phrase.whole_food:
+                return phrase.usda_words
+            name = phrase.pattern.sub(phrase.usda_words, name)
+    return name
+
 
 # A word said → how USDA descriptions often write it: "boiled rice" is "Rice, white, cooked", "dried pasta" is
 # "Pasta, dry".

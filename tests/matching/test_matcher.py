@@ -55,6 +55,16 @@ def test_words_said_differently_from_usda(matcher, said, expected):
     assert matched_name(matcher, said) == expected
 
 
+@pytest.mark.parametrize("said, expected", [
+    ("jowar roti", "Bread, chappatti or roti"),  # world dishes from foodca/data/en_phrases.csv
+    ("whole maize flour ugali", "Grits, regular or quick, made with water, no added fat"),  # not maize flour
+    ("brinjal bhaji", "Eggplant, cooked, fat added"),  # brinjal is eggplant; a bhaji is cooked in oil
+    ("brinjal", "Eggplant, raw"),
+])
+def test_names_said_outside_the_us(matcher, said, expected):
+    assert matched_name(matcher, said) == expected
+
+
 def test_a_dish_word_alone_before_with_is_not_matched_on_its_own(matcher):
     # "salad" is no food of its own; tomato is only one of its parts
     assert matched_name(matcher, "salad with lettuce, tomato and onion") is None
