@@ -10,7 +10,7 @@ import numpy as np
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
-from foodca.matching.text import EN_DESCRIPTORS, en_tokens, split_cfct_name, zh_core
+from foodca.matching.text import EN_DEFAULT_MARKS, EN_DESCRIPTORS, en_negated_words, en_tokens, split_cfct_name, zh_core
 from foodca.models import Alias, Food
 from foodca.models.food import CORE_NUTRIENTS
 
@@ -44,6 +44,7 @@ class TokenIndex:
     idf: dict[str, float] = field(default_factory=dict)
     max_idf: float = 1.0
     head_nouns: frozenset[str] = frozenset()  # words that head a description: bread, pepper, banana
+    negated: list[frozenset[str]] = field(default_factory=list)  # "no dressing", "without salt": not in the food
 
     @classmethod
     def build(cls, positions: np.ndarray, names: list[str]) -> "TokenIndex":
@@ -54,6 +55,7 @@ class TokenIndex:
                 lists[word].append(local)
         count = max(len(tokens), 1)
         return cls(
+            negated=[en_negated_words(names[p]) for p in positions],
             head_nouns=frozenset(words[0] for words in tokens if words),
             foods=positions,
             tokens=tokens,
@@ -61,7 +63,7 @@ class TokenIndex:
             joined=[" ".join(words) for words in tokens],
             # Only food words count towards length, and FNDDS's "not further specified" defaults go first, so a
             # bare "rice" shortlists "Rice, white, cooked, NFS" among 481 rice foods.
-            length_penalty=np.array([0.02 * sum(w not in EN_DESCRIPTORS for w in words) - 0.03 * ("nfs" in words)
+            length_penalty=np.array([0.02 * sum(w not in EN_DESCRIPTORS for w in words) - 0.03 * bool(EN_DEFAULT_MARKS & set(words))
                                      for words in tokens], dtype=np.float32),
             heads=[words[0] if words else "" for words in tokens],
             postings={word: np.asarray(found, dtype=np.int32) for word, found in lists.items()},

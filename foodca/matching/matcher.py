@@ -9,8 +9,8 @@ from rapidfuzz import fuzz
 
 from foodca.matching.index import FoodIndex, TokenIndex, ZhEntry
 from foodca.matching.text import (
-    EN_DESCRIPTORS, EN_FORM_WORDS, EN_MILD, EN_QUERY_FILLER, EN_QUERY_SYNONYMS,
-    EN_UNPREPARED_FORMS, EN_WORD_SPELLED_AS, apply_en_phrases, en_tokens, is_chinese, load_en_phrases, zh_core,
+    EN_COOKED_STATE, EN_DEFAULT_MARKS, EN_DESCRIPTORS, EN_FORM_WORDS, EN_MILD, EN_QUERY_FILLER, EN_QUERY_SYNONYMS, EN_RAW_WORDS,
+    EN_UNSAID_FORMS, EN_WORD_SPELLED_AS, apply_en_phrases, en_tokens, is_chinese, load_en_phrases, zh_core,
 )
 from foodca.nlp.items import SplitItem
 
@@ -22,6 +22,7 @@ EN_HEAD_BEFORE_EXTRAS = re.compile(r"\s+(?:with|in|and|(?:made|prepared|cooked) 
 # "Boiled rice" is USDA's "Rice, white, cooked": the word said, written the way USDA does, counts most of the way.
 SPELLED_AS_CREDIT = 0.8
 DESCRIPTOR_WEIGHT = 0.5
+STATE_CONFLICT = 0.15
 EN_DEFAULT_WORDS = frozenset({"white", "whole", "regular", "plain"})
 SPARSE_ABOVE = 50_000
 SPARSE_POOL = 4_000
@@ -273,12 +274,13 @@ class Matcher:
             shortlist = pool[shortlist]
         query_set = set(query)
         query_text = " ".join(query)
+        said_raw, said_cooked = bool(EN_RAW_WORDS & query_set), bool(EN_COOKED_STATE & query_set)
         ranked = []
         for local in shortlist:
             food_set = token_index.token_sets[local]
             coverage = sum(weights[t] if t in food_set else SPELLED_AS_CREDIT * weights[t] if (
                 EN_WORD_SPELLED_AS.get(t) in food_set) else 0.0 for t in query) / total
-            extra = [t for t in food_set - query_set if t not in EN_DESCRIPTORS]
+            extra = [t for t in food_set - query_set - token_index.negated[local] if t not in EN_DESCRIPTORS]
             head = token_index.heads[local]
             score = coverage
             score += 0.08 if head in query_set else -0.12
@@ -287,10 +289,15 @@ class Matcher:
                              else 0.03 for t in extra), 0.35)
             # Words said around the name ("cooked and seasoned with salt") tip the balance between siblings.
             score += min(0.02 * len(context & food_set), 0.06)
-            score -= 0.25 * bool(EN_UNPREPARED_FORMS & food_set - query_set)
+            score -= 0.25 * bool(EN_UNSAID_FORMS & food_set - query_set)
+            # Raw said and cooked described, or the other way round: a sibling in the other state.
+            if said_raw and EN_COOKED_STATE & food_set and "raw" not in food_set:
+                score -= STATE_CONFLICT
+            elif said_cooked and "raw" in food_set:
+                score -= STATE_CONFLICT
             if len(query) <= 2:
                 # A bare name means the default: FNDDS "not further specified", white rice, whole milk.
-                score += 0.04 * ("nfs" in food_set) + 0.01 * bool(EN_DEFAULT_WORDS & food_set)
+                score += 0.04 * bool(EN_DEFAULT_MARKS & food_set) + 0.01 * bool(EN_DEFAULT_WORDS & food_set)
             score += 0.05 * fuzz.token_sort_ratio(query_text, token_index.joined[local]) / 100
             position = int(token_index.foods[local])
             score += TYPE_BONUS.get(self.index.data_types[position], 0.0)

@@ -49,7 +49,7 @@ EN_FORM_WORDS = frozenset(
     "juice soup sauce pie cake bread salad sandwich candy cereal drink beverage powder oil flour chip cracker "
     "cookie pudding jam jelly syrup nectar puree babyfood baby toddler formula spread dip gravy dressing "
     "concentrate frozen mix casserole stew sub burrito taco pizza nugget stick bar dry dried dehydrated powdered "
-    "meatless imitation substitute analog vegetarian "
+    "meatless imitation substitute analog vegetarian creamer whitener bubble kombucha "
     "alcoholic vodka rum gin whiskey whisky brandy liqueur beer wine cocktail".split()
 )
 
@@ -107,11 +107,34 @@ def apply_en_phrases(name: str, phrases: tuple[EnPhrase, ...]) -> str:
 # "Pasta, dry".
 EN_WORD_SPELLED_AS = {
     **{word: "cooked" for word in "boiled steamed stewed simmered poached".split()},
-    "dried": "dry", "dry": "dried",
+    "dried": "dry", "dry": "dried", "fresh": "raw",
 }
 
-# Forms nobody eats or drinks as they come unless they say so: lemonade is not its frozen concentrate.
-EN_UNPREPARED_FORMS = frozenset("concentrate powder unprepared undiluted".split())
+# Forms nobody eats or drinks unless they say so: lemonade is not its frozen concentrate, nor vodka and lemonade.
+EN_UNSAID_FORMS = frozenset(
+    "concentrate powder unprepared undiluted alcoholic vodka rum gin whiskey whisky brandy liqueur beer wine "
+    "cocktail".split()
+)
+
+
+# FNDDS marks its default entry for a food "NFS" (not further specified) or "NS as to type".
+EN_DEFAULT_MARKS = frozenset({"nfs", "ns"})
+
+# A food's state said, and the state a description is in: fresh tomatoes are not "Tomatoes, fresh, cooked".
+EN_RAW_WORDS = frozenset("raw fresh uncooked unprocessed".split())
+EN_COOKED_STATE = frozenset(
+    "cooked boiled steamed stewed simmered poached fried baked roasted grilled broiled braised sauteed toasted "
+    "brewed scrambled".split()
+)
+
+_NEGATED = re.compile(r"\b(?:no|without|excluding|free of)\s+(?:added\s+)?([a-z]+)")
+_NO_NEGATED: frozenset[str] = frozenset()
+
+
+def en_negated_words(description: str) -> frozenset[str]:
+    """Words a description says the food does not have: "Fruit salad, …, no dressing" → {dressing}."""
+    found = _NEGATED.findall(fold(description))
+    return frozenset(singular(word) for word in found) if found else _NO_NEGATED
 
 
 def is_chinese(text: str) -> bool:

@@ -65,6 +65,16 @@ def test_names_said_outside_the_us(matcher, said, expected):
     assert matched_name(matcher, said) == expected
 
 
+@pytest.mark.parametrize("said, expected", [
+    ("fresh tomatoes", "Tomatoes, red, ripe, raw, year round average"),  # fresh is raw, not "Tomatoes, fresh, cooked"
+    ("boiled tomatoes", "Tomatoes, fresh, cooked"),
+    ("coffee", "Coffee, NS as to type"),  # FNDDS's default, not the creamer
+    ("fruit salad", "Fruit salad, fresh or raw, including citrus fruits, no dressing"),  # "no dressing" is no extra
+])
+def test_state_defaults_and_negations(matcher, said, expected):
+    assert matched_name(matcher, said) == expected
+
+
 def test_a_dish_word_alone_before_with_is_not_matched_on_its_own(matcher):
     # "salad" is no food of its own; tomato is only one of its parts
     assert matched_name(matcher, "salad with lettuce, tomato and onion") is None
