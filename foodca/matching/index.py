@@ -10,7 +10,9 @@ import numpy as np
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
-from foodca.matching.text import EN_DEFAULT_MARKS, EN_DESCRIPTORS, en_negated_words, en_tokens, split_cfct_name, zh_core
+from foodca.matching.text import (
+    EN_DEFAULT_MARKS, EN_DESCRIPTORS, en_extra_word_cost, en_negated_words, en_tokens, split_cfct_name, zh_core,
+)
 from foodca.models import Alias, Food
 from foodca.models.food import CORE_NUTRIENTS
 
@@ -45,6 +47,8 @@ class TokenIndex:
     max_idf: float = 1.0
     head_nouns: frozenset[str] = frozenset()  # words that head a description: bread, pepper, banana
     negated: list[frozenset[str]] = field(default_factory=list)  # "no dressing", "without salt": not in the food
+    word_cost: dict[str, float] = field(default_factory=dict)  # what a word costs when a description has it extra
+    extra_cost: list[float] = field(default_factory=list)  # per food: all its words' cost; the matcher takes off those said
 
     @classmethod
     def build(cls, positions: np.ndarray, names: list[str]) -> "TokenIndex":
@@ -54,12 +58,18 @@ class TokenIndex:
             for word in set(words):
                 lists[word].append(local)
         count = max(len(tokens), 1)
+        head_nouns = frozenset(words[0] for words in tokens if words)
+        word_cost = {word: en_extra_word_cost(word, head_nouns) for word in lists}
+        token_sets = [frozenset(words) for words in tokens]
+        negated = [en_negated_words(names[p]) for p in positions]
         return cls(
-            negated=[en_negated_words(names[p]) for p in positions],
-            head_nouns=frozenset(words[0] for words in tokens if words),
+            negated=negated,
+            head_nouns=head_nouns,
+            word_cost=word_cost,
+            extra_cost=[sum(word_cost[w] for w in words - gone) for words, gone in zip(token_sets, negated)],
             foods=positions,
             tokens=tokens,
-            token_sets=[frozenset(words) for words in tokens],
+            token_sets=token_sets,
             joined=[" ".join(words) for words in tokens],
             # Only food words count towards length, and FNDDS's "not further specified" defaults go first, so a
             # bare "rice" shortlists "Rice, white, cooked, NFS" among 481 rice foods.

@@ -5,11 +5,11 @@ import re
 from dataclasses import dataclass, field
 
 import numpy as np
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from foodca.matching.index import FoodIndex, TokenIndex, ZhEntry
 from foodca.matching.text import (
-    EN_COOKED_STATE, EN_DEFAULT_MARKS, EN_DESCRIPTORS, EN_FORM_WORDS, EN_MILD, EN_QUERY_FILLER, EN_QUERY_SYNONYMS, EN_RAW_WORDS,
+    EN_COOKED_STATE, EN_DEFAULT_MARKS, EN_DESCRIPTORS, EN_FORM_WORDS, EN_QUERY_FILLER, EN_QUERY_SYNONYMS, EN_RAW_WORDS,
     EN_UNSAID_FORMS, EN_WORD_SPELLED_AS, apply_en_phrases, en_tokens, is_chinese, load_en_phrases, zh_core,
 )
 from foodca.nlp.items import SplitItem
@@ -73,7 +73,7 @@ class Matcher:
                     and not set(en_tokens(head)) <= EN_FORM_WORDS):  # "salad with …" names no food of its own
                 # "boiled kale with oil, onion and salt": no food is the whole dish; the food it is made of is
                 # the nearest honest answer, the rest said stays in "said".
-                ranked = self._merge(self._rank_en(head, item.brand, item.said), ranked)
+                ranked = self._merge(self._rank_en(head, item.brand, item.said, branded=False), ranked)
         alternatives = ranked[:5]
         if ranked and ranked[0].score >= threshold:
             return MatchResult("matched", ranked[0].position, ranked[0].score, alternatives)
@@ -188,7 +188,7 @@ class Matcher:
 
     # --- English
 
-    def _rank_en(self, name: str, brand: str | None, said: str = "") -> list[Candidate]:
+    def _rank_en(self, name: str, brand: str | None, said: str = "", *, branded: bool = True) -> list[Candidate]:
         name = apply_en_phrases(name, load_en_phrases())
         tokens = [t for t in en_tokens(name) if t not in EN_QUERY_FILLER]
         tokens = [word for t in tokens for word in EN_QUERY_SYNONYMS.get(t, t).split()]
@@ -196,13 +196,13 @@ class Matcher:
         if not tokens:
             return []
         if brand:
-            branded = self._rank_tokens(self.index.branded, tokens + en_tokens(brand), said)
-            if branded and branded[0].score >= BRANDED_THRESHOLD:
-                return branded
+            named = self._rank_tokens(self.index.branded, tokens + en_tokens(brand), said)
+            if named and named[0].score >= BRANDED_THRESHOLD:
+                return named
         ranked = self._rank_tokens(self.index.generic, tokens, said)
-        if not ranked or ranked[0].score < EN_THRESHOLD:
-            branded = [c for c in self._rank_tokens(self.index.branded, tokens, said) if c.score >= BRANDED_THRESHOLD]
-            ranked = self._merge(ranked, branded)
+        if branded and (not ranked or ranked[0].score < EN_THRESHOLD):
+            found = [c for c in self._rank_tokens(self.index.branded, tokens, said) if c.score >= BRANDED_THRESHOLD]
+            ranked = self._merge(ranked, found)
         return ranked
 
     def _join_compounds(self, tokens: list[str]) -> list[str]:
@@ -260,33 +260,30 @@ class Matcher:
                     hits = token_index.postings[word]
                     credit[hits] = np.maximum(credit[hits], share * weights[token])
                 scores += credit
-        hit = scores > 0
+        hit = np.flatnonzero(scores)
         # Shorter descriptions first among equals: "Egg, whole, raw, fresh" before "Egg custards, dry mix".
-        penalty = token_index.length_penalty if pool is None else token_index.length_penalty[pool]
-        np.subtract(scores, penalty, out=scores, where=hit)
-        scores[~hit] = -1.0
-        if len(scores) > SHORTLIST:
-            shortlist = np.argpartition(-scores, SHORTLIST)[:SHORTLIST]
-        else:
-            shortlist = np.arange(len(scores))
-        shortlist = shortlist[hit[shortlist]]
+        penalty = token_index.length_penalty[hit] if pool is None else token_index.length_penalty[pool[hit]]
+        ordered = scores[hit] - penalty
+        shortlist = hit[np.argpartition(-ordered, SHORTLIST)[:SHORTLIST]] if len(hit) > SHORTLIST else hit
+        # The weight of the words said that a description has is its coverage, already summed above.
+        coverages = (scores[shortlist] / total).tolist()
         if pool is not None:
             shortlist = pool[shortlist]
+        similarity = process.cdist([" ".join(query)], [token_index.joined[local] for local in shortlist],
+                                   scorer=fuzz.token_sort_ratio, dtype=np.float32)[0].tolist() if len(shortlist) else []
         query_set = set(query)
-        query_text = " ".join(query)
         said_raw, said_cooked = bool(EN_RAW_WORDS & query_set), bool(EN_COOKED_STATE & query_set)
         ranked = []
-        for local in shortlist:
+        word_cost = token_index.word_cost
+        for local, coverage, fuzzy in zip(shortlist.tolist(), coverages, similarity):
             food_set = token_index.token_sets[local]
-            coverage = sum(weights[t] if t in food_set else SPELLED_AS_CREDIT * weights[t] if (
-                EN_WORD_SPELLED_AS.get(t) in food_set) else 0.0 for t in query) / total
-            extra = [t for t in food_set - query_set - token_index.negated[local] if t not in EN_DESCRIPTORS]
             head = token_index.heads[local]
             score = coverage
             score += 0.08 if head in query_set else -0.12
-            # An extra food noun (banana in "Peppers, banana") changes the food; an extra adjective less so.
-            score -= min(sum(0.15 if t in EN_FORM_WORDS else 0.08 if t in token_index.head_nouns and t not in EN_MILD
-                             else 0.03 for t in extra), 0.35)
+            # The description's words that were not said cost by what they are (en_extra_word_cost).
+            said_words = (query_set & food_set) - token_index.negated[local]
+            extra_cost = token_index.extra_cost[local] - sum(word_cost[t] for t in said_words)
+            score -= min(extra_cost, 0.35)
             # Words said around the name ("cooked and seasoned with salt") tip the balance between siblings.
             score += min(0.02 * len(context & food_set), 0.06)
             score -= 0.25 * bool(EN_UNSAID_FORMS & food_set - query_set)
@@ -298,7 +295,7 @@ class Matcher:
             if len(query) <= 2:
                 # A bare name means the default: FNDDS "not further specified", white rice, whole milk.
                 score += 0.04 * bool(EN_DEFAULT_MARKS & food_set) + 0.01 * bool(EN_DEFAULT_WORDS & food_set)
-            score += 0.05 * fuzz.token_sort_ratio(query_text, token_index.joined[local]) / 100
+            score += 0.05 * fuzzy / 100
             position = int(token_index.foods[local])
             score += TYPE_BONUS.get(self.index.data_types[position], 0.0)
             if coverage < 0.4:

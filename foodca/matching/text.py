@@ -137,6 +137,15 @@ def en_negated_words(description: str) -> frozenset[str]:
     return frozenset(singular(word) for word in found) if found else _NO_NEGATED
 
 
+def en_extra_word_cost(word: str, head_nouns: frozenset[str]) -> float:
+    """An extra food noun (banana in "Peppers, banana") changes the food; an extra adjective less so."""
+    if word in EN_DESCRIPTORS:
+        return 0.0
+    if word in EN_FORM_WORDS:
+        return 0.15
+    return 0.08 if word in head_nouns and word not in EN_MILD else 0.03
+
+
 def is_chinese(text: str) -> bool:
     return bool(_CJK.search(text))
 
