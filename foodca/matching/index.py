@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from foodca.matching.text import (
-    EN_DEFAULT_MARKS, EN_DESCRIPTORS, en_extra_word_cost, en_negated_words, en_tokens, split_cfct_name, zh_core,
+    EN_DEFAULT_MARK, EN_DEFAULT_WORDS, EN_DESCRIPTORS, en_extra_word_cost, en_negated_words, en_tokens, split_cfct_name, zh_core,
 )
 from foodca.models import Alias, Food
 from foodca.models.food import CORE_NUTRIENTS
@@ -41,6 +41,7 @@ class TokenIndex:
     token_sets: list[frozenset[str]]
     joined: list[str]  # tokens joined by spaces, for rapidfuzz
     length_penalty: np.ndarray  # 0.02 per token: shorter descriptions first among equals
+    default_bonus: np.ndarray  # for a bare name said: the food's default entry first
     heads: list[str]  # first token of the description, the USDA head noun
     postings: dict[str, np.ndarray] = field(default_factory=dict)
     idf: dict[str, float] = field(default_factory=dict)
@@ -73,8 +74,11 @@ class TokenIndex:
             joined=[" ".join(words) for words in tokens],
             # Only food words count towards length, and FNDDS's "not further specified" defaults go first, so a
             # bare "rice" shortlists "Rice, white, cooked, NFS" among 481 rice foods.
-            length_penalty=np.array([0.02 * sum(w not in EN_DESCRIPTORS for w in words) - 0.03 * bool(EN_DEFAULT_MARKS & set(words))
+            length_penalty=np.array([0.02 * sum(w not in EN_DESCRIPTORS for w in words) - 0.03 * (EN_DEFAULT_MARK in words)
                                      for words in tokens], dtype=np.float32),
+            # A bare name means the default: FNDDS "not further specified", white rice, whole milk.
+            default_bonus=np.array([0.04 * (EN_DEFAULT_MARK in words) + 0.01 * bool(EN_DEFAULT_WORDS & words)
+                                    for words in token_sets], dtype=np.float32),
             heads=[words[0] if words else "" for words in tokens],
             postings={word: np.asarray(found, dtype=np.int32) for word, found in lists.items()},
             idf={word: math.log(1 + count / len(found)) for word, found in lists.items()},

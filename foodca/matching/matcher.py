@@ -9,7 +9,7 @@ from rapidfuzz import fuzz, process
 
 from foodca.matching.index import FoodIndex, TokenIndex, ZhEntry
 from foodca.matching.text import (
-    EN_COOKED_STATE, EN_DEFAULT_MARKS, EN_DESCRIPTORS, EN_FORM_WORDS, EN_QUERY_FILLER, EN_QUERY_SYNONYMS, EN_RAW_WORDS,
+    EN_COOKED_STATE, EN_DESCRIPTORS, EN_FORM_WORDS, EN_QUERY_FILLER, EN_QUERY_SYNONYMS, EN_RAW_WORDS,
     EN_UNSAID_FORMS, EN_WORD_SPELLED_AS, apply_en_phrases, en_tokens, is_chinese, load_en_phrases, zh_core,
 )
 from foodca.nlp.items import SplitItem
@@ -23,7 +23,6 @@ EN_HEAD_BEFORE_EXTRAS = re.compile(r"\s+(?:with|in|and|(?:made|prepared|cooked) 
 SPELLED_AS_CREDIT = 0.8
 DESCRIPTOR_WEIGHT = 0.5
 STATE_CONFLICT = 0.15
-EN_DEFAULT_WORDS = frozenset({"white", "whole", "regular", "plain"})
 SPARSE_ABOVE = 50_000
 SPARSE_POOL = 4_000
 # Characters that shape or size a food without changing what it is (土豆丝, 黄瓜条, 橙子).
@@ -264,6 +263,11 @@ class Matcher:
         # Shorter descriptions first among equals: "Egg, whole, raw, fresh" before "Egg custards, dry mix".
         penalty = token_index.length_penalty[hit] if pool is None else token_index.length_penalty[pool[hit]]
         ordered = scores[hit] - penalty
+        bare_name = len(query) <= 2
+        if bare_name:
+            # The same default bonus as the final score below, so the shortlist does not drop "Bread, white"
+            # among hundreds of equally short breads.
+            ordered += token_index.default_bonus[hit] if pool is None else token_index.default_bonus[pool[hit]]
         shortlist = hit[np.argpartition(-ordered, SHORTLIST)[:SHORTLIST]] if len(hit) > SHORTLIST else hit
         # The weight of the words said that a description has is its coverage, already summed above.
         coverages = (scores[shortlist] / total).tolist()
@@ -292,9 +296,8 @@ class Matcher:
                 score -= STATE_CONFLICT
             elif said_cooked and "raw" in food_set:
                 score -= STATE_CONFLICT
-            if len(query) <= 2:
-                # A bare name means the default: FNDDS "not further specified", white rice, whole milk.
-                score += 0.04 * bool(EN_DEFAULT_MARKS & food_set) + 0.01 * bool(EN_DEFAULT_WORDS & food_set)
+            if bare_name:
+                score += float(token_index.default_bonus[local])
             score += 0.05 * fuzzy / 100
             position = int(token_index.foods[local])
             score += TYPE_BONUS.get(self.index.data_types[position], 0.0)

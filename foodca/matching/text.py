@@ -78,6 +78,7 @@ class EnPhrase:
     pattern: re.Pattern
     usda_words: str
     whole_food: bool  # a dish: the phrase names the food, whatever else was said around it ("whole maize ugali")
+    alone: bool = False  # only when it is all that was said: "tea" is hot black tea, "green tea" is not
 
 
 @functools.cache
@@ -88,7 +89,7 @@ def load_en_phrases(path: Path = EN_PHRASES_CSV) -> tuple[EnPhrase, ...]:
             # Longer spellings first, so "jowar roti" is tried before "roti"; a plural s is allowed.
             said = sorted((fold(s) for s in row["said"].split("|")), key=len, reverse=True)
             pattern = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in said) + r")(?:e?s)?\b")
-            phrases.append(EnPhrase(pattern, row["usda_words"], row["kind"] == "dish"))
+            phrases.append(EnPhrase(pattern, row["usda_words"], row["kind"] in ("dish", "name"), row["kind"] == "name"))
     return tuple(phrases)
 
 
@@ -96,6 +97,8 @@ def apply_en_phrases(name: str, phrases: tuple[EnPhrase, ...]) -> str:
     """The folded name in USDA's words; a world dish said replaces the whole name."""
     name = fold(name)
     for phrase in phrases:
+        if phrase.alone and not phrase.pattern.fullmatch(name):
+            continue
         if phrase.pattern.search(name):
             if phrase.whole_food:
                 return phrase.usda_words
@@ -117,8 +120,10 @@ EN_UNSAID_FORMS = frozenset(
 )
 
 
-# FNDDS marks its default entry for a food "NFS" (not further specified) or "NS as to type".
-EN_DEFAULT_MARKS = frozenset({"nfs", "ns"})
+# FNDDS marks its default entry for a food "NFS" (not further specified); white rice and whole milk are the
+# defaults of their foods.
+EN_DEFAULT_MARK = "nfs"
+EN_DEFAULT_WORDS = frozenset({"white", "whole", "regular", "plain"})
 
 # A food's state said, and the state a description is in: fresh tomatoes are not "Tomatoes, fresh, cooked".
 EN_RAW_WORDS = frozenset("raw fresh uncooked unprocessed".split())

@@ -69,6 +69,9 @@ def test_names_said_outside_the_us(matcher, said, expected):
     ("fresh tomatoes", "Tomatoes, red, ripe, raw, year round average"),  # fresh is raw, not "Tomatoes, fresh, cooked"
     ("boiled tomatoes", "Tomatoes, fresh, cooked"),
     ("coffee", "Coffee, NS as to type"),  # FNDDS's default, not the creamer
+    ("eggs", "Egg, whole, raw, fresh"),  # "NS as to fat" says nothing of the egg: not its white
+    ("tea", "Tea, hot, leaf, black"),  # the default tea, from en_phrases.csv
+    ("green tea", "Tea, hot, leaf, green"),
     ("fruit salad", "Fruit salad, fresh or raw, including citrus fruits, no dressing"),  # "no dressing" is no extra
 ])
 def test_state_defaults_and_negations(matcher, said, expected):
