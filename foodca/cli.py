@@ -148,7 +148,7 @@ def quickstart(ctx: Context) -> None:
     total = sum(stats["foods"]["usda"].values())
     from foodca.nutrition.meal import MealAnalyser
 
-    analyser = MealAnalyser.build(ctx.engine, ctx.settings.llm_providers)
+    analyser = MealAnalyser.build(ctx.engine, ctx.settings.llm_providers, llm_deadline_s=ctx.settings.llm_deadline_s)
     for meal in SAMPLE_MEALS:
         click.echo(f"\n> {meal}")
         click.echo(format_meal_table(analyser.analyse(meal)))
@@ -171,7 +171,7 @@ def parse_command(ctx: Context, text: str | None, jsonl: bool, offline: bool) ->
 
     if not jsonl and not text:
         fail("give the meal TEXT, or --jsonl to read lines on stdin")
-    analyser = MealAnalyser.build(ctx.engine, ctx.settings.llm_providers)
+    analyser = MealAnalyser.build(ctx.engine, ctx.settings.llm_providers, llm_deadline_s=ctx.settings.llm_deadline_s)
     if not jsonl:
         click.echo(format_meal_table(analyser.analyse(text, use_model=not offline)))
         return

@@ -41,6 +41,8 @@ class Settings:
     usda_download: bool = True
     usda_import_dir: Path = field(default=PROJECT_ROOT / "data" / "usda_import")
     llm_providers: tuple[LlmProvider, ...] = ()
+    # A meal's whole model attempt, every provider and retry included; then the offline parser answers.
+    llm_deadline_s: float = 8.0
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> "Settings":
@@ -54,4 +56,5 @@ class Settings:
             usda_download=env.get("FOODCA_USDA_DOWNLOAD", "1") not in ("0", "false", "no"),
             usda_import_dir=Path(env.get("FOODCA_USDA_IMPORT_DIR", PROJECT_ROOT / "data" / "usda_import")),
             llm_providers=_llm_providers(env),
+            llm_deadline_s=float(env.get("FOODCA_LLM_DEADLINE", "8")),
         )
