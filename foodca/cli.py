@@ -24,6 +24,8 @@ class Context:
 
             upgrade(self.settings.database_url)
             self._engine = make_engine(self.settings.database_url)
+            # Pooled connections are closed when the command ends, not left for the garbage collector.
+            click.get_current_context().call_on_close(self._engine.dispose)
         return self._engine
 
     @property

@@ -86,8 +86,8 @@ def test_offline_text_end_to_end(analyser):
     assert result["totals"]["carb_g"] == pytest.approx(0.7 * 0.88 + 28.6 * 1.86, rel=1e-6)
 
 
-def test_cli_jsonl_keeps_order_and_reports_bad_lines(tmp_path):
-    env = {"FOODCA_DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite'}", "FOODCA_INSTANCE_DIR": str(tmp_path)}
+def test_cli_jsonl_keeps_order_and_reports_bad_lines(tmp_path, database_url):
+    env = {"FOODCA_DATABASE_URL": database_url, "FOODCA_INSTANCE_DIR": str(tmp_path)}
     upgrade(env["FOODCA_DATABASE_URL"])
     load_fixtures(make_engine(env["FOODCA_DATABASE_URL"]), tmp_path)
     lines = "\n".join([json.dumps({"id": "a", "text": "two eggs"}), "{not json", json.dumps({"id": "c", "text": ""}),
