@@ -2,6 +2,10 @@
 import os
 
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+# Threads, not sync workers: a parse that waits seconds for a model vendor must not hold a whole worker (and its
+# 800 MB food index), and keep-alive connections from the app are served without a new TCP handshake each time.
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 # The first use of the food index in a worker builds it (about 10-20 s with the full tables): allow for it.
 timeout = 120
 

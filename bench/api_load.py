@@ -136,7 +136,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=int, default=20, help="seconds of wrk per run")
     parser.add_argument("--connections", type=int, default=16)
-    parser.add_argument("--worker-class", default="sync", choices=["sync", "gthread"])
+    parser.add_argument("--worker-class", default="gthread", choices=["sync", "gthread"],
+                        help="gthread, as gunicorn.conf.py ships")
     parser.add_argument("--port", type=int, default=8911)
     args = parser.parse_args()
     if not shutil.which("wrk"):

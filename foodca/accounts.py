@@ -1,6 +1,7 @@
 """Users and their tokens: anonymous sign-up, email + password (argon2), logout, deletion, export."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import secrets
 from datetime import UTC, date, datetime
@@ -8,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, select, update
 from sqlmodel import Session
 
 from foodca.errors import AuthError, Conflict
@@ -45,10 +46,15 @@ def create_anonymous_user(*, session: Session, device_id: str | None) -> User:
     return user
 
 
+@functools.cache
+def _user_by_token_digest():
+    # Built once: every request runs it, and building the statement cost more than running it.
+    return select(User).join(ApiToken, ApiToken.user_id == User.id).where(
+        ApiToken.token_sha256 == bindparam("digest"), ApiToken.revoked_at.is_(None))
+
+
 def user_for_token(*, session: Session, token: str) -> User | None:
-    row = session.execute(select(User).join(ApiToken, ApiToken.user_id == User.id).where(
-        ApiToken.token_sha256 == token_digest(token), ApiToken.revoked_at.is_(None))).scalar_one_or_none()
-    return row
+    return session.execute(_user_by_token_digest(), {"digest": token_digest(token)}).scalar_one_or_none()
 
 
 def revoke_token(*, session: Session, token: str) -> None:

@@ -1,6 +1,7 @@
 """Match a split item to a food: Chinese names first for Chinese text, USDA for English, never a wild guess."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -18,6 +19,8 @@ ZH_THRESHOLD = 0.62
 EN_THRESHOLD = 0.58
 BRANDED_THRESHOLD = 0.75
 SHORTLIST = 30
+# Names said whose ranking a Matcher keeps; a ranking is a few hundred bytes.
+MATCH_CACHE_SIZE = 50_000
 EN_HEAD_BEFORE_EXTRAS = re.compile(r"\s+(?:with|in|and|(?:made|prepared|cooked) (?:from|with|of|in))\s+|,\s*")
 # "Boiled rice" is USDA's "Rice, white, cooked": the word said, written the way USDA does, counts most of the way.
 SPELLED_AS_CREDIT = 0.8
@@ -36,7 +39,7 @@ ZH_COOKING_CHARS = set("清蒸红烧炒白灼水煮凉拌爆干煸油焖蒜蓉�
 TYPE_BONUS = {"survey_fndds_food": 0.015, "sr_legacy_food": 0.01, "foundation_food": 0.0, "branded_food": 0.0}
 
 
-@dataclass
+@dataclass(frozen=True)  # shared by every match served from the ranking cache
 class Candidate:
     position: int
     score: float
@@ -51,32 +54,45 @@ class MatchResult:
 
 
 class Matcher:
-    """Scores candidates from the index; below the threshold the item is unmatched with its top five."""
+    """Scores candidates from the index; below the threshold the item is unmatched with its top five.
 
-    def __init__(self, index: FoodIndex):
+    The index never changes for a Matcher's life, so the ranking of a name said is kept (a bounded LRU):
+    people log the same foods day after day, and a meal of foods seen before skips the scoring.
+    """
+
+    def __init__(self, index: FoodIndex, *, cache_size: int = MATCH_CACHE_SIZE):
         self.index = index
+        self._ranking = functools.lru_cache(maxsize=cache_size)(self._rank) if cache_size else self._rank
 
     def match(self, item: SplitItem) -> MatchResult:
-        ranked: list[Candidate] = []
-        threshold = EN_THRESHOLD
-        if item.language == "zh" or is_chinese(item.name or ""):
-            ranked = self._rank_zh(item)
-            threshold = ZH_THRESHOLD
-            if (not ranked or ranked[0].score < threshold) and item.name_en:
-                ranked = self._merge(ranked, self._rank_en(item.name_en, item.brand))
-                threshold = min(threshold, EN_THRESHOLD)
-        else:
-            ranked = self._rank_en(item.name, item.brand, item.said)
-            head = EN_HEAD_BEFORE_EXTRAS.split(item.name or "", maxsplit=1)[0]
-            if ((not ranked or ranked[0].score < threshold) and head and head != item.name
-                    and not set(en_tokens(head)) <= EN_FORM_WORDS):  # "salad with …" names no food of its own
-                # "boiled kale with oil, onion and salt": no food is the whole dish; the food it is made of is
-                # the nearest honest answer, the rest said stays in "said".
-                ranked = self._merge(self._rank_en(head, item.brand, item.said, branded=False), ranked)
-        alternatives = ranked[:5]
+        chinese = item.language == "zh" or is_chinese(item.name or "")
+        # English scoring reads the words said around the name; Chinese scoring does not.
+        ranked, threshold = self._ranking(chinese, item.name or "", item.name_en, item.brand, item.state,
+                                          "" if chinese else item.said)
+        alternatives = list(ranked[:5])
         if ranked and ranked[0].score >= threshold:
             return MatchResult("matched", ranked[0].position, ranked[0].score, alternatives)
         return MatchResult("unmatched", None, ranked[0].score if ranked else 0.0, alternatives)
+
+    def _rank(self, chinese: bool, name: str, name_en: str | None, brand: str | None, state: str | None,
+              said: str) -> tuple[tuple[Candidate, ...], float]:
+        """Candidates best first, and the score the first must reach."""
+        threshold = EN_THRESHOLD
+        if chinese:
+            ranked = self._rank_zh(name, brand, state)
+            threshold = ZH_THRESHOLD
+            if (not ranked or ranked[0].score < threshold) and name_en:
+                ranked = self._merge(ranked, self._rank_en(name_en, brand))
+                threshold = min(threshold, EN_THRESHOLD)
+        else:
+            ranked = self._rank_en(name, brand, said)
+            head = EN_HEAD_BEFORE_EXTRAS.split(name, maxsplit=1)[0]
+            if ((not ranked or ranked[0].score < threshold) and head and head != name
+                    and not set(en_tokens(head)) <= EN_FORM_WORDS):  # "salad with …" names no food of its own
+                # "boiled kale with oil, onion and salt": no food is the whole dish; the food it is made of is
+                # the nearest honest answer, the rest said stays in "said".
+                ranked = self._merge(self._rank_en(head, brand, said, branded=False), ranked)
+        return tuple(ranked), threshold
 
     @staticmethod
     def _merge(first: list[Candidate], second: list[Candidate]) -> list[Candidate]:
@@ -88,12 +104,12 @@ class Matcher:
 
     # --- Chinese
 
-    def _rank_zh(self, item: SplitItem) -> list[Candidate]:
-        query = zh_core(item.name)
+    def _rank_zh(self, name: str, brand: str | None, state: str | None) -> list[Candidate]:
+        query = zh_core(name)
         if not query:
             return []
         # Whose weight was said (生重, 煮好的) steers between raw and cooked forms of one food.
-        extra = zh_core(item.brand or "") + STATE_HINTS.get(item.state or "", "")
+        extra = zh_core(brand or "") + STATE_HINTS.get(state or "", "")
         expansions = self._alias_expansions(query)
         # A synonym from our alias table is nearly as good as the name said; a printed name standing in
         # for a synonym a little less, so 红薯 finds 甘薯（红心）[红薯] before its sibling 甘薯（白心）.

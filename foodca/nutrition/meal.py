@@ -1,6 +1,7 @@
 """The meal path: text → items (splitter) → foods (matcher) → grams (portions) → nutrients (compute)."""
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -51,8 +52,9 @@ class MealAnalyser:
         return cls(engine=engine, index=FoodIndex.build(engine), providers=tuple(providers),
                    llm_deadline_s=llm_deadline_s)
 
-    @property
+    @functools.cached_property
     def matcher(self) -> Matcher:
+        """One matcher per analyser, so its cache of rankings serves every request of this process."""
         return Matcher(self.index)
 
     def split(self, text: str, *, use_model: bool = True) -> Split:
