@@ -2,7 +2,8 @@
 
 Usage: FOODCA_DATABASE_URL=... python bench/api_load.py [--duration 20] [--connections 16]
 Starts gunicorn with 2 workers on the database, gets a token, warms both workers up (each builds its food
-index on first use), then runs wrk with a Lua script that POSTs the meals below in turn. In the same run a
+index on first use), then runs wrk with a Lua script that POSTs --meals different 5-item meals in turn (made
+of the household phrases of ../shared's zh_portions dev set; the four below without it). In the same run a
 bare Flask view doing one SQLite read, under the same gunicorn and wrk settings, gives the ceiling. Prints
 requests/s, latency p50/p99 and errors for both. Figures only; not a test. Needs `wrk` (Debian package wrk).
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import re
 import shutil
 import signal
@@ -55,6 +57,20 @@ request = function()
     {{["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token}}, meals[i])
 end
 '''
+
+
+EVAL = ROOT.parent / "shared" / "data" / "eval"
+
+
+def varied_meals(count: int, seed: int = 7) -> list[str]:
+    """`count` different 5-item meals made of the household phrases in zh_portions_dev.jsonl (一碗米饭, 半根玉米…),
+    so the load is not one meal served from the matcher's cache; the built-in four without ../shared."""
+    source = EVAL / "zh_portions_dev.jsonl"
+    if not source.is_file():
+        return MEALS
+    phrases = [json.loads(line)["phrase"] for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
+    chooser = random.Random(seed)
+    return ["，".join(chooser.sample(phrases, 5)) for _ in range(count)]
 
 
 def start_gunicorn(app: str, port: int, env: dict[str, str], chdir: Path, worker_class: str) -> subprocess.Popen:
@@ -139,6 +155,10 @@ def main() -> None:
     parser.add_argument("--worker-class", default="gthread", choices=["sync", "gthread"],
                         help="gthread, as gunicorn.conf.py ships")
     parser.add_argument("--port", type=int, default=8911)
+    parser.add_argument("--meals", type=int, default=500,
+                        help="different meals in the load, made of the dev set's household phrases")
+    parser.add_argument("--match-cache-size", type=int, default=None,
+                        help="FOODCA_MATCH_CACHE_SIZE for the server (0: every name scored on every request)")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed (apt-get install -y wrk)")
@@ -147,6 +167,9 @@ def main() -> None:
     # The offline parser (no model), and no rate limit: the load comes from one token.
     env = {k: v for k, v in os.environ.items() if not k.startswith("FOODCA_LLM")}
     env.update({"FOODCA_DATABASE_URL": settings.database_url, "FOODCA_RATE_LIMIT_PER_MINUTE": "0"})
+    if args.match_cache_size is not None:
+        env["FOODCA_MATCH_CACHE_SIZE"] = str(args.match_cache_size)
+    meals = varied_meals(args.meals)
     base = f"http://127.0.0.1:{args.port}"
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
@@ -163,7 +186,7 @@ def main() -> None:
                 f"{i['food']['name'] if i['food'] else 'UNMATCHED'} {i['grams']:.0f} g" for i in sample["items"]))
             script = folder / "parse.lua"
             script.write_text(LUA.format(meals="{" + ", ".join(json.dumps(json.dumps({"text": m}, ensure_ascii=False),
-                                                                           ensure_ascii=False) for m in MEALS) + "}",
+                                                                           ensure_ascii=False) for m in meals) + "}",
                                          token=token), encoding="utf-8")
             api = run_wrk(f"{base}/api/v1/meals/parse", args, script)
         finally:
@@ -177,6 +200,8 @@ def main() -> None:
             stop(bare)
     print(f"gunicorn -w 2 -k {args.worker_class}; wrk -t 2 -c {args.connections} -d {args.duration}s; "
           f"{os.cpu_count()} CPUs")
+    cache = env.get("FOODCA_MATCH_CACHE_SIZE", "default")
+    print(f"{len(meals)} different 5-item meals in turn; match cache size {cache}")
     print(line("POST /api/v1/meals/parse (5 items)", api))
     print(line("bare Flask, one SQLite read", baseline))
     print(f"target: >= 500 req/s and p99 <= 40 ms with no errors: "

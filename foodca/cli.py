@@ -174,7 +174,8 @@ def quickstart(ctx: Context) -> None:
     total = sum(stats["foods"]["usda"].values())
     from foodca.nutrition.meal import MealAnalyser
 
-    analyser = MealAnalyser.build(ctx.engine, ctx.settings.llm_providers, llm_deadline_s=ctx.settings.llm_deadline_s)
+    analyser = MealAnalyser.build(ctx.engine, ctx.settings.llm_providers, llm_deadline_s=ctx.settings.llm_deadline_s,
+                                  match_cache_size=ctx.settings.match_cache_size)
     for meal in SAMPLE_MEALS:
         click.echo(f"\n> {meal}")
         click.echo(format_meal_table(analyser.analyse(meal)))
@@ -197,7 +198,8 @@ def parse_command(ctx: Context, text: str | None, jsonl: bool, offline: bool) ->
 
     if not jsonl and not text:
         fail("give the meal TEXT, or --jsonl to read lines on stdin")
-    analyser = MealAnalyser.build(ctx.engine, ctx.settings.llm_providers, llm_deadline_s=ctx.settings.llm_deadline_s)
+    analyser = MealAnalyser.build(ctx.engine, ctx.settings.llm_providers, llm_deadline_s=ctx.settings.llm_deadline_s,
+                                  match_cache_size=ctx.settings.match_cache_size)
     if not jsonl:
         click.echo(format_meal_table(analyser.analyse(text, use_model=not offline)))
         return

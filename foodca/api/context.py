@@ -46,7 +46,8 @@ class LazyAnalyser:
                     from foodca.nutrition.meal import MealAnalyser
 
                     self._analyser = MealAnalyser.build(self._engine, self._settings.llm_providers,
-                                                        llm_deadline_s=self._settings.llm_deadline_s)
+                                                        llm_deadline_s=self._settings.llm_deadline_s,
+                                                        match_cache_size=self._settings.match_cache_size)
         return self._analyser
 
 

@@ -11,7 +11,7 @@ from sqlalchemy.engine import Engine
 
 from foodca.config import LlmProvider
 from foodca.matching.index import FoodIndex
-from foodca.matching.matcher import Matcher, MatchResult
+from foodca.matching.matcher import MATCH_CACHE_SIZE, Matcher, MatchResult
 from foodca.models import Alias, Portion
 from foodca.models.food import CORE_NUTRIENTS
 from foodca.nlp.items import Split, SplitItem
@@ -43,19 +43,20 @@ class MealAnalyser:
     index: FoodIndex
     providers: Sequence[LlmProvider] = ()
     llm_deadline_s: float | None = None  # the model's whole attempt at one meal; then the offline parser
+    match_cache_size: int = MATCH_CACHE_SIZE
     _portions: dict[int, list[dict]] = field(default_factory=dict)
     _names_zh: dict[int, list[str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, engine: Engine, providers: Sequence[LlmProvider] = (), *,
-              llm_deadline_s: float | None = None) -> "MealAnalyser":
+              llm_deadline_s: float | None = None, match_cache_size: int = MATCH_CACHE_SIZE) -> "MealAnalyser":
         return cls(engine=engine, index=FoodIndex.build(engine), providers=tuple(providers),
-                   llm_deadline_s=llm_deadline_s)
+                   llm_deadline_s=llm_deadline_s, match_cache_size=match_cache_size)
 
     @functools.cached_property
     def matcher(self) -> Matcher:
         """One matcher per analyser, so its cache of rankings serves every request of this process."""
-        return Matcher(self.index)
+        return Matcher(self.index, cache_size=self.match_cache_size)
 
     def split(self, text: str, *, use_model: bool = True) -> Split:
         if use_model and self.providers:
