@@ -6,6 +6,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Callable
 from typing import Any
 
 
@@ -69,7 +70,7 @@ class ChatServer:
 
     def __init__(self) -> None:
         self.requests: list[ReceivedRequest] = []
-        self._replies: dict[str, Reply] = {}
+        self._replies: dict[str, Reply | Callable[[Any], Reply]] = {}
         self._lock = threading.Lock()
         self._stopping = threading.Event()
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
@@ -92,8 +93,8 @@ class ChatServer:
         self._thread.join()
         self._httpd.server_close()
 
-    def script(self, model: str, reply: Reply) -> None:
-        """Every request for `model` gets `reply` (an unscripted model gets a 404)."""
+    def script(self, model: str, reply: Reply | Callable[[Any], Reply]) -> None:
+        """Every request for `model` gets `reply`, or what `reply(request_body)` makes (unscripted: a 404)."""
         with self._lock:
             self._replies[model] = reply
 
@@ -107,7 +108,8 @@ class ChatServer:
             model = request.body.get("model") if isinstance(request.body, dict) else None
             if request.path != "/v1/chat/completions":
                 return error(404, f"no route {request.path}")
-            return self._replies.get(model) or error(404, f"The model {model!r} does not exist")
+            reply = self._replies.get(model) or error(404, f"The model {model!r} does not exist")
+        return reply if isinstance(reply, Reply) else reply(request.body)
 
     def _handler_class(self) -> type[BaseHTTPRequestHandler]:
         server = self
@@ -142,3 +144,18 @@ class ChatServer:
                 pass
 
         return Handler
+
+
+def facts_in(body: Any) -> dict:
+    """The facts a review request carries between <facts> and </facts> in its last message."""
+    text = body["messages"][-1]["content"]
+    return json.loads(text.split("<facts>", 1)[1].rsplit("</facts>", 1)[0])
+
+
+def honest_review(body: Any, *, delay_s: float = 0.0) -> Reply:
+    """A review model that only repeats numbers from the facts, written the way people write them."""
+    facts = facts_in(body)
+    energy = facts["totals"]["energy_kcal"]
+    text = (f"You had {facts['meal_count']} meals and {energy:,} kcal today; "
+            f"well done on {facts['streak_days']} days of logging.")
+    return Reply(body=completion(json.dumps({"text": text})), delay_s=delay_s)
