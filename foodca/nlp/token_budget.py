@@ -47,8 +47,9 @@ class TokenBudget:
                     self._spent.append(entry)
                     self._used += tokens
                     return entry
+                # Look again at least every second: `settle` notifies, the passing of time does not.
                 wait = self._spent[0].moment + WINDOW_S - now
-                self._changed.wait(timeout=max(wait, 0.01))
+                self._changed.wait(timeout=min(max(wait, 0.01), 1.0))
 
     def settle(self, entry: Spend | None, tokens: int) -> None:
         if entry is None:
