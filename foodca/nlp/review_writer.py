@@ -36,6 +36,10 @@ Answer with a JSON object {{"text": "..."}} only."""
 _LANGUAGES = {"zh": "Simplified Chinese", "en": "English"}
 # Digits with optional thousands separators and decimals; NFKC has already made full-width digits ASCII.
 _NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+_ZH_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
+_ZH_NUMBER = re.compile("[零一二两三四五六七八九十百千万]+")
+_ZH_MEASURES = set("餐顿天日次种样个份克杯碗千毫%成倍")
 NOT_NUMBERS = ("date",)
 # A review is about food; these words mean the model strayed into medicine.
 MEDICAL_TERMS = ("diagnos", "disease", "diabet", "hypertension", "medication", "medicine", "prescri", "cure",
@@ -47,9 +51,31 @@ def language_of(locale: str) -> str:
 
 
 def numbers_in(text: str) -> list[float]:
-    """Every number written in `text`: 1,850, 1850 and 1850.0 are all 1850."""
+    """Every number written in `text`: 1,850, 1850 and 1850.0 are all 1850, and so is 一千八百五十."""
     normal = unicodedata.normalize("NFKC", text)
-    return [float(match.replace(",", "")) for match in _NUMBER.findall(normal)]
+    numbers = [float(match.replace(",", "")) for match in _NUMBER.findall(normal)]
+    for match in _ZH_NUMBER.finditer(normal):
+        run, after = match.group(), normal[match.end():match.end() + 1]
+        if run.endswith("千") and after == "卡":  # 千卡 is the unit, not a thousand
+            run, after = run[:-1], "千"
+        # A lone 一 is mostly "a" (一些, 一下, 吃了一顿); other single numerals count before a measure word.
+        if run and run != "一" and (len(run) > 1 or after in _ZH_MEASURES):
+            numbers.append(float(_zh_value(run)))
+    return numbers
+
+
+def _zh_value(run: str) -> int:
+    total = section = digit = 0
+    for char in run:
+        if char in _ZH_DIGITS:
+            digit = _ZH_DIGITS[char]
+        elif char == "万":
+            total += (section + digit) * 10000
+            section = digit = 0
+        else:
+            section += (digit or 1) * _ZH_UNITS[char]
+            digit = 0
+    return total + section + digit
 
 
 def allowed_numbers(facts: Any) -> set[float]:

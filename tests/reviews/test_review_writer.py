@@ -30,6 +30,8 @@ def facts(engine):
 
 def test_numbers_are_read_however_they_are_written():
     assert numbers_in("1,850 kcal, 1850 or 1850.0; ２０％ and 7.5 g") == [1850.0, 1850.0, 1850.0, 20.0, 7.5]
+    assert numbers_in("今天三餐共一千八百五十千卡，连续七天，蛋白质两千零五克") == [3.0, 1850.0, 7.0, 2005.0]
+    assert numbers_in("吃了一顿好饭，一些蔬菜，十分均衡") == []  # 一 and 十分 are words here
 
 
 def test_number_check_allows_the_facts_and_their_roundings_only(facts):
