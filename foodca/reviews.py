@@ -9,6 +9,7 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import date, datetime, time as clock_time, timedelta
 from zoneinfo import ZoneInfo
@@ -17,19 +18,34 @@ from sqlalchemy import and_, delete, exists, or_, select, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from foodca.accounts import local_today
 from foodca.accounts import now as utc_now
 from foodca.config import Settings
+from foodca.errors import InvalidInput, NotFound
 from foodca.models import DailyReview, Meal, User
 from foodca.nlp.llm_client import LlmClient, LlmUnavailable
 from foodca.nlp.review_writer import WrittenReview, write_with_model, write_with_template
 from foodca.nlp.token_budget import TokenBudget
 from foodca.nutrition.review_facts import review_facts
+from foodca.quotas import take_model_parse
 
 log = logging.getLogger(__name__)
 
-TRIGGERS = ("nightly", "manual", "operator")
 # A review that failed (an error before any text was written) is tried again this many times in all.
 MAX_ATTEMPTS = 3
+
+
+# SQLite has one writer at a time and its busy handler waits by sleeping up to 100 ms a try; threads of one
+# process queue here instead, which keeps a run's short claim and finish transactions flowing.
+_sqlite_writes = threading.Lock()
+
+
+@contextmanager
+def _writing(engine: Engine):
+    """A session for one short write transaction, committed at the end."""
+    with _sqlite_writes if engine.dialect.name == "sqlite" else nullcontext(), Session(engine) as session:
+        yield session
+        session.commit()
 
 
 def claimer_id() -> str:
@@ -116,10 +132,9 @@ def write_review(*, engine: Engine, settings: Settings, writer: ReviewWriter, us
                  trigger: str, use_model: bool = True) -> ReviewOutcome:
     """Claim the (user, day), compute the facts, have them written, store the review."""
     claimer = claimer_id()
-    with Session(engine) as session:
+    with _writing(engine) as session:
         claimed = claim_review(session=session, user_id=user_id, day=day, trigger=trigger, claimer=claimer,
                                now=utc_now(), stale_after=timedelta(minutes=settings.review_stale_claim_minutes))
-        session.commit()
     if not claimed:
         return ReviewOutcome("taken")
     try:
@@ -127,23 +142,20 @@ def write_review(*, engine: Engine, settings: Settings, writer: ReviewWriter, us
             user = session.get(User, user_id)
             facts = review_facts(session=session, user=user, day=day) if user else None
         if facts is None:
-            with Session(engine) as session:
+            with _writing(engine) as session:
                 session.execute(delete(DailyReview).where(DailyReview.user_id == user_id,
                                                           DailyReview.local_date == day,
                                                           DailyReview.claimed_by == claimer))
-                session.commit()
             return ReviewOutcome("no_meals")
         written = writer.write(facts, use_model=use_model)
     except Exception as err:  # noqa: BLE001  (one user's failure must not stop the run; it is kept on the row)
         log.exception("review of user %s on %s failed", user_id, day)
-        with Session(engine) as session:
+        with _writing(engine) as session:
             _finish(session, user_id, day, claimer, status="failed", note=f"{type(err).__name__}: {err}"[:500])
-            session.commit()
         return ReviewOutcome("failed")
-    with Session(engine) as session:
+    with _writing(engine) as session:
         stored = _finish(session, user_id, day, claimer, status="done", locale=facts["locale"], facts=facts,
                          text=written.text, writer=written.writer, note=written.note, **written.usage)
-        session.commit()
     if not stored:
         return ReviewOutcome("taken", total_tokens=written.usage["total_tokens"])
     return ReviewOutcome("done", written.writer, written.usage["total_tokens"])
@@ -228,3 +240,50 @@ def run_reviews(*, engine: Engine, settings: Settings, pairs: Iterable[tuple[int
             writer.close()
     report.seconds = time.monotonic() - started
     return report
+
+
+class ReviewExists(Exception):
+    """The day has a review, or one is being written: there is one review per user and day."""
+
+
+def get_review(*, session: Session, user: User, day: date) -> DailyReview:
+    review = session.execute(select(DailyReview).where(
+        DailyReview.user_id == user.id, DailyReview.local_date == day, DailyReview.status == "done")).scalar_one_or_none()
+    if review is None:
+        raise NotFound(f"no review of {day.isoformat()}")
+    return review
+
+
+def list_reviews(*, session: Session, user: User, start: date | None = None,
+                 end: date | None = None) -> list[DailyReview]:
+    """Finished reviews of local days `start`..`end` (all without them), oldest first."""
+    statement = select(DailyReview).where(DailyReview.user_id == user.id, DailyReview.status == "done")
+    if start is not None:
+        statement = statement.where(DailyReview.local_date >= start)
+    if end is not None:
+        statement = statement.where(DailyReview.local_date <= end)
+    return list(session.execute(statement.order_by(DailyReview.local_date)).scalars())
+
+
+def generate_review(*, session: Session, engine: Engine, settings: Settings, user: User, day: date) -> DailyReview:
+    """Write a day's review now, once: with the model while the user's daily model quota lasts, else the template."""
+    if day > local_today(user):
+        raise InvalidInput("date", "this day has not come yet")
+    if session.execute(select(DailyReview.id).where(DailyReview.user_id == user.id,
+                                                    DailyReview.local_date == day)).first():
+        raise ReviewExists(f"{day.isoformat()} has a review already")
+    if not users_with_meals(session=session, day=day, user_id=user.id):
+        raise InvalidInput("date", "no meals were logged on this day")
+    use_model = take_model_parse(session=session, settings=settings, user=user)
+    session.commit()  # the quota is spent whatever the model answers
+    writer = ReviewWriter.from_settings(settings) if use_model else ReviewWriter()
+    try:
+        outcome = write_review(engine=engine, settings=settings, writer=writer, user_id=user.id, day=day,
+                               trigger="manual", use_model=use_model)
+    finally:
+        writer.close()
+    if outcome.status == "taken":
+        raise ReviewExists(f"{day.isoformat()} has a review already")
+    if outcome.status != "done":
+        raise RuntimeError(f"the review of {day.isoformat()} could not be written ({outcome.status})")
+    return get_review(session=session, user=user, day=day)

@@ -149,3 +149,36 @@ def test_two_processes_at_once_write_exactly_one_review_per_user_day(engine, dat
     assert sorted(r.user_id for r in stored) == [u.id for u in users]
     assert {r.status for r in stored} == {"done"} and {r.writer for r in stored} == {"model:slow-good"}
     assert len(chat_server.requests_for("slow-good")) == 12  # nobody's day went to the model twice
+
+
+def test_a_run_takes_over_a_crashed_writers_claim_but_not_a_live_one(engine, database_url):
+    with Session(engine, expire_on_commit=False) as session:
+        crashed, busy = add_user(session), add_user(session)
+        for user in (crashed, busy):
+            add_meal(session, user, "2026-03-01T12:00")
+        session.commit()
+    now = datetime.now(UTC)
+    assert claim(engine, crashed.id, "gone:1:1", now - timedelta(minutes=20))
+    assert claim(engine, busy.id, "alive:2:2", now - timedelta(minutes=1))
+    report = run_reviews(engine=engine, settings=settings_for(database_url),
+                         pairs=[(crashed.id, DAY), (busy.id, DAY)], trigger="nightly")
+    assert report.outcomes == {"done": 1, "taken": 1}
+    rows = {row.user_id: row for row in reviews(engine)}
+    assert (rows[crashed.id].status, rows[crashed.id].attempts) == ("done", 2)
+    assert (rows[busy.id].status, rows[busy.id].claimed_by) == ("claimed", "alive:2:2")
+
+
+def test_the_operator_command_for_one_user(engine, database_url):
+    with Session(engine, expire_on_commit=False) as session:
+        users = [add_user(session) for _ in range(2)]
+        for user in users:
+            add_meal(session, user, "2026-03-01T12:00")
+        session.commit()
+    env = {**os.environ, "FOODCA_DATABASE_URL": database_url}
+    for name in [n for n in env if n.startswith("FOODCA_LLM")]:
+        del env[name]
+    done = subprocess.run([FOODCA, "reviews", "run", "--date", "2026-03-01", "--user", str(users[1].id)], env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[:2] == ["reviews: done 1", "writers: template 1"]
+    assert [(r.user_id, r.trigger) for r in reviews(engine)] == [(users[1].id, "operator")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from foodca import accounts, meals, weights
+from foodca import accounts, meals, reviews, weights
 from foodca.api.context import current_user, db, settings
 from foodca.api.resources.me.schemas import ExportSchema, MePatchSchema, MeSchema
 from foodca.models import ModelParseCount
@@ -58,4 +58,5 @@ class ExportViews(MethodView):
         """All of the user's data as JSON."""
         session, user = db(), current_user()
         return {"user": me_view(user), "weights": weights.list_weights(session=session, user=user),
-                "meals": [meals.meal_view(session=session, user=user, meal=meal) for meal in meals.user_meals(session=session, user=user)]}
+                "meals": [meals.meal_view(session=session, user=user, meal=meal) for meal in meals.user_meals(session=session, user=user)],
+                "reviews": reviews.list_reviews(session=session, user=user)}
