@@ -51,7 +51,7 @@ class Settings:
     review_grace_hours: float = 6.0  # a run missed by less than this is caught up
     review_tick_minutes: int = 15  # how often `foodca scheduler` looks for due users
     review_concurrency: int = 32  # reviews written at once (model calls in flight)
-    review_tokens_per_minute: int = 1_000_000  # model tokens a run may use per minute; 0: no budget
+    review_tokens_per_minute: int = 2_000_000  # model tokens a process may use per minute; 0: no budget
     review_stale_claim_minutes: int = 15  # a claim older than this is taken to be a crashed writer's
 
     @classmethod
@@ -74,6 +74,6 @@ class Settings:
             review_grace_hours=float(env.get("FOODCA_REVIEW_GRACE_HOURS", "6")),
             review_tick_minutes=int(env.get("FOODCA_REVIEW_TICK_MINUTES", "15")),
             review_concurrency=int(env.get("FOODCA_REVIEW_CONCURRENCY", "32")),
-            review_tokens_per_minute=int(env.get("FOODCA_REVIEW_TOKENS_PER_MINUTE", "1000000")),
+            review_tokens_per_minute=int(env.get("FOODCA_REVIEW_TOKENS_PER_MINUTE", "2000000")),
             review_stale_claim_minutes=int(env.get("FOODCA_REVIEW_STALE_CLAIM_MINUTES", "15")),
         )

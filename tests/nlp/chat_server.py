@@ -20,7 +20,8 @@ class Reply:
     delay_s: float = 0.0
 
 
-def completion(content: str | None, *, model: str = "test-model", finish_reason: str = "stop") -> dict:
+def completion(content: str | None, *, model: str = "test-model", finish_reason: str = "stop",
+               usage: dict[str, int] | None = None) -> dict:
     """A chat.completion object whose first choice says `content`."""
     return {
         "id": "chatcmpl-test",
@@ -33,7 +34,7 @@ def completion(content: str | None, *, model: str = "test-model", finish_reason:
             "finish_reason": finish_reason,
             "logprobs": None,
         }],
-        "usage": {"prompt_tokens": 120, "completion_tokens": 30, "total_tokens": 150},
+        "usage": usage or {"prompt_tokens": 120, "completion_tokens": 30, "total_tokens": 150},
     }
 
 
@@ -58,6 +59,11 @@ def slow(reply: Reply, delay_s: float) -> Reply:
     return Reply(status=reply.status, body=reply.body, headers=reply.headers, delay_s=delay_s)
 
 
+class _Server(ThreadingHTTPServer):
+    # Room for many clients connecting at once (a benchmark's burst), beyond socketserver's 5.
+    request_queue_size = 256
+
+
 @dataclass
 class ReceivedRequest:
     path: str
@@ -73,7 +79,7 @@ class ChatServer:
         self._replies: dict[str, Reply | Callable[[Any], Reply]] = {}
         self._lock = threading.Lock()
         self._stopping = threading.Event()
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        self._httpd = _Server(("127.0.0.1", 0), self._handler_class())
         # Handler threads are joined on close; a delayed reply wakes up early when the server stops.
         self._httpd.daemon_threads = False
         self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.01},
@@ -152,10 +158,18 @@ def facts_in(body: Any) -> dict:
     return json.loads(text.split("<facts>", 1)[1].rsplit("</facts>", 1)[0])
 
 
-def honest_review(body: Any, *, delay_s: float = 0.0) -> Reply:
-    """A review model that only repeats numbers from the facts, written the way people write them."""
+def honest_review(body: Any, *, delay_s: float = 0.0, count_tokens: bool = False) -> Reply:
+    """A review model that only repeats numbers from the facts, written the way people write them.
+
+    `count_tokens`: usage as a real model would bill it (about 3 characters a token), not the fixed 150.
+    """
     facts = facts_in(body)
     energy = facts["totals"]["energy_kcal"]
     text = (f"You had {facts['meal_count']} meals and {energy:,} kcal today; "
             f"well done on {facts['streak_days']} days of logging.")
-    return Reply(body=completion(json.dumps({"text": text})), delay_s=delay_s)
+    usage = None
+    if count_tokens:
+        # A real review is 3 to 5 sentences: about 120 tokens of answer.
+        prompt = sum(len(message["content"]) for message in body["messages"]) // 3
+        usage = {"prompt_tokens": prompt, "completion_tokens": 120, "total_tokens": prompt + 120}
+    return Reply(body=completion(json.dumps({"text": text}), usage=usage), delay_s=delay_s)
