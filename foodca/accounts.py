@@ -11,7 +11,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, select, update
 from sqlmodel import Session
 
-from foodca.errors import AuthError
+from foodca.errors import AuthError, Conflict
 from foodca.models import ApiToken, DailyReview, Meal, MealItem, ModelParseCount, User, WeightEntry
 
 PLANS = ("free", "member")
@@ -57,7 +57,12 @@ def revoke_token(*, session: Session, token: str) -> None:
 
 
 def set_credentials(*, session: Session, user: User, email: str, password: str) -> None:
-    """Give an (anonymous) account an email and password; a taken email raises IntegrityError on flush."""
+    """Give an anonymous account an email and password; a taken email raises IntegrityError on flush.
+
+    An account that has them already is refused: a token alone must not be enough to take the account over.
+    """
+    if user.password_hash is not None:
+        raise Conflict("this account already has an email and password")
     user.email = email.strip().lower()
     user.password_hash = _hasher.hash(password)
     session.add(user)
@@ -76,6 +81,22 @@ def login(*, session: Session, email: str, password: str) -> User:
         raise AuthError("wrong email or password") from None
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = _hasher.hash(password)
+    return user
+
+
+PROFILE_FIELDS = ("timezone", "locale", "sex", "birth_year", "height_cm", "weight_kg", "activity_level", "goal",
+                  "goal_rate_kg_per_week")
+
+
+def update_profile(*, session: Session, user: User, changes: dict) -> User:
+    """Profile fields as given; `targets` holds own daily targets, None for the computed one."""
+    for name, value in changes.get("targets", {}).items():
+        setattr(user, f"target_{name}", value)
+    for name in PROFILE_FIELDS:
+        if name in changes:
+            setattr(user, name, changes[name])
+    session.add(user)
+    session.flush()
     return user
 
 

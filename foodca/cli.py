@@ -24,6 +24,8 @@ class Context:
 
             upgrade(self.settings.database_url)
             self._engine = make_engine(self.settings.database_url)
+            # Pooled connections are closed when the command ends, not left for the garbage collector.
+            click.get_current_context().call_on_close(self._engine.dispose)
         return self._engine
 
     @property
@@ -172,7 +174,7 @@ def quickstart(ctx: Context) -> None:
     total = sum(stats["foods"]["usda"].values())
     from foodca.nutrition.meal import MealAnalyser
 
-    analyser = MealAnalyser.build(ctx.engine, ctx.settings.llm_providers)
+    analyser = MealAnalyser.build(ctx.engine, ctx.settings.llm_providers, llm_deadline_s=ctx.settings.llm_deadline_s)
     for meal in SAMPLE_MEALS:
         click.echo(f"\n> {meal}")
         click.echo(format_meal_table(analyser.analyse(meal)))
@@ -195,7 +197,7 @@ def parse_command(ctx: Context, text: str | None, jsonl: bool, offline: bool) ->
 
     if not jsonl and not text:
         fail("give the meal TEXT, or --jsonl to read lines on stdin")
-    analyser = MealAnalyser.build(ctx.engine, ctx.settings.llm_providers)
+    analyser = MealAnalyser.build(ctx.engine, ctx.settings.llm_providers, llm_deadline_s=ctx.settings.llm_deadline_s)
     if not jsonl:
         click.echo(format_meal_table(analyser.analyse(text, use_model=not offline)))
         return

@@ -41,6 +41,8 @@ class Settings:
     usda_download: bool = True
     usda_import_dir: Path = field(default=PROJECT_ROOT / "data" / "usda_import")
     llm_providers: tuple[LlmProvider, ...] = ()
+    # A meal's whole model attempt, every provider and retry included; then the offline parser answers.
+    llm_deadline_s: float = 8.0
     # API limits; the rate limit is per token and per process (see foodca/api/ratelimit.py).
     rate_limit_per_minute: int = 120
     max_body_bytes: int = 64 * 1024
@@ -66,6 +68,7 @@ class Settings:
             usda_download=env.get("FOODCA_USDA_DOWNLOAD", "1") not in ("0", "false", "no"),
             usda_import_dir=Path(env.get("FOODCA_USDA_IMPORT_DIR", PROJECT_ROOT / "data" / "usda_import")),
             llm_providers=_llm_providers(env),
+            llm_deadline_s=float(env.get("FOODCA_LLM_DEADLINE", "8")),
             rate_limit_per_minute=int(env.get("FOODCA_RATE_LIMIT_PER_MINUTE", "120")),
             max_body_bytes=int(env.get("FOODCA_MAX_BODY_BYTES", str(64 * 1024))),
             model_parses_per_day_free=int(env.get("FOODCA_MODEL_PARSES_PER_DAY_FREE", "20")),

@@ -17,3 +17,7 @@ class InvalidInput(ValueError):
 
 class AuthError(Exception):
     """Credentials or a token that do not identify a user."""
+
+
+class Conflict(Exception):
+    """The request contradicts what is stored (409)."""

@@ -25,9 +25,9 @@ def search_foods(*, session: Session, query: str, limit: int, offset: int) -> tu
     """
     text = query.strip()
     pattern = _like(text)
-    aliased = select(Alias.food_id).where(Alias.text.like(pattern, escape="\\"))
+    aliased = select(Alias.food_id).where(Alias.text.ilike(pattern, escape="\\"))
     where = (Food.retired_at.is_(None),
-             or_(Food.name.like(pattern, escape="\\"), Food.name_zh.like(pattern, escape="\\"), Food.id.in_(aliased)))
+             or_(Food.name.ilike(pattern, escape="\\"), Food.name_zh.ilike(pattern, escape="\\"), Food.id.in_(aliased)))
     name = func.coalesce(Food.name_zh, Food.name) if _has_cjk(text) else Food.name
     prefix = _like(text)[1:]
     word_start = or_(func.lower(name) == text.lower(), name.like(prefix[:-1] + ",%", escape="\\"),

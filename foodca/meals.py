@@ -16,6 +16,7 @@ from foodca.nutrition.compute import add_totals, nutrients_for, zero_nutrients
 
 MEAL_TYPES = ("breakfast", "lunch", "dinner", "snack")
 MAX_ITEMS_PER_MEAL = 50
+MAX_SAID = 1000
 
 
 def default_meal_type(local_time: datetime) -> str:
@@ -36,7 +37,9 @@ def local_date_of(user: User, moment: datetime) -> date:
 def item_from_analysis(entry: dict) -> MealItem:
     """A snapshot of one analysed item: the food's identity and the nutrients as computed now."""
     food = entry.get("food") or {}
-    return MealItem(said=entry.get("said"), status=entry["status"], food_id=food.get("id"), source=food.get("source"),
+    said = entry.get("said")
+    # A dish's ingredient is said as "dish · ingredient", which may outgrow the column a little.
+    return MealItem(said=said[:MAX_SAID] if said else said, status=entry["status"], food_id=food.get("id"), source=food.get("source"),
                     source_id=food.get("source_id"), food_name=food.get("name"), grams=entry.get("grams"),
                     basis=entry.get("basis"), **{name: entry.get(name) for name in CORE_NUTRIENTS})
 
@@ -180,7 +183,8 @@ def copy_meal(*, session: Session, user: User, meal: Meal, eaten_at: datetime | 
     copies = [MealItem(**item.model_dump(exclude={"id", "meal_id", "position"}))
               for item in meal_items(session=session, meal=meal)]
     return create_meal(session=session, user=user, items=copies, eaten_at=eaten_at,
-                       meal_type=meal_type or (None if eaten_at else meal.meal_type), text=meal.text, parser=meal.parser)
+                       meal_type=meal_type or (None if eaten_at else meal.meal_type), text=meal.text,
+                       parser=meal.parser)
 
 
 def totals_of(items: Iterable[MealItem]) -> dict[str, float]:
@@ -190,12 +194,21 @@ def totals_of(items: Iterable[MealItem]) -> dict[str, float]:
     return totals
 
 
+def meal_views(*, session: Session, user: User, meals: list[Meal]) -> list[dict]:
+    """Meals as the app shows them: times in the user's zone, items and totals (one query for all items)."""
+    items: dict[int, list[MealItem]] = {meal.id: [] for meal in meals}
+    if meals:
+        for item in session.execute(select(MealItem).where(MealItem.meal_id.in_(list(items)))
+                                    .order_by(MealItem.position, MealItem.id)).scalars():
+            items[item.meal_id].append(item)
+    zone = ZoneInfo(user.timezone)
+    return [{"id": meal.id, "eaten_at": meal.eaten_at.astimezone(zone), "local_date": meal.local_date,
+             "meal_type": meal.meal_type, "text": meal.text, "parser": meal.parser, "favourite": meal.favourite,
+             "items": items[meal.id], "totals": totals_of(items[meal.id])} for meal in meals]
+
+
 def meal_view(*, session: Session, user: User, meal: Meal) -> dict:
-    """The meal as the app shows it: times in the user's zone, its items and totals."""
-    items = meal_items(session=session, meal=meal)
-    return {"id": meal.id, "eaten_at": meal.eaten_at.astimezone(ZoneInfo(user.timezone)),
-            "local_date": meal.local_date, "meal_type": meal.meal_type, "text": meal.text, "parser": meal.parser,
-            "favourite": meal.favourite, "items": items, "totals": totals_of(items)}
+    return meal_views(session=session, user=user, meals=[meal])[0]
 
 
 def recent_foods(*, session: Session, user: User, limit: int) -> list[dict]:
@@ -210,6 +223,17 @@ def recent_foods(*, session: Session, user: User, limit: int) -> list[dict]:
         .group_by(MealItem.food_id).order_by(func.count(MealItem.id).desc(), func.max(Meal.eaten_at).desc())
         .limit(limit)).all()
     return [row._asdict() for row in rows]
+
+
+def frequent_meals(*, session: Session, user: User, limit: int) -> list[tuple[int, Meal]]:
+    """Meals logged again and again with the same text: (times, the latest such meal), most frequent first."""
+    groups = (select(func.count(Meal.id).label("times"), func.max(Meal.id).label("latest_id"))
+              .where(Meal.user_id == user.id, Meal.text.is_not(None)).group_by(Meal.text)
+              .order_by(func.count(Meal.id).desc(), func.max(Meal.eaten_at).desc()).limit(limit))
+    rows = session.execute(groups).all()
+    latest = {meal.id: meal for meal in session.execute(
+        select(Meal).where(Meal.id.in_([row.latest_id for row in rows]))).scalars()}
+    return [(row.times, latest[row.latest_id]) for row in rows]
 
 
 def favourite_meals(*, session: Session, user: User, limit: int = 100) -> list[Meal]:

@@ -12,6 +12,11 @@ def daily_quota(settings: Settings, user: User) -> int:
     return settings.model_parses_per_day_member if user.plan == "member" else settings.model_parses_per_day_free
 
 
+def model_parses_today(*, session: Session, user: User) -> int:
+    row = session.get(ModelParseCount, (user.id, local_today(user)))
+    return row.count if row else 0
+
+
 def take_model_parse(*, session: Session, settings: Settings, user: User) -> bool:
     """Count one model parse for today if the quota allows it; False means use the offline parser."""
     if not settings.llm_providers:

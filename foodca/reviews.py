@@ -21,7 +21,7 @@ from sqlmodel import Session
 from foodca.accounts import local_today
 from foodca.accounts import now as utc_now
 from foodca.config import Settings
-from foodca.errors import InvalidInput, NotFound
+from foodca.errors import Conflict, InvalidInput, NotFound
 from foodca.models import DailyReview, Meal, User
 from foodca.nlp.llm_client import LlmClient, LlmUnavailable
 from foodca.nlp.review_writer import WrittenReview, write_with_model, write_with_template
@@ -242,7 +242,7 @@ def run_reviews(*, engine: Engine, settings: Settings, pairs: Iterable[tuple[int
     return report
 
 
-class ReviewExists(Exception):
+class ReviewExists(Conflict):
     """The day has a review, or one is being written: there is one review per user and day."""
 
 

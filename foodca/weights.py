@@ -1,7 +1,8 @@
 """Body-weight entries; the newest one is the profile's weight used for targets."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlmodel import Session
@@ -27,13 +28,15 @@ def add_weight(*, session: Session, user: User, weight_kg: float, measured_at: d
     return entry
 
 
-def list_weights(*, session: Session, user: User, start: datetime | None = None,
-                 end: datetime | None = None) -> list[WeightEntry]:
+def list_weights(*, session: Session, user: User, first_day: date | None = None,
+                 last_day: date | None = None) -> list[WeightEntry]:
+    """Entries from the start of `first_day` to the end of `last_day`, both the user's local days."""
+    zone = ZoneInfo(user.timezone)
     query = select(WeightEntry).where(WeightEntry.user_id == user.id)
-    if start is not None:
-        query = query.where(WeightEntry.measured_at >= start)
-    if end is not None:
-        query = query.where(WeightEntry.measured_at < end)
+    if first_day is not None:
+        query = query.where(WeightEntry.measured_at >= datetime.combine(first_day, time(), zone))
+    if last_day is not None:
+        query = query.where(WeightEntry.measured_at < datetime.combine(last_day + timedelta(days=1), time(), zone))
     return list(session.execute(query.order_by(WeightEntry.measured_at, WeightEntry.id)).scalars())
 
 

@@ -41,7 +41,7 @@ def init_app(app) -> Api:
         "OPENAPI_SWAGGER_UI_PATH": "docs", "OPENAPI_SWAGGER_UI_URL": f"{API_PREFIX}/docs/static/",
         "API_SPEC_OPTIONS": {"security": [{"bearerAuth": []}], "components": {"securitySchemes": BEARER}},
     })
-    app.extensions["foodca_analyser"] = LazyAnalyser(app.extensions["foodca_engine"], settings.llm_providers)
+    app.extensions["foodca_analyser"] = LazyAnalyser(app.extensions["foodca_engine"], settings)
     app.extensions["foodca_rate_limiter"] = RateLimiter(settings.rate_limit_per_minute)
     api = app.extensions["foodca_api"] = FoodcaApi(app, spec_kwargs={"extra_plugins": [ErrorResponsesPlugin()]})
     for name in RESOURCES:

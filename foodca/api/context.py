@@ -34,8 +34,8 @@ def current_user() -> User:
 class LazyAnalyser:
     """Builds the MealAnalyser on first use, once per process, whichever thread asks first."""
 
-    def __init__(self, engine, providers):
-        self._engine, self._providers = engine, providers
+    def __init__(self, engine, settings: Settings):
+        self._engine, self._settings = engine, settings
         self._analyser = None
         self._lock = threading.Lock()
 
@@ -45,7 +45,8 @@ class LazyAnalyser:
                 if self._analyser is None:
                     from foodca.nutrition.meal import MealAnalyser
 
-                    self._analyser = MealAnalyser.build(self._engine, self._providers)
+                    self._analyser = MealAnalyser.build(self._engine, self._settings.llm_providers,
+                                                        llm_deadline_s=self._settings.llm_deadline_s)
         return self._analyser
 
 

@@ -9,7 +9,7 @@ from flask import g
 from sqlalchemy.exc import IntegrityError
 from werkzeug.exceptions import HTTPException
 
-from foodca.errors import AuthError, InvalidInput, NotFound
+from foodca.errors import AuthError, Conflict, InvalidInput, NotFound
 
 CODES = {400: "bad_request", 401: "unauthorized", 404: "not_found", 405: "method_not_allowed", 409: "conflict",
          413: "payload_too_large", 415: "unsupported_media_type", 422: "validation_error", 429: "rate_limited",
@@ -17,7 +17,7 @@ CODES = {400: "bad_request", 401: "unauthorized", 404: "not_found", 405: "method
 
 
 class ErrorDetailSchema(ma.Schema):
-    code = ma.fields.String(required=True, metadata={"description": "machine-readable: validation_error, not_found ..."})
+    code = ma.fields.String(required=True, metadata={"description": "validation_error, not_found, ..."})
     message = ma.fields.String(required=True)
     fields = ma.fields.Dict(metadata={"description": "validation errors by field name"})
 
@@ -88,9 +88,14 @@ def http_error(error: HTTPException):
 
 def register_error_handlers(app) -> None:
     @app.errorhandler(IntegrityError)
-    def conflict(_error):
+    def integrity_conflict(_error):
         _rollback()
         return error_body(409, "this conflicts with data already stored"), 409
+
+    @app.errorhandler(Conflict)
+    def conflict(error):
+        _rollback()
+        return error_body(409, str(error)), 409
 
     @app.errorhandler(NotFound)
     def not_found(error):

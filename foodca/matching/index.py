@@ -10,7 +10,9 @@ import numpy as np
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
-from foodca.matching.text import EN_DESCRIPTORS, en_tokens, split_cfct_name, zh_core
+from foodca.matching.text import (
+    EN_DEFAULT_MARK, EN_DEFAULT_WORDS, EN_DESCRIPTORS, en_extra_word_cost, en_negated_words, en_tokens, split_cfct_name, zh_core,
+)
 from foodca.models import Alias, Food
 from foodca.models.food import CORE_NUTRIENTS
 
@@ -39,11 +41,15 @@ class TokenIndex:
     token_sets: list[frozenset[str]]
     joined: list[str]  # tokens joined by spaces, for rapidfuzz
     length_penalty: np.ndarray  # 0.02 per token: shorter descriptions first among equals
+    default_bonus: np.ndarray  # for a bare name said: the food's default entry first
     heads: list[str]  # first token of the description, the USDA head noun
     postings: dict[str, np.ndarray] = field(default_factory=dict)
     idf: dict[str, float] = field(default_factory=dict)
     max_idf: float = 1.0
     head_nouns: frozenset[str] = frozenset()  # words that head a description: bread, pepper, banana
+    negated: list[frozenset[str]] = field(default_factory=list)  # "no dressing", "without salt": not in the food
+    word_cost: dict[str, float] = field(default_factory=dict)  # what a word costs when a description has it extra
+    extra_cost: list[float] = field(default_factory=list)  # per food: all its words' cost; the matcher takes off those said
 
     @classmethod
     def build(cls, positions: np.ndarray, names: list[str]) -> "TokenIndex":
@@ -53,16 +59,26 @@ class TokenIndex:
             for word in set(words):
                 lists[word].append(local)
         count = max(len(tokens), 1)
+        head_nouns = frozenset(words[0] for words in tokens if words)
+        word_cost = {word: en_extra_word_cost(word, head_nouns) for word in lists}
+        token_sets = [frozenset(words) for words in tokens]
+        negated = [en_negated_words(names[p]) for p in positions]
         return cls(
-            head_nouns=frozenset(words[0] for words in tokens if words),
+            negated=negated,
+            head_nouns=head_nouns,
+            word_cost=word_cost,
+            extra_cost=[sum(word_cost[w] for w in words - gone) for words, gone in zip(token_sets, negated)],
             foods=positions,
             tokens=tokens,
-            token_sets=[frozenset(words) for words in tokens],
+            token_sets=token_sets,
             joined=[" ".join(words) for words in tokens],
             # Only food words count towards length, and FNDDS's "not further specified" defaults go first, so a
             # bare "rice" shortlists "Rice, white, cooked, NFS" among 481 rice foods.
-            length_penalty=np.array([0.02 * sum(w not in EN_DESCRIPTORS for w in words) - 0.03 * ("nfs" in words)
+            length_penalty=np.array([0.02 * sum(w not in EN_DESCRIPTORS for w in words) - 0.03 * (EN_DEFAULT_MARK in words)
                                      for words in tokens], dtype=np.float32),
+            # A bare name means the default: FNDDS "not further specified", white rice, whole milk.
+            default_bonus=np.array([0.04 * (EN_DEFAULT_MARK in words) + 0.01 * bool(EN_DEFAULT_WORDS & words)
+                                    for words in token_sets], dtype=np.float32),
             heads=[words[0] if words else "" for words in tokens],
             postings={word: np.asarray(found, dtype=np.int32) for word, found in lists.items()},
             idf={word: math.log(1 + count / len(found)) for word, found in lists.items()},

@@ -5,11 +5,12 @@ import re
 from dataclasses import dataclass, field
 
 import numpy as np
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from foodca.matching.index import FoodIndex, TokenIndex, ZhEntry
 from foodca.matching.text import (
-    EN_DESCRIPTORS, EN_FORM_WORDS, EN_MILD, EN_QUERY_FILLER, EN_QUERY_SYNONYMS, en_tokens, is_chinese, zh_core,
+    EN_COOKED_STATE, EN_DESCRIPTORS, EN_FORM_WORDS, EN_QUERY_FILLER, EN_QUERY_SYNONYMS, EN_RAW_WORDS,
+    EN_UNSAID_FORMS, EN_WORD_SPELLED_AS, apply_en_phrases, en_tokens, is_chinese, load_en_phrases, zh_core,
 )
 from foodca.nlp.items import SplitItem
 
@@ -17,7 +18,11 @@ ZH_THRESHOLD = 0.62
 EN_THRESHOLD = 0.58
 BRANDED_THRESHOLD = 0.75
 SHORTLIST = 30
-EN_DEFAULT_WORDS = frozenset({"white", "whole", "regular", "plain"})
+EN_HEAD_BEFORE_EXTRAS = re.compile(r"\s+(?:with|in|and|(?:made|prepared|cooked) (?:from|with|of|in))\s+|,\s*")
+# "Boiled rice" is USDA's "Rice, white, cooked": the word said, written the way USDA does, counts most of the way.
+SPELLED_AS_CREDIT = 0.8
+DESCRIPTOR_WEIGHT = 0.5
+STATE_CONFLICT = 0.15
 SPARSE_ABOVE = 50_000
 SPARSE_POOL = 4_000
 # Characters that shape or size a food without changing what it is (土豆丝, 黄瓜条, 橙子).
@@ -62,6 +67,12 @@ class Matcher:
                 threshold = min(threshold, EN_THRESHOLD)
         else:
             ranked = self._rank_en(item.name, item.brand, item.said)
+            head = EN_HEAD_BEFORE_EXTRAS.split(item.name or "", maxsplit=1)[0]
+            if ((not ranked or ranked[0].score < threshold) and head and head != item.name
+                    and not set(en_tokens(head)) <= EN_FORM_WORDS):  # "salad with …" names no food of its own
+                # "boiled kale with oil, onion and salt": no food is the whole dish; the food it is made of is
+                # the nearest honest answer, the rest said stays in "said".
+                ranked = self._merge(self._rank_en(head, item.brand, item.said, branded=False), ranked)
         alternatives = ranked[:5]
         if ranked and ranked[0].score >= threshold:
             return MatchResult("matched", ranked[0].position, ranked[0].score, alternatives)
@@ -176,20 +187,35 @@ class Matcher:
 
     # --- English
 
-    def _rank_en(self, name: str, brand: str | None, said: str = "") -> list[Candidate]:
+    def _rank_en(self, name: str, brand: str | None, said: str = "", *, branded: bool = True) -> list[Candidate]:
+        name = apply_en_phrases(name, load_en_phrases())
         tokens = [t for t in en_tokens(name) if t not in EN_QUERY_FILLER]
         tokens = [word for t in tokens for word in EN_QUERY_SYNONYMS.get(t, t).split()]
+        tokens = self._join_compounds(tokens)
         if not tokens:
             return []
         if brand:
-            branded = self._rank_tokens(self.index.branded, tokens + en_tokens(brand), said)
-            if branded and branded[0].score >= BRANDED_THRESHOLD:
-                return branded
+            named = self._rank_tokens(self.index.branded, tokens + en_tokens(brand), said)
+            if named and named[0].score >= BRANDED_THRESHOLD:
+                return named
         ranked = self._rank_tokens(self.index.generic, tokens, said)
-        if not ranked or ranked[0].score < EN_THRESHOLD:
-            branded = [c for c in self._rank_tokens(self.index.branded, tokens, said) if c.score >= BRANDED_THRESHOLD]
-            ranked = self._merge(ranked, branded)
+        if branded and (not ranked or ranked[0].score < EN_THRESHOLD):
+            found = [c for c in self._rank_tokens(self.index.branded, tokens, said) if c.score >= BRANDED_THRESHOLD]
+            ranked = self._merge(ranked, found)
         return ranked
+
+    def _join_compounds(self, tokens: list[str]) -> list[str]:
+        """"crisp bread" → "crispbread", "cotton seed oil" → "cottonseed oil": one word in USDA's spelling."""
+        postings = self.index.generic.postings
+        joined, i = [], 0
+        while i < len(tokens):
+            if i + 1 < len(tokens) and tokens[i] + tokens[i + 1] in postings:
+                joined.append(tokens[i] + tokens[i + 1])
+                i += 2
+            else:
+                joined.append(tokens[i])
+                i += 1
+        return joined
 
     def _rank_tokens(self, token_index: TokenIndex, tokens: list[str], said: str = "") -> list[Candidate]:
         if not len(token_index.foods):
@@ -199,6 +225,8 @@ class Matcher:
         # A word no food has still costs coverage, so a nonsense word is never matched.
         unknown_weight = 0.35 * token_index.max_idf
         weights = {token: token_index.idf.get(token, unknown_weight) for token in query}
+        # "homemade", "fresh", "plain": said, but not what decides which food it is.
+        weights.update({token: weights[token] * DESCRIPTOR_WEIGHT for token in query if token in EN_DESCRIPTORS})
         total = sum(weights.values())
         known = [token for token in query if token in token_index.postings]
         if not known:
@@ -212,45 +240,65 @@ class Matcher:
                 pool = np.union1d(pool, token_index.postings[rarest[1]])
             scores = np.zeros(len(pool), dtype=np.float32)
             for token in known:
-                postings = token_index.postings[token]
-                at = np.minimum(np.searchsorted(postings, pool), len(postings) - 1)
-                scores += weights[token] * (postings[at] == pool)
+                credit = np.zeros(len(pool), dtype=np.float32)
+                for word, share in _credited_words(token, token_index):
+                    postings = token_index.postings[word]
+                    at = np.minimum(np.searchsorted(postings, pool), len(postings) - 1)
+                    np.maximum(credit, share * weights[token] * (postings[at] == pool), out=credit)
+                scores += credit
         else:
             pool = None
             scores = np.zeros(len(token_index.foods), dtype=np.float32)
             for token in known:
-                scores[token_index.postings[token]] += weights[token]
-        hit = scores > 0
+                credited = _credited_words(token, token_index)
+                if len(credited) == 1:
+                    scores[token_index.postings[token]] += weights[token]
+                    continue
+                credit = np.zeros(len(scores), dtype=np.float32)
+                for word, share in credited:
+                    hits = token_index.postings[word]
+                    credit[hits] = np.maximum(credit[hits], share * weights[token])
+                scores += credit
+        hit = np.flatnonzero(scores)
         # Shorter descriptions first among equals: "Egg, whole, raw, fresh" before "Egg custards, dry mix".
-        penalty = token_index.length_penalty if pool is None else token_index.length_penalty[pool]
-        np.subtract(scores, penalty, out=scores, where=hit)
-        scores[~hit] = -1.0
-        if len(scores) > SHORTLIST:
-            shortlist = np.argpartition(-scores, SHORTLIST)[:SHORTLIST]
-        else:
-            shortlist = np.arange(len(scores))
-        shortlist = shortlist[hit[shortlist]]
+        penalty = token_index.length_penalty[hit] if pool is None else token_index.length_penalty[pool[hit]]
+        ordered = scores[hit] - penalty
+        bare_name = len(query) <= 2
+        if bare_name:
+            # The same default bonus as the final score below, so the shortlist does not drop "Bread, white"
+            # among hundreds of equally short breads.
+            ordered += token_index.default_bonus[hit] if pool is None else token_index.default_bonus[pool[hit]]
+        shortlist = hit[np.argpartition(-ordered, SHORTLIST)[:SHORTLIST]] if len(hit) > SHORTLIST else hit
+        # The weight of the words said that a description has is its coverage, already summed above.
+        coverages = (scores[shortlist] / total).tolist()
         if pool is not None:
             shortlist = pool[shortlist]
+        similarity = process.cdist([" ".join(query)], [token_index.joined[local] for local in shortlist],
+                                   scorer=fuzz.token_sort_ratio, dtype=np.float32)[0].tolist() if len(shortlist) else []
         query_set = set(query)
-        query_text = " ".join(query)
+        said_raw, said_cooked = bool(EN_RAW_WORDS & query_set), bool(EN_COOKED_STATE & query_set)
         ranked = []
-        for local in shortlist:
+        word_cost = token_index.word_cost
+        for local, coverage, fuzzy in zip(shortlist.tolist(), coverages, similarity):
             food_set = token_index.token_sets[local]
-            coverage = sum(weights[t] for t in query if t in food_set) / total
-            extra = [t for t in food_set - query_set if t not in EN_DESCRIPTORS]
             head = token_index.heads[local]
             score = coverage
             score += 0.08 if head in query_set else -0.12
-            # An extra food noun (banana in "Peppers, banana") changes the food; an extra adjective less so.
-            score -= min(sum(0.15 if t in EN_FORM_WORDS else 0.08 if t in token_index.head_nouns and t not in EN_MILD
-                             else 0.03 for t in extra), 0.35)
+            # The description's words that were not said cost by what they are (en_extra_word_cost).
+            said_words = (query_set & food_set) - token_index.negated[local]
+            extra_cost = token_index.extra_cost[local] - sum(word_cost[t] for t in said_words)
+            score -= min(extra_cost, 0.35)
             # Words said around the name ("cooked and seasoned with salt") tip the balance between siblings.
             score += min(0.02 * len(context & food_set), 0.06)
-            if len(query) <= 2:
-                # A bare name means the default: FNDDS "not further specified", white rice, whole milk.
-                score += 0.04 * ("nfs" in food_set) + 0.01 * bool(EN_DEFAULT_WORDS & food_set)
-            score += 0.05 * fuzz.token_sort_ratio(query_text, token_index.joined[local]) / 100
+            score -= 0.25 * bool(EN_UNSAID_FORMS & food_set - query_set)
+            # Raw said and cooked described, or the other way round: a sibling in the other state.
+            if said_raw and EN_COOKED_STATE & food_set and "raw" not in food_set:
+                score -= STATE_CONFLICT
+            elif said_cooked and "raw" in food_set:
+                score -= STATE_CONFLICT
+            if bare_name:
+                score += float(token_index.default_bonus[local])
+            score += 0.05 * fuzzy / 100
             position = int(token_index.foods[local])
             score += TYPE_BONUS.get(self.index.data_types[position], 0.0)
             if coverage < 0.4:
@@ -258,6 +306,14 @@ class Matcher:
             ranked.append(Candidate(position, score))
         ranked.sort(key=lambda c: (-c.score, len(self.index.names[c.position])))
         return [Candidate(c.position, max(0.0, min(c.score, 1.0))) for c in ranked[:20]]
+
+
+def _credited_words(token: str, token_index: TokenIndex) -> list[tuple[str, float]]:
+    """The words in a description that count for a query word: itself, and "cooked" for "boiled"."""
+    credited = [(token, 1.0)]
+    if EN_WORD_SPELLED_AS.get(token) in token_index.postings:
+        credited.append((EN_WORD_SPELLED_AS[token], SPELLED_AS_CREDIT))
+    return credited
 
 
 def _zh_score(query: str, extra: str, entry: ZhEntry) -> float:

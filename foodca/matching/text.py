@@ -1,8 +1,12 @@
 """Text normalisation shared by the index and the matcher, for Chinese and English food names."""
 from __future__ import annotations
 
+import csv
+import functools
 import re
 import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _NON_WORD = re.compile(r"[^0-9a-z\u3400-\u9fff]+")
@@ -33,7 +37,7 @@ EN_QUERY_FILLER = frozenset(
     "containing contain contains made type known intend intending prepare preparing ready specify specified "
     "consist consists consisting include includes including variety various assorted both balanced combination "
     "ideal making being does approximately approximate roughly around about weighing weigh weighs there also "
-    "unpeeled peeled packed loosely heaping level".split()
+    "unpeeled peeled packed loosely heaping level common caffeinated".split()
 )
 
 # Adjectives that also head a few descriptions ("White sauce"); as an extra word they cost little.
@@ -45,7 +49,8 @@ EN_FORM_WORDS = frozenset(
     "juice soup sauce pie cake bread salad sandwich candy cereal drink beverage powder oil flour chip cracker "
     "cookie pudding jam jelly syrup nectar puree babyfood baby toddler formula spread dip gravy dressing "
     "concentrate frozen mix casserole stew sub burrito taco pizza nugget stick bar dry dried dehydrated powdered "
-    "meatless imitation substitute analog vegetarian".split()
+    "meatless imitation substitute analog vegetarian creamer whitener bubble kombucha "
+    "alcoholic vodka rum gin whiskey whisky brandy liqueur beer wine cocktail".split()
 )
 
 # What people outside the US call a food → the word USDA descriptions use.
@@ -61,6 +66,89 @@ EN_QUERY_SYNONYMS = {
     "bajra": "millet", "atta": "whole wheat flour", "maida": "white flour", "paneer": "cheese paneer",
     "ghee": "butter ghee", "chapati": "chapatti",
 }
+
+
+EN_PHRASES_CSV = Path(__file__).resolve().parent.parent / "data" / "en_phrases.csv"
+
+
+@dataclass(frozen=True)
+class EnPhrase:
+    """A name said outside the US (or a world dish) → the words USDA descriptions use, from en_phrases.csv."""
+
+    pattern: re.Pattern
+    usda_words: str
+    whole_food: bool  # a dish: the phrase names the food, whatever else was said around it ("whole maize ugali")
+    alone: bool = False  # only when it is all that was said: "tea" is hot black tea, "green tea" is not
+
+
+@functools.cache
+def load_en_phrases(path: Path = EN_PHRASES_CSV) -> tuple[EnPhrase, ...]:
+    phrases = []
+    with open(path, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            # Longer spellings first, so "jowar roti" is tried before "roti"; a plural s is allowed.
+            said = sorted((fold(s) for s in row["said"].split("|")), key=len, reverse=True)
+            pattern = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in said) + r")(?:e?s)?\b")
+            phrases.append(EnPhrase(pattern, row["usda_words"], row["kind"] in ("dish", "name"), row["kind"] == "name"))
+    return tuple(phrases)
+
+
+def apply_en_phrases(name: str, phrases: tuple[EnPhrase, ...]) -> str:
+    """The folded name in USDA's words; a world dish said replaces the whole name."""
+    name = fold(name)
+    for phrase in phrases:
+        if phrase.alone and not phrase.pattern.fullmatch(name):
+            continue
+        if phrase.pattern.search(name):
+            if phrase.whole_food:
+                return phrase.usda_words
+            name = phrase.pattern.sub(phrase.usda_words, name)
+    return name
+
+
+# A word said → how USDA descriptions often write it: "boiled rice" is "Rice, white, cooked", "dried pasta" is
+# "Pasta, dry".
+EN_WORD_SPELLED_AS = {
+    **{word: "cooked" for word in "boiled steamed stewed simmered poached".split()},
+    "dried": "dry", "dry": "dried", "fresh": "raw",
+}
+
+# Forms nobody eats or drinks unless they say so: lemonade is not its frozen concentrate, nor vodka and lemonade.
+EN_UNSAID_FORMS = frozenset(
+    "concentrate powder unprepared undiluted alcoholic vodka rum gin whiskey whisky brandy liqueur beer wine "
+    "cocktail".split()
+)
+
+
+# FNDDS marks its default entry for a food "NFS" (not further specified); white rice and whole milk are the
+# defaults of their foods.
+EN_DEFAULT_MARK = "nfs"
+EN_DEFAULT_WORDS = frozenset({"white", "whole", "regular", "plain"})
+
+# A food's state said, and the state a description is in: fresh tomatoes are not "Tomatoes, fresh, cooked".
+EN_RAW_WORDS = frozenset("raw fresh uncooked unprocessed".split())
+EN_COOKED_STATE = frozenset(
+    "cooked boiled steamed stewed simmered poached fried baked roasted grilled broiled braised sauteed toasted "
+    "brewed scrambled".split()
+)
+
+_NEGATED = re.compile(r"\b(?:no|without|excluding|free of)\s+(?:added\s+)?([a-z]+)")
+_NO_NEGATED: frozenset[str] = frozenset()
+
+
+def en_negated_words(description: str) -> frozenset[str]:
+    """Words a description says the food does not have: "Fruit salad, …, no dressing" → {dressing}."""
+    found = _NEGATED.findall(fold(description))
+    return frozenset(singular(word) for word in found) if found else _NO_NEGATED
+
+
+def en_extra_word_cost(word: str, head_nouns: frozenset[str]) -> float:
+    """An extra food noun (banana in "Peppers, banana") changes the food; an extra adjective less so."""
+    if word in EN_DESCRIPTORS:
+        return 0.0
+    if word in EN_FORM_WORDS:
+        return 0.15
+    return 0.08 if word in head_nouns and word not in EN_MILD else 0.03
 
 
 def is_chinese(text: str) -> bool:

@@ -31,7 +31,8 @@ class MealItem(SQLModel, table=True):
     __tablename__ = "meal_item"
 
     id: int | None = Field(default=None, primary_key=True)
-    meal_id: int = Field(sa_column=Column(Integer, ForeignKey("meal.id", ondelete="CASCADE"), nullable=False, index=True))
+    meal_id: int = Field(sa_column=Column(Integer, ForeignKey("meal.id", ondelete="CASCADE"), nullable=False,
+                                          index=True))
     position: int = 0
     said: str | None = Field(default=None, max_length=1000)
     status: str = Field(max_length=16)  # matched | unmatched

@@ -22,6 +22,8 @@ DEFAULT_MAX_RETRIES = 1
 # to MAX_RETRY_AFTER_S; a longer one means "over quota for now", so we give up on this provider at once.
 BACKOFF_S = 0.25
 MAX_RETRY_AFTER_S = 2.0
+# Less time than this left before the caller's deadline: don't start a call that cannot finish.
+MIN_CALL_S = 0.2
 # Some local servers want no key; the SDK refuses an empty one, so they get a placeholder.
 NO_KEY = "no-key"
 
@@ -58,12 +60,15 @@ def describe_provider(provider: LlmProvider) -> str:
 class LlmClient:
     """One OpenAI-compatible provider; `complete_json` returns (parsed object, token usage)."""
 
-    def __init__(self, provider: LlmProvider, *, max_retries: int = DEFAULT_MAX_RETRIES) -> None:
+    def __init__(self, provider: LlmProvider, *, max_retries: int = DEFAULT_MAX_RETRIES,
+                 deadline: float | None = None) -> None:
         if provider.response_format not in ("json_schema", "json_object"):
             # A typo in the settings makes this provider unusable, not the whole request.
             raise LlmUnavailable(provider, f"unknown response_format {provider.response_format!r}")
         self.provider = provider
         self.max_retries = max_retries
+        # time.monotonic() by which the caller needs an answer: waits and retries stop there.
+        self.deadline = deadline
         key = provider.api_key or NO_KEY
         self._client = openai.OpenAI(
             api_key=key,
@@ -112,8 +117,11 @@ class LlmClient:
     def _create(self, **request: Any) -> Any:
         attempt = 0
         while True:
+            timeout = self._time_left(self.provider.timeout_s)
+            if timeout is None:
+                raise LlmUnavailable(self.provider, "out of time")
             try:
-                return self._client.chat.completions.create(**request)
+                return self._client.chat.completions.create(**request, timeout=timeout)
             except openai.APIConnectionError as err:  # includes APITimeoutError
                 cause = type(err.__cause__).__name__ if err.__cause__ else "unknown"
                 reason = "timed out" if isinstance(err, openai.APITimeoutError) else f"connection failed ({cause})"
@@ -128,9 +136,19 @@ class LlmClient:
             if delay is None:
                 # Not chained: the SDK's error text is the server's, which may echo the key back.
                 raise LlmUnavailable(self.provider, reason) from None
+            if self._time_left(delay + MIN_CALL_S) is None or (
+                    self.deadline is not None and time.monotonic() + delay + MIN_CALL_S > self.deadline):
+                raise LlmUnavailable(self.provider, f"{reason}; no time left to retry") from None
             attempt += 1
             log.info("LLM %s: %s; retry %d in %.2fs", describe_provider(self.provider), reason, attempt, delay)
             time.sleep(delay)
+
+    def _time_left(self, wanted: float) -> float | None:
+        """Seconds this call may take: `wanted`, cut to the deadline; None when too little is left to try."""
+        if self.deadline is None:
+            return wanted
+        left = self.deadline - time.monotonic()
+        return min(wanted, left) if left >= MIN_CALL_S else None
 
     def _retry_delay(self, attempt: int, response: Any) -> float | None:
         """Seconds to wait before retrying, or None when this provider should not be retried."""

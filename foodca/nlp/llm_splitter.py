@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 import math
 import re
+import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -97,14 +98,20 @@ def meal_messages(text: str, language: str) -> list[dict[str, str]]:
     ]
 
 
-def split_with_llm(text: str, providers: Sequence[LlmProvider], *, language_hint: str | None = None) -> Split:
-    """Split with the first provider that gives a valid answer; raise the last LlmError when none does."""
+def split_with_llm(text: str, providers: Sequence[LlmProvider], *, language_hint: str | None = None,
+                   deadline_s: float | None = None) -> Split:
+    """Split with the first provider that gives a valid answer; raise the last LlmError when none does.
+
+    `deadline_s` bounds the whole attempt, every provider and retry included, so a person logging a meal waits
+    at most that long before the offline parser answers.
+    """
     language = language_hint if language_hint in _LANGUAGE_NAMES else detect_language(text)
     messages = meal_messages(text, language)
+    deadline = time.monotonic() + deadline_s if deadline_s is not None else None
     last_error: LlmError = LlmUnavailable(None, "no LLM provider configured")
     for provider in providers:
         try:
-            with LlmClient(provider) as client:
+            with LlmClient(provider, deadline=deadline) as client:
                 data, usage = client.complete_json(messages, SPLIT_SCHEMA, SCHEMA_NAME)
             items = items_from_response(data, language)
         except (LlmUnavailable, LlmBadResponse) as err:
@@ -117,10 +124,10 @@ def split_with_llm(text: str, providers: Sequence[LlmProvider], *, language_hint
     raise last_error
 
 
-def split_meal(text: str, providers: Sequence[LlmProvider]) -> Split:
-    """The model splitter when one answers, else the offline parser."""
+def split_meal(text: str, providers: Sequence[LlmProvider], *, deadline_s: float | None = None) -> Split:
+    """The model splitter when one answers in time, else the offline parser."""
     try:
-        return split_with_llm(text, providers)
+        return split_with_llm(text, providers, deadline_s=deadline_s)
     except (LlmUnavailable, LlmBadResponse):
         return _split_offline(text)
 

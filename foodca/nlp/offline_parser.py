@@ -772,6 +772,9 @@ _EN_DRINK = re.compile(
 _EN_VAGUE = re.compile(r"^(?:a\s+)?(?:little\s+)?(?:bit|touch|hint|drizzle|sprinkle|sprinkling|splash|dash|pinch|dab|smidge|little)\s+(?:of\s+)?|^some\s+", re.IGNORECASE)
 _EN_GENERIC = re.compile(r"(?:\w+\s+)?(?:breakfast|brunch|lunch|dinner|supper|snack|meal|plate|spread|dish|drink|mix|mixture|combo|platter|day)", re.IGNORECASE)
 
+_EN_OCCASION = re.compile(r"breakfast|brunch|lunch|dinner|supper|snack|meal", re.IGNORECASE)
+_EN_NOT_FOOD = re.compile(r"that|this|these|those|it|them|finally|then|also|everything|all", re.IGNORECASE)
+
 _EN_MEAL_WORD = re.compile(r"(?:\w+\s+)?(?:breakfast|brunch|lunch|dinner|supper|snack|meal|plate|spread|dish|combo|platter|day)", re.IGNORECASE)
 
 # A clause after a comma that comments on the food instead of naming it: "ideal for drizzling on pancakes".
@@ -1028,8 +1031,10 @@ def _parse_en(text: str) -> list[SplitItem]:
                 previous.volume_ml = a.volume_ml
                 previous.said = f"{previous.said}, {piece.said}"
             continue
-        if _EN_GENERIC.fullmatch(piece.name) and piece.amount.empty:
-            continue
+        only_one = amount.quantity == 1 and amount.unit is None and amount.size is None and not amount.measured
+        if ((_EN_GENERIC.fullmatch(piece.name) and amount.empty) or (only_one and _EN_OCCASION.fullmatch(piece.name))
+                or _EN_NOT_FOOD.fullmatch(piece.name)):
+            continue  # "I had a snack with …", "I paired that with …": the occasion or a pronoun, not a food
         items.append(_new_item(piece))
         in_sentence += 1
         describing = bool(_EN_PARTICIPLE.search(piece.said)) or bool(re.search(

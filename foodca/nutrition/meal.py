@@ -41,12 +41,15 @@ class MealAnalyser:
     engine: Engine
     index: FoodIndex
     providers: Sequence[LlmProvider] = ()
+    llm_deadline_s: float | None = None  # the model's whole attempt at one meal; then the offline parser
     _portions: dict[int, list[dict]] = field(default_factory=dict)
     _names_zh: dict[int, list[str]] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, engine: Engine, providers: Sequence[LlmProvider] = ()) -> "MealAnalyser":
-        return cls(engine=engine, index=FoodIndex.build(engine), providers=tuple(providers))
+    def build(cls, engine: Engine, providers: Sequence[LlmProvider] = (), *,
+              llm_deadline_s: float | None = None) -> "MealAnalyser":
+        return cls(engine=engine, index=FoodIndex.build(engine), providers=tuple(providers),
+                   llm_deadline_s=llm_deadline_s)
 
     @property
     def matcher(self) -> Matcher:
@@ -56,7 +59,7 @@ class MealAnalyser:
         if use_model and self.providers:
             from foodca.nlp.llm_splitter import split_meal
 
-            return split_meal(text, self.providers)
+            return split_meal(text, self.providers, deadline_s=self.llm_deadline_s)
         from foodca.nlp.offline_parser import parse_meal
 
         return parse_meal(text)

@@ -1,20 +1,57 @@
-"""An app per test on its own SQLite file: a copy of a template holding the hand-written fixture foods."""
+"""An app per test on its own database: a copy of a template holding the hand-written fixture foods (SQLite, or
+PostgreSQL when FOODCA_TEST_POSTGRES_URL is set, as in the second CI run)."""
 from __future__ import annotations
 
+import os
 import sqlite3
+import uuid
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import create_engine, make_url, select, text
 
 from foodca import create_app
 from foodca.config import Settings
+from foodca.db import make_engine, upgrade
 from foodca.models import Food
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+# The same server the root conftest uses when the suite runs on PostgreSQL (see tests/conftest.py).
+TEST_POSTGRES_URL = os.environ.get("FOODCA_TEST_POSTGRES_URL")
+
+
+def _admin_execute(statement: str) -> None:
+    admin = create_engine(TEST_POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(statement))
+    admin.dispose()
+
+
+def _import_fixture_foods(url: str, folder: Path) -> None:
+    from foodca.importers.service import import_cfct, import_usda
+
+    upgrade(url)
+    engine = make_engine(url)
+    import_usda(engine, [str(FIXTURES / "usda" / "matching")], download_dir=folder, report_dir=None, progress=False)
+    import_cfct(engine, FIXTURES / "cfct" / "cfct_matching.csv", report_dir=None, progress=False)
+    engine.dispose()
 
 
 @pytest.fixture(scope="session")
-def food_template(small_food_engine) -> Path:
-    return Path(small_food_engine.url.database)
+def food_template(tmp_path_factory):
+    """A database holding the hand-written fixture foods, made once; each test gets a copy of it."""
+    folder = tmp_path_factory.mktemp("api_template")
+    if not TEST_POSTGRES_URL:
+        _import_fixture_foods(f"sqlite:///{folder / 'template.sqlite'}", folder)
+        yield folder / "template.sqlite"
+        return
+    name = f"test_api_template_{uuid.uuid4().hex[:12]}"
+    _admin_execute(f'CREATE DATABASE "{name}"')
+    _import_fixture_foods(make_url(TEST_POSTGRES_URL).set(database=name).render_as_string(hide_password=False), folder)
+    yield name
+    _admin_execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def copy_database(template: Path, target: Path) -> None:
@@ -26,16 +63,27 @@ def copy_database(template: Path, target: Path) -> None:
 
 
 @pytest.fixture
+def app_database(tmp_path, food_template):
+    """The URL of this test's copy of the template: an SQLite file, or a PostgreSQL database made from it."""
+    if not TEST_POSTGRES_URL:
+        copy_database(food_template, tmp_path / "api.sqlite")
+        yield f"sqlite:///{tmp_path / 'api.sqlite'}"
+        return
+    name = f"test_api_{uuid.uuid4().hex[:12]}"
+    _admin_execute(f'CREATE DATABASE "{name}" TEMPLATE "{food_template}"')
+    yield make_url(TEST_POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
+    _admin_execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
 def app_settings() -> Settings:
     """Settings of the app under test, not of the environment; a test module may override this fixture."""
     return Settings.from_env({})
 
 
 @pytest.fixture
-def app(tmp_path, food_template, app_settings):
-    target = tmp_path / "api.sqlite"
-    copy_database(food_template, target)
-    app = create_app({"FOODCA_DATABASE_URL": f"sqlite:///{target}", "FOODCA_SETTINGS": app_settings, "TESTING": True})
+def app(app_database, app_settings):
+    app = create_app({"FOODCA_DATABASE_URL": app_database, "FOODCA_SETTINGS": app_settings, "TESTING": True})
     yield app
     app.extensions["foodca_engine"].dispose()
 
@@ -51,9 +99,9 @@ def engine_of(app):
 
 
 @pytest.fixture
-def food_ids(small_food_engine) -> dict[str, int]:
-    """Food ids by source_id (ids are the same in every copy of the template)."""
-    with small_food_engine.connect() as conn:
+def food_ids(engine_of) -> dict[str, int]:
+    """Food ids by source_id in this test's database."""
+    with engine_of.connect() as conn:
         return {row.source_id: row.id for row in conn.execute(select(Food.source_id, Food.id))}
 
 

@@ -59,7 +59,11 @@ def test_wrong_password_and_taken_email(client, sign_up):
     assert unknown.status_code == 401
     taken = client.post("/api/v1/auth/register", json=body, headers=sign_up("device-2"))
     assert taken.status_code == 409 and taken.json["error"]["code"] == "conflict"
-    short = client.post("/api/v1/auth/register", json={"email": "c@example.com", "password": "short"}, headers=auth)
+    again = client.post("/api/v1/auth/register", json={"email": "c@example.com", "password": "87654321"}, headers=auth)
+    assert again.status_code == 409  # a token alone cannot replace the credentials
+    assert client.post("/api/v1/auth/login", json=body).status_code == 200
+    short = client.post("/api/v1/auth/register", json={"email": "c@example.com", "password": "short"},
+                        headers=sign_up("device-3"))
     assert short.status_code == 422 and "password" in short.json["error"]["fields"]
 
 

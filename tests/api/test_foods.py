@@ -10,8 +10,10 @@ def test_search_chinese_and_english(client, auth):
     zh = client.get("/api/v1/foods/search?q=鸡蛋", headers=auth).json
     assert {f["source_id"] for f in zh["foods"]} == {"990905x", "990906"} and zh["total"] == 2
     en = client.get("/api/v1/foods/search?q=bread", headers=auth).json
-    assert en["foods"][-1]["data_type"] == "branded_food"  # generic foods first
-    assert en["total"] == 3 and en["foods"][0]["energy_kcal"] is not None
+    names = [f["name"] for f in en["foods"]]
+    assert en["total"] == 5 and en["foods"][0]["energy_kcal"] is not None
+    assert names[-1] == "WHITE SANDWICH BREAD"  # generic foods first, then branded
+    assert names[-2] == "Crackers, crispbread"  # 'bread' inside a word comes after names that begin with it
     page = client.get("/api/v1/foods/search?q=bread&limit=1&offset=1", headers=auth).json
     assert page["foods"] == [en["foods"][1]]
     assert client.get("/api/v1/foods/search?q=%25", headers=auth).json["total"] == 0  # LIKE wildcards are literal

@@ -1,7 +1,8 @@
 """The profile, targets, weights, export and account deletion."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
@@ -21,7 +22,7 @@ def test_new_user_has_no_targets_until_the_profile_allows_them(client, auth):
 def test_profile_gives_mifflin_st_jeor_targets(client, auth):
     response = client.patch("/api/v1/me", json=PROFILE, headers=auth)
     assert response.status_code == 200
-    age = date.today().year - 1990
+    age = datetime.now(ZoneInfo("Asia/Shanghai")).year - 1990  # the user's local year
     # 10·60 + 6.25·165 − 5·age − 161, × 1.375 light activity, − 0.5 kg/week × 7700 kcal / 7 days
     expected = (10 * 60 + 6.25 * 165 - 5 * age - 161) * 1.375 - 550
     assert bmr_mifflin_st_jeor(sex="female", weight_kg=60, height_cm=165, age=age) == 10 * 60 + 6.25 * 165 - 5 * age - 161

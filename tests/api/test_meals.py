@@ -122,9 +122,13 @@ def test_copy_and_recent_foods(client, auth):
     assert copy.json["id"] != meal["id"] and copy.json["local_date"] == "2026-03-02"
     strip = lambda items: [{k: v for k, v in i.items() if k != "id"} for i in items]  # noqa: E731
     assert strip(copy.json["items"]) == strip(meal["items"])
+    client.post("/api/v1/meals", json={"text": "一个土豆"}, headers=auth)
+    frequent = client.get("/api/v1/meals/frequent", headers=auth).json
+    assert [(f["times"], f["meal"]["id"]) for f in frequent][0] == (2, copy.json["id"])
+    assert [f["times"] for f in frequent] == [2, 1]
     recent = client.get("/api/v1/meals/recent-foods", headers=auth).json
-    assert {r["source_id"] for r in recent} == {"990907x", "990905x", "990908"}
-    assert all(r["times"] == 2 for r in recent)
+    assert [r["times"] for r in recent] == [2, 2, 2, 1]
+    assert {r["source_id"] for r in recent[:3]} == {"990907x", "990905x", "990908"}
 
 
 def test_bad_meal_inputs_are_4xx_and_change_nothing(client, auth, food_ids):
@@ -147,6 +151,8 @@ def test_bad_meal_inputs_are_4xx_and_change_nothing(client, auth, food_ids):
     malformed = client.post("/api/v1/meals", data="{not json", content_type="application/json", headers=auth)
     assert malformed.status_code == 400 and malformed.json["error"]["code"] == "malformed_json"
     assert client.get("/api/v1/meals?date=2026-13-01", headers=auth).status_code == 422
+    misspelt = client.get("/api/v1/meals?dat=2026-03-01", headers=auth)  # unknown query fields are refused too
+    assert misspelt.status_code == 422 and misspelt.json["error"]["fields"] == {"dat": ["Unknown field."]}
     assert client.get("/api/v1/meals?from=2026-03-02&to=2026-03-01", headers=auth).status_code == 422
     assert client.get("/api/v1/meals/99999999999999", headers=auth).status_code == 404
     listed = client.get("/api/v1/meals?from=2000-01-01", headers=auth).json

@@ -160,10 +160,18 @@ def test_failure_while_writing_leaves_previous_data_intact(engine, usda_fixture,
     before = snapshot(engine)
     # A real database error half-way through the write: a trigger refuses one portion row.
     with engine.begin() as conn:
-        conn.exec_driver_sql(
-            "CREATE TRIGGER refuse_portion BEFORE INSERT ON portion WHEN NEW.gram_weight = 777 "
-            "BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END"
-        )
+        if engine.dialect.name == "postgresql":
+            conn.exec_driver_sql(
+                "CREATE FUNCTION refuse_portion() RETURNS trigger AS $$ BEGIN "
+                "RAISE EXCEPTION 'refused by test trigger'; END $$ LANGUAGE plpgsql")
+            conn.exec_driver_sql(
+                "CREATE TRIGGER refuse_portion BEFORE INSERT ON portion FOR EACH ROW "
+                "WHEN (NEW.gram_weight = 777) EXECUTE FUNCTION refuse_portion()")
+        else:
+            conn.exec_driver_sql(
+                "CREATE TRIGGER refuse_portion BEFORE INSERT ON portion WHEN NEW.gram_weight = 777 "
+                "BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END"
+            )
     (release / "food_nutrient.csv").write_text(
         (release / "food_nutrient.csv").read_text().replace('"169756","1008","130.0"', '"169756","1008","131.0"'))
     (release / "food_portion.csv").write_text(

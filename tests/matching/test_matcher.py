@@ -44,6 +44,45 @@ def test_english_names(matcher, said, expected):
     assert matched_name(matcher, said) == expected
 
 
+@pytest.mark.parametrize("said, expected", [
+    ("boiled rice", "Rice, white, medium-grain, enriched, cooked"),  # USDA writes boiled as cooked
+    ("dried pasta", "Pasta, dry, enriched"),
+    ("crisp bread", "Crackers, crispbread"),  # two words said, one in USDA's spelling
+    ("lemonade", "Lemonade, fruit juice drink"),  # not its frozen concentrate, not a cocktail
+    ("boiled kale with oil, onion and salt", "Kale, cooked, boiled, drained, with salt"),  # the food the dish is
+])
+def test_words_said_differently_from_usda(matcher, said, expected):
+    assert matched_name(matcher, said) == expected
+
+
+@pytest.mark.parametrize("said, expected", [
+    ("jowar roti", "Bread, chappatti or roti"),  # world dishes from foodca/data/en_phrases.csv
+    ("whole maize flour ugali", "Grits, regular or quick, made with water, no added fat"),  # not maize flour
+    ("brinjal bhaji", "Eggplant, cooked, fat added"),  # brinjal is eggplant; a bhaji is cooked in oil
+    ("brinjal", "Eggplant, raw"),
+])
+def test_names_said_outside_the_us(matcher, said, expected):
+    assert matched_name(matcher, said) == expected
+
+
+@pytest.mark.parametrize("said, expected", [
+    ("fresh tomatoes", "Tomatoes, red, ripe, raw, year round average"),  # fresh is raw, not "Tomatoes, fresh, cooked"
+    ("boiled tomatoes", "Tomatoes, fresh, cooked"),
+    ("coffee", "Coffee, NS as to type"),  # FNDDS's default, not the creamer
+    ("eggs", "Egg, whole, raw, fresh"),  # "NS as to fat" says nothing of the egg: not its white
+    ("tea", "Tea, hot, leaf, black"),  # the default tea, from en_phrases.csv
+    ("green tea", "Tea, hot, leaf, green"),
+    ("fruit salad", "Fruit salad, fresh or raw, including citrus fruits, no dressing"),  # "no dressing" is no extra
+])
+def test_state_defaults_and_negations(matcher, said, expected):
+    assert matched_name(matcher, said) == expected
+
+
+def test_a_dish_word_alone_before_with_is_not_matched_on_its_own(matcher):
+    # "salad" is no food of its own; tomato is only one of its parts
+    assert matched_name(matcher, "salad with lettuce, tomato and onion") is None
+
+
 def test_white_bread_is_not_sourdough(matcher):
     assert "sourdough" not in matched_name(matcher, "white bread")
 

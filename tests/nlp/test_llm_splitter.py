@@ -261,6 +261,19 @@ def test_a_timeout_is_retried_once_then_given_up(chat_server):
     assert time.monotonic() - started < 2 * TIMEOUT_S + 1.0
 
 
+def test_the_deadline_bounds_every_provider_and_retry_together(chat_server):
+    # Two providers, each slow enough for its own 5 s timeout and a retry: without a deadline ~20 s.
+    chat_server.script("hang-1", slow(json_content(ZH_ANSWER), 4.5))
+    chat_server.script("hang-2", slow(json_content(ZH_ANSWER), 4.5))
+    hanging = [provider(chat_server, "hang-1"), provider(chat_server, "hang-2")]
+    started = time.monotonic()
+    split = split_meal(ZH_MEAL, hanging, deadline_s=1.0)
+    elapsed = time.monotonic() - started
+    assert split.parser == "offline" and split.items
+    assert elapsed < 2.0
+    assert len(chat_server.requests_for("hang-1")) == 1  # no retry and no second provider without the time
+
+
 def test_a_refused_connection_is_unavailable():
     with socket.socket() as probe:  # a port that was free a moment ago, with nothing listening now
         probe.bind(("127.0.0.1", 0))

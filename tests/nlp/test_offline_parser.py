@@ -126,6 +126,11 @@ EN_CASES = [
     ("a large apple", [dict(name="apple", quantity=1, size="large", unit=None)]),
     ("3 oz grilled chicken breast", [dict(name="grilled chicken breast", grams=85.05, unit="oz", quantity=3)]),
     ("half a cup of oatmeal", [dict(name="oatmeal", quantity=0.5, unit="cup")]),
+    # The occasion and pronouns are not foods; "trail mix" and "snack bar" are.
+    ("I had a snack with 7.5 grams of crackers and 248 grams of milk",
+     [dict(name="crackers", grams=7.5), dict(name="milk", grams=248)]),
+    ("I paired that with 600g of a soft drink", [dict(name="soft drink", grams=600)]),
+    ("a trail mix and one snack bar", [dict(name="trail mix", quantity=1), dict(name="snack bar", quantity=1)]),
     ("1 fl oz infant formula", [dict(name="infant formula", volume_ml=29.57, grams=None)]),
     # "with" + a food without an amount of its own describes the food; with its own amount it is a second item
     ("a slice of whole wheat bread with peanut butter", [dict(name="whole wheat bread with peanut butter", unit="slice")]),

@@ -8,7 +8,6 @@ import pytest
 from click.testing import CliRunner
 
 from foodca.cli import cli
-from foodca.db import make_engine, upgrade
 from foodca.importers.service import import_cfct, import_usda
 from foodca.nlp.items import Split, SplitItem
 from foodca.nutrition.meal import MealAnalyser
@@ -86,10 +85,9 @@ def test_offline_text_end_to_end(analyser):
     assert result["totals"]["carb_g"] == pytest.approx(0.7 * 0.88 + 28.6 * 1.86, rel=1e-6)
 
 
-def test_cli_jsonl_keeps_order_and_reports_bad_lines(tmp_path):
-    env = {"FOODCA_DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite'}", "FOODCA_INSTANCE_DIR": str(tmp_path)}
-    upgrade(env["FOODCA_DATABASE_URL"])
-    load_fixtures(make_engine(env["FOODCA_DATABASE_URL"]), tmp_path)
+def test_cli_jsonl_keeps_order_and_reports_bad_lines(tmp_path, database_url, engine):
+    env = {"FOODCA_DATABASE_URL": database_url, "FOODCA_INSTANCE_DIR": str(tmp_path)}
+    load_fixtures(engine, tmp_path)
     lines = "\n".join([json.dumps({"id": "a", "text": "two eggs"}), "{not json", json.dumps({"id": "c", "text": ""}),
                        json.dumps({"id": "d", "text": "一个馒头"})]) + "\n"
     result = CliRunner().invoke(cli, ["parse", "--jsonl"], input=lines, env=env, catch_exceptions=False)

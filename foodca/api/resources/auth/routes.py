@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from flask import g
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from foodca import accounts
 from foodca.api import public
+from foodca.api.blueprint import Blueprint
 from foodca.api.context import current_user, db
 from foodca.api.resources.auth.schemas import AnonymousSignUpSchema, CredentialsSchema, TokenSchema
 

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from foodca import foods
+from foodca.api.blueprint import Blueprint
 from foodca.api.context import db
 from foodca.api.resources.fields import ID
-from foodca.errors import InvalidInput
 from foodca.api.resources.foods.schemas import FoodDetailSchema, FoodListSchema, FoodQueryArgsSchema
+from foodca.errors import InvalidInput
 
 blp = Blueprint("foods", __name__, url_prefix="/api/v1/foods", description="Food tables")
 

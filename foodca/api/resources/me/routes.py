@@ -2,24 +2,20 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from foodca import accounts, meals, reviews, weights
+from foodca.api.blueprint import Blueprint
 from foodca.api.context import current_user, db, settings
 from foodca.api.resources.me.schemas import ExportSchema, MePatchSchema, MeSchema
-from foodca.models import ModelParseCount
-from foodca.quotas import daily_quota
+from foodca.quotas import daily_quota, model_parses_today
 from foodca.summaries import user_targets
 
 blp = Blueprint("me", __name__, url_prefix="/api/v1/me", description="The signed-in user")
 
 
 def me_view(user) -> dict:
-    session = db()
-    today = accounts.local_today(user)
-    counted = session.get(ModelParseCount, (user.id, today))
-    return {**user.model_dump(), "targets": user_targets(user, today),
-            "model_parses_today": counted.count if counted else 0,
+    return {**user.model_dump(), "targets": user_targets(user, accounts.local_today(user)),
+            "model_parses_today": model_parses_today(session=db(), user=user),
             "model_parses_per_day": daily_quota(settings(), user)}
 
 
@@ -35,11 +31,7 @@ class MeViews(MethodView):
     def patch(self, args):
         """Change the profile; `targets` sets own targets (null: computed again)."""
         session, user = db(), current_user()
-        for name, value in args.pop("targets", {}).items():
-            setattr(user, f"target_{name}", value)
-        for name, value in args.items():
-            setattr(user, name, value)
-        session.add(user)
+        accounts.update_profile(session=session, user=user, changes=args)
         session.commit()
         return me_view(user)
 
@@ -58,5 +50,6 @@ class ExportViews(MethodView):
         """All of the user's data as JSON."""
         session, user = db(), current_user()
         return {"user": me_view(user), "weights": weights.list_weights(session=session, user=user),
-                "meals": [meals.meal_view(session=session, user=user, meal=meal) for meal in meals.user_meals(session=session, user=user)],
+                "meals": meals.meal_views(session=session, user=user,
+                                          meals=meals.user_meals(session=session, user=user)),
                 "reviews": reviews.list_reviews(session=session, user=user)}

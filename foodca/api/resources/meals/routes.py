@@ -2,15 +2,16 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from foodca import meals
 from foodca.accounts import local_today
+from foodca.api.blueprint import Blueprint
 from foodca.api.context import analyser, current_user, db, settings
 from foodca.api.resources.fields import ID
 from foodca.api.resources.meals.schemas import (
-    ItemCreateSchema, ItemPatchSchema, MealCopySchema, MealCreateSchema, MealListSchema, MealPatchSchema,
-    MealQueryArgsSchema, MealSchema, MealTextSchema, ParsedMealSchema, RecentFoodQueryArgsSchema, RecentFoodSchema,
+    FrequentMealSchema, ItemCreateSchema, ItemPatchSchema, MealCopySchema, MealCreateSchema, MealListSchema,
+    MealPatchSchema, MealQueryArgsSchema, MealSchema, MealTextSchema, ParsedMealSchema, RecentFoodQueryArgsSchema,
+    RecentFoodSchema,
 )
 from foodca.errors import InvalidInput
 from foodca.quotas import take_model_parse
@@ -22,6 +23,9 @@ def analyse(text: str, field: str = "text") -> dict:
     """Analyse with the model while the user's daily quota lasts, else with the offline parser."""
     session, user = db(), current_user()
     use_model = take_model_parse(session=session, settings=settings(), user=user)
+    if use_model:
+        # Commit the count now: no write transaction (a lock, with SQLite) may stay open while the model answers.
+        session.commit()
     result = analyser().analyse(text, use_model=use_model)
     if not result["items"]:
         raise InvalidInput(field, "no food was found in this text")
@@ -47,9 +51,7 @@ class MealParseViews(MethodView):
     @blp.response(200, ParsedMealSchema)
     def post(self, args):
         """Preview what a text would log: items, grams, nutrients, alternatives; nothing is stored."""
-        result = analyse(args["text"])
-        db().commit()  # the model-parse count, if one was used
-        return result
+        return analyse(args["text"])
 
 
 @blp.route("")
@@ -66,8 +68,8 @@ class MealViews(MethodView):
             end = args.get("to", max(start, today))
         found, total = meals.list_meals(session=db(), user=user, start=start, end=end, limit=args["limit"],
                                         offset=args["offset"])
-        return {"meals": [view(meal) for meal in found], "total": total, "limit": args["limit"],
-                "offset": args["offset"]}
+        return {"meals": meals.meal_views(session=db(), user=user, meals=found), "total": total,
+                "limit": args["limit"], "offset": args["offset"]}
 
     @blp.arguments(MealCreateSchema)
     @blp.response(201, MealSchema)
@@ -168,7 +170,19 @@ class FavouriteMealViews(MethodView):
     def get(self):
         """Meals marked as favourites (PATCH a meal with favourite: true), newest first."""
         session, user = db(), current_user()
-        return [view(meal) for meal in meals.favourite_meals(session=session, user=user)]
+        return meals.meal_views(session=session, user=user, meals=meals.favourite_meals(session=session, user=user))
+
+
+@blp.route("/frequent")
+class FrequentMealViews(MethodView):
+    @blp.arguments(RecentFoodQueryArgsSchema, location="query")
+    @blp.response(200, FrequentMealSchema(many=True))
+    def get(self, args):
+        """Meals the user logs often (the same text), to log again in one tap with POST /meals/{id}/copy."""
+        session, user = db(), current_user()
+        found = meals.frequent_meals(session=session, user=user, limit=args["limit"])
+        views = meals.meal_views(session=session, user=user, meals=[meal for _times, meal in found])
+        return [{"times": times, "meal": view} for (times, _meal), view in zip(found, views)]
 
 
 @blp.route("/recent-foods")

@@ -163,6 +163,11 @@ class MealQueryArgsSchema(ma.Schema):
             raise ValidationError("must not be before from", "to")
 
 
+class FrequentMealSchema(ma.Schema):
+    times = ma.fields.Integer(required=True, metadata={"description": "how often this text was logged"})
+    meal = ma.fields.Nested(MealSchema, required=True, metadata={"description": "the latest of them; copy it"})
+
+
 class RecentFoodSchema(ma.Schema):
     food_id = ma.fields.Integer(required=True)
     food_name = ma.fields.String(allow_none=True, required=True)

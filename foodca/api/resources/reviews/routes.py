@@ -5,9 +5,9 @@ from datetime import date
 
 from flask import current_app
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
 
 from foodca import reviews
+from foodca.api.blueprint import Blueprint
 from foodca.api.context import current_user, db, settings
 from foodca.api.resources.fields import validate_day
 from foodca.api.resources.reviews.schemas import ReviewListSchema, ReviewSchema
@@ -56,8 +56,5 @@ class ReviewGenerateViews(MethodView):
         409 when the day has a review already (the nightly one included); 422 for a day that has not come or
         has no meals.
         """
-        try:
-            return reviews.generate_review(session=db(), engine=current_app.extensions["foodca_engine"],
-                                           settings=settings(), user=current_user(), day=day_of(day))
-        except reviews.ReviewExists as err:
-            abort(409, message=str(err))
+        return reviews.generate_review(session=db(), engine=current_app.extensions["foodca_engine"],
+                                       settings=settings(), user=current_user(), day=day_of(day))

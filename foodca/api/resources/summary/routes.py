@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from foodca.accounts import local_today
+from foodca.api.blueprint import Blueprint
 from foodca.api.context import current_user, db
 from foodca.api.resources.summary.schemas import (
     DayQueryArgsSchema, DaySummarySchema, RangeQueryArgsSchema, RangeSummarySchema,

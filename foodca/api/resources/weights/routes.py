@@ -1,13 +1,10 @@
 """Body-weight history."""
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
-
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from foodca import weights
+from foodca.api.blueprint import Blueprint
 from foodca.api.context import current_user, db
 from foodca.api.resources.fields import ID
 from foodca.api.resources.weights.schemas import WeightCreateSchema, WeightQueryArgsSchema, WeightSchema
@@ -21,11 +18,8 @@ class WeightViews(MethodView):
     @blp.response(200, WeightSchema(many=True))
     def get(self, args):
         """List weight entries, oldest first, optionally between two local days."""
-        user = current_user()
-        zone = ZoneInfo(user.timezone)
-        start = datetime.combine(args["from_"], time(), zone) if "from_" in args else None
-        end = datetime.combine(args["to"] + timedelta(days=1), time(), zone) if "to" in args else None
-        return weights.list_weights(session=db(), user=user, start=start, end=end)
+        return weights.list_weights(session=db(), user=current_user(), first_day=args.get("from_"),
+                                    last_day=args.get("to"))
 
     @blp.arguments(WeightCreateSchema)
     @blp.response(201, WeightSchema)
