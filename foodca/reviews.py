@@ -59,8 +59,9 @@ def _insert_ignoring_conflict(session: Session, values: dict) -> bool:
     else:
         from sqlalchemy.dialects.sqlite import insert
     statement = insert(DailyReview).values(**values).on_conflict_do_nothing(
-        index_elements=["user_id", "local_date"])
-    return session.execute(statement).rowcount == 1
+        index_elements=["user_id", "local_date"]).returning(DailyReview.id)
+    # RETURNING rather than rowcount, which the ORM's insert path does not report on every driver.
+    return session.execute(statement).first() is not None
 
 
 def claim_review(*, session: Session, user_id: int, day: date, trigger: str, claimer: str, now: datetime,
