@@ -30,9 +30,9 @@ def search_foods(*, session: Session, query: str, limit: int, offset: int) -> tu
              or_(Food.name.ilike(pattern, escape="\\"), Food.name_zh.ilike(pattern, escape="\\"), Food.id.in_(aliased)))
     name = func.coalesce(Food.name_zh, Food.name) if _has_cjk(text) else Food.name
     prefix = _like(text)[1:]
-    word_start = or_(func.lower(name) == text.lower(), name.like(prefix[:-1] + ",%", escape="\\"),
-                     name.like(prefix[:-1] + " %", escape="\\"), name.like(prefix[:-1] + "（%", escape="\\"))
-    rank = case((word_start, 0), (name.like(prefix, escape="\\"), 1), else_=2)
+    word_start = or_(func.lower(name) == text.lower(), name.ilike(prefix[:-1] + ",%", escape="\\"),
+                     name.ilike(prefix[:-1] + " %", escape="\\"), name.ilike(prefix[:-1] + "（%", escape="\\"))
+    rank = case((word_start, 0), (name.ilike(prefix, escape="\\"), 1), else_=2)
     branded = case((Food.data_type == "branded_food", 1), else_=0)
     # One scan: the total rides along on every row of the page.
     rows = session.execute(select(Food, func.count().over().label("total")).where(*where)

@@ -102,3 +102,14 @@ def test_docs_and_spec_are_served_without_a_cdn(client):
     script = client.get("/api/v1/docs/static/swagger-ui-bundle.js")
     assert script.status_code == 200 and len(script.get_data()) > 100_000
     script.close()
+
+
+def test_nul_characters_are_refused_everywhere(client, auth):
+    # PostgreSQL cannot store them in text: refused as input, on SQLite too, so both behave alike.
+    search = client.get("/api/v1/foods/search?q=egg%00", headers=auth)
+    assert search.status_code == 422 and search.json["error"]["fields"] == {"q": ["must not contain NUL characters"]}
+    meal = client.post("/api/v1/meals", json={"text": "一个馒头\u0000"}, headers=auth)
+    assert meal.status_code == 422 and "text" in meal.json["error"]["fields"]
+    nested = client.post("/api/v1/meals", json={"items": [{"food_id": 1, "grams": 10, "said": "\u0000"}]}, headers=auth)
+    assert nested.status_code == 422 and "items" in nested.json["error"]["fields"]
+    assert client.post("/api/v1/auth/anonymous", json={"device_id": "a\u0000"}).status_code == 422
