@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import date, datetime, time as clock_time, timedelta
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import and_, delete, exists, or_, select, update
 from sqlalchemy.engine import Engine
@@ -190,7 +190,12 @@ def due_reviews(*, session: Session, settings: Settings, now: datetime) -> list[
     grace = timedelta(hours=settings.review_grace_hours)
     due = []
     for timezone in session.execute(select(User.timezone).distinct()).scalars():
-        today = now.astimezone(ZoneInfo(timezone)).date()
+        try:
+            today = now.astimezone(ZoneInfo(timezone)).date()
+        except (ZoneInfoNotFoundError, ValueError):
+            # The API only stores IANA names; one bad row must not stop everyone else's reviews.
+            log.warning("reviews: users with the unknown time zone %r are skipped", timezone)
+            continue
         for day in (today - timedelta(days=1), today):
             moment = review_moment(day, timezone, settings.review_hour)
             if not moment <= now < moment + grace:
