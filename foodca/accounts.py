@@ -13,7 +13,7 @@ from sqlalchemy import bindparam, delete, select, update
 from sqlmodel import Session
 
 from foodca.errors import AuthError, Conflict
-from foodca.models import ApiToken, Meal, MealItem, ModelParseCount, User, WeightEntry
+from foodca.models import ApiToken, DailyReview, Meal, MealItem, ModelParseCount, User, WeightEntry
 
 PLANS = ("free", "member")
 _hasher = PasswordHasher()
@@ -121,7 +121,7 @@ def delete_user(*, session: Session, user: User) -> None:
     """Delete the account and every row of its data."""
     meal_ids = select(Meal.id).where(Meal.user_id == user.id)
     session.execute(delete(MealItem).where(MealItem.meal_id.in_(meal_ids)))
-    for table in (Meal, WeightEntry, ModelParseCount, ApiToken):
+    for table in (Meal, WeightEntry, ModelParseCount, DailyReview, ApiToken):
         session.execute(delete(table).where(table.user_id == user.id))
     session.execute(delete(User).where(User.id == user.id))
     session.expunge(user)

@@ -238,3 +238,47 @@ def format_meal_table(result: dict) -> str:
     lines.append(f"{'total':<18} {'':<42} {'':>6} {'':<15} {number(totals['energy_kcal']):>6} "
                  f"{number(totals['protein_g'], 1):>6} {number(totals['fat_g'], 1):>6} {number(totals['carb_g'], 1):>6}")
     return "\n".join(lines)
+
+
+@cli.group("reviews")
+def reviews_group() -> None:
+    """Daily reviews (operators)."""
+
+
+@reviews_group.command("run")
+@click.option("--date", "day", required=True, type=click.DateTime(["%Y-%m-%d"]), help="The users' local day.")
+@click.option("--user", "user_id", type=int, help="Only this user.")
+@pass_context
+def reviews_run_command(ctx: Context, day, user_id: int | None) -> None:
+    """Write the reviews of a local day for every user with meals that day and no review yet."""
+    from sqlmodel import Session
+
+    from foodca.reviews import run_reviews, users_with_meals
+
+    with Session(ctx.engine) as session:
+        user_ids = users_with_meals(session=session, day=day.date(), user_id=user_id)
+    report = run_reviews(engine=ctx.engine, settings=ctx.settings, pairs=[(u, day.date()) for u in user_ids],
+                         trigger="operator")
+    click.echo("\n".join(report.lines()))
+
+
+@cli.command("scheduler")
+@pass_context
+def scheduler_command(ctx: Context) -> None:
+    """Run the scheduler in the foreground: nightly reviews at each user's review hour (a process of its own)."""
+    import logging
+    import signal
+
+    from foodca.jobs.scheduler import build_scheduler
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    settings = ctx.settings
+    click.echo(f"scheduler: reviews at {settings.review_hour}:00 local, every {settings.review_tick_minutes} min, "
+               f"grace {settings.review_grace_hours:g} h, {settings.review_concurrency} at once", err=True)
+    scheduler = build_scheduler(engine=ctx.engine, settings=settings)
+    # A stop mid-run leaves claims that go stale and are taken over by the next tick within the grace window.
+    signal.signal(signal.SIGTERM, lambda *_: scheduler.shutdown(wait=False))
+    try:
+        scheduler.start()
+    except KeyboardInterrupt:
+        scheduler.shutdown(wait=False)

@@ -50,6 +50,13 @@ class Settings:
     max_body_bytes: int = 64 * 1024
     model_parses_per_day_free: int = 20
     model_parses_per_day_member: int = 200
+    # Nightly reviews (foodca/reviews.py, foodca/jobs/scheduler.py).
+    review_hour: int = 21  # the user's local hour at which the day's review is written
+    review_grace_hours: float = 6.0  # a run missed by less than this is caught up
+    review_tick_minutes: int = 15  # how often `foodca scheduler` looks for due users
+    review_concurrency: int = 32  # reviews written at once (model calls in flight)
+    review_tokens_per_minute: int = 2_000_000  # model tokens a process may use per minute; 0: no budget
+    review_stale_claim_minutes: int = 15  # a claim older than this is taken to be a crashed writer's
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> "Settings":
@@ -69,4 +76,10 @@ class Settings:
             max_body_bytes=int(env.get("FOODCA_MAX_BODY_BYTES", str(64 * 1024))),
             model_parses_per_day_free=int(env.get("FOODCA_MODEL_PARSES_PER_DAY_FREE", "20")),
             model_parses_per_day_member=int(env.get("FOODCA_MODEL_PARSES_PER_DAY_MEMBER", "200")),
+            review_hour=int(env.get("FOODCA_REVIEW_HOUR", "21")),
+            review_grace_hours=float(env.get("FOODCA_REVIEW_GRACE_HOURS", "6")),
+            review_tick_minutes=int(env.get("FOODCA_REVIEW_TICK_MINUTES", "15")),
+            review_concurrency=int(env.get("FOODCA_REVIEW_CONCURRENCY", "32")),
+            review_tokens_per_minute=int(env.get("FOODCA_REVIEW_TOKENS_PER_MINUTE", "2000000")),
+            review_stale_claim_minutes=int(env.get("FOODCA_REVIEW_STALE_CLAIM_MINUTES", "15")),
         )

@@ -11,7 +11,7 @@ from foodca.api.errors import ErrorResponsesPlugin, ErrorSchema, error_body, htt
 from foodca.api.ratelimit import RateLimiter
 
 API_PREFIX = "/api/v1"
-RESOURCES = ("auth", "me", "weights", "meals", "foods", "summary")
+RESOURCES = ("auth", "me", "weights", "meals", "foods", "summary", "reviews")
 BEARER = {"bearerAuth": {"type": "http", "scheme": "bearer"}}
 
 

@@ -6,6 +6,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Callable
 from typing import Any
 
 
@@ -19,7 +20,8 @@ class Reply:
     delay_s: float = 0.0
 
 
-def completion(content: str | None, *, model: str = "test-model", finish_reason: str = "stop") -> dict:
+def completion(content: str | None, *, model: str = "test-model", finish_reason: str = "stop",
+               usage: dict[str, int] | None = None) -> dict:
     """A chat.completion object whose first choice says `content`."""
     return {
         "id": "chatcmpl-test",
@@ -32,7 +34,7 @@ def completion(content: str | None, *, model: str = "test-model", finish_reason:
             "finish_reason": finish_reason,
             "logprobs": None,
         }],
-        "usage": {"prompt_tokens": 120, "completion_tokens": 30, "total_tokens": 150},
+        "usage": usage or {"prompt_tokens": 120, "completion_tokens": 30, "total_tokens": 150},
     }
 
 
@@ -57,6 +59,11 @@ def slow(reply: Reply, delay_s: float) -> Reply:
     return Reply(status=reply.status, body=reply.body, headers=reply.headers, delay_s=delay_s)
 
 
+class _Server(ThreadingHTTPServer):
+    # Room for many clients connecting at once (a benchmark's burst), beyond socketserver's 5.
+    request_queue_size = 256
+
+
 @dataclass
 class ReceivedRequest:
     path: str
@@ -69,10 +76,10 @@ class ChatServer:
 
     def __init__(self) -> None:
         self.requests: list[ReceivedRequest] = []
-        self._replies: dict[str, Reply] = {}
+        self._replies: dict[str, Reply | Callable[[Any], Reply]] = {}
         self._lock = threading.Lock()
         self._stopping = threading.Event()
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        self._httpd = _Server(("127.0.0.1", 0), self._handler_class())
         # Handler threads are joined on close; a delayed reply wakes up early when the server stops.
         self._httpd.daemon_threads = False
         self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.01},
@@ -92,8 +99,8 @@ class ChatServer:
         self._thread.join()
         self._httpd.server_close()
 
-    def script(self, model: str, reply: Reply) -> None:
-        """Every request for `model` gets `reply` (an unscripted model gets a 404)."""
+    def script(self, model: str, reply: Reply | Callable[[Any], Reply]) -> None:
+        """Every request for `model` gets `reply`, or what `reply(request_body)` makes (unscripted: a 404)."""
         with self._lock:
             self._replies[model] = reply
 
@@ -107,7 +114,8 @@ class ChatServer:
             model = request.body.get("model") if isinstance(request.body, dict) else None
             if request.path != "/v1/chat/completions":
                 return error(404, f"no route {request.path}")
-            return self._replies.get(model) or error(404, f"The model {model!r} does not exist")
+            reply = self._replies.get(model) or error(404, f"The model {model!r} does not exist")
+        return reply if isinstance(reply, Reply) else reply(request.body)
 
     def _handler_class(self) -> type[BaseHTTPRequestHandler]:
         server = self
@@ -142,3 +150,26 @@ class ChatServer:
                 pass
 
         return Handler
+
+
+def facts_in(body: Any) -> dict:
+    """The facts a review request carries between <facts> and </facts> in its last message."""
+    text = body["messages"][-1]["content"]
+    return json.loads(text.split("<facts>", 1)[1].rsplit("</facts>", 1)[0])
+
+
+def honest_review(body: Any, *, delay_s: float = 0.0, count_tokens: bool = False) -> Reply:
+    """A review model that only repeats numbers from the facts, written the way people write them.
+
+    `count_tokens`: usage as a real model would bill it (about 3 characters a token), not the fixed 150.
+    """
+    facts = facts_in(body)
+    energy = facts["totals"]["energy_kcal"]
+    text = (f"You had {facts['meal_count']} meals and {energy:,} kcal today; "
+            f"well done on {facts['streak_days']} days of logging.")
+    usage = None
+    if count_tokens:
+        # A real review is 3 to 5 sentences: about 120 tokens of answer.
+        prompt = sum(len(message["content"]) for message in body["messages"]) // 3
+        usage = {"prompt_tokens": prompt, "completion_tokens": 120, "total_tokens": prompt + 120}
+    return Reply(body=completion(json.dumps({"text": text}), usage=usage), delay_s=delay_s)

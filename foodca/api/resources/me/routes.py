@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask.views import MethodView
 
-from foodca import accounts, meals, weights
+from foodca import accounts, meals, reviews, weights
 from foodca.api.blueprint import Blueprint
 from foodca.api.context import current_user, db, settings
 from foodca.api.resources.me.schemas import ExportSchema, MePatchSchema, MeSchema
@@ -51,4 +51,5 @@ class ExportViews(MethodView):
         session, user = db(), current_user()
         return {"user": me_view(user), "weights": weights.list_weights(session=session, user=user),
                 "meals": meals.meal_views(session=session, user=user,
-                                          meals=meals.user_meals(session=session, user=user))}
+                                          meals=meals.user_meals(session=session, user=user)),
+                "reviews": reviews.list_reviews(session=session, user=user)}

@@ -8,6 +8,7 @@ from marshmallow import ValidationError, validate
 
 from foodca.api.resources.fields import validate_timezone
 from foodca.api.resources.meals.schemas import MealSchema
+from foodca.api.resources.reviews.schemas import ReviewSchema
 from foodca.api.resources.weights.schemas import WeightSchema
 from foodca.nutrition.targets import ACTIVITY_FACTORS, GOALS
 
@@ -68,3 +69,4 @@ class ExportSchema(ma.Schema):
     user = ma.fields.Nested(MeSchema, required=True)
     weights = ma.fields.List(ma.fields.Nested(WeightSchema), required=True)
     meals = ma.fields.List(ma.fields.Nested(MealSchema), required=True)
+    reviews = ma.fields.List(ma.fields.Nested(ReviewSchema), required=True)
