@@ -22,7 +22,29 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     @app.get("/healthz")
     def healthz():
+        """Alive: the process answers (no database call)."""
         return {"status": "ok"}
+
+    @app.get("/readyz")
+    def readyz():
+        """Ready for traffic: the database answers and this process has built its food index."""
+        from sqlalchemy import text
+        from sqlalchemy.exc import DBAPIError
+
+        from foodca.api.errors import error_body
+
+        checks = {"database": "ok", "food_index": "loaded"}
+        try:
+            with app.extensions["foodca_engine"].connect() as conn:
+                conn.execute(text("SELECT 1"))
+        except DBAPIError:
+            checks["database"] = "unreachable"
+        if not app.extensions["foodca_analyser"].loaded:
+            checks["food_index"] = "not loaded"
+        failing = [f"{name}: {state}" for name, state in checks.items() if state not in ("ok", "loaded")]
+        if failing:
+            return {**error_body(503, "not ready: " + ", ".join(failing), code="not_ready"), "checks": checks}, 503
+        return {"status": "ready", "checks": checks}
 
     from foodca import api
 

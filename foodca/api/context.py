@@ -39,6 +39,10 @@ class LazyAnalyser:
         self._analyser = None
         self._lock = threading.Lock()
 
+    @property
+    def loaded(self) -> bool:
+        return self._analyser is not None
+
     def get(self):
         if self._analyser is None:
             with self._lock:

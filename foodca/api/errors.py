@@ -5,15 +5,20 @@ from http import HTTPStatus
 
 import marshmallow as ma
 from apispec import BasePlugin
-from flask import g
-from sqlalchemy.exc import IntegrityError
+from flask import current_app, g
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from werkzeug.exceptions import HTTPException
 
 from foodca.errors import AuthError, Conflict, InvalidInput, NotFound
 
 CODES = {400: "bad_request", 401: "unauthorized", 404: "not_found", 405: "method_not_allowed", 409: "conflict",
          413: "payload_too_large", 415: "unsupported_media_type", 422: "validation_error", 429: "rate_limited",
-         500: "internal_error"}
+         500: "internal_error", 503: "database_unavailable"}
+# Seconds a client should wait before retrying when the database cannot be reached.
+DATABASE_RETRY_AFTER_S = 5
+# What drivers say when the server is gone (psycopg, sqlite3); anything else is a bug, answered 500.
+_UNREACHABLE = ("connection", "could not connect", "server closed", "terminating", "unable to open database",
+                "database is locked", "no route to host", "timeout expired")
 
 
 class ErrorDetailSchema(ma.Schema):
@@ -34,7 +39,7 @@ class ErrorResponsesPlugin(BasePlugin):
     def operation_helper(self, path=None, operations=None, **_kwargs):
         for method, operation in (operations or {}).items():
             responses = operation.setdefault("responses", {})
-            codes = [429]
+            codes = [429, 503]  # 503: the database cannot be reached (with Retry-After)
             if operation.get("security") != []:
                 codes.append(401)
             if "{" in (path or ""):
@@ -86,7 +91,31 @@ def http_error(error: HTTPException):
     return error_body(status, message, fields), status, headers
 
 
+def database_unreachable(error: DBAPIError) -> bool:
+    """A lost or refused database connection, as opposed to a query that is wrong."""
+    return bool(error.connection_invalidated) or any(
+        words in str(error.orig).lower() for words in _UNREACHABLE)
+
+
+def _rollback_quietly() -> None:
+    try:
+        _rollback()
+    except DBAPIError:
+        pass  # the connection is gone; the session is closed at the end of the request anyway
+
+
 def register_error_handlers(app) -> None:
+    @app.errorhandler(DBAPIError)
+    def database_error(error):
+        _rollback_quietly()
+        if database_unreachable(error):
+            # The pool drops dead connections (pool_pre_ping), so the next request reconnects by itself.
+            current_app.logger.warning("database unreachable: %s", type(error.orig).__name__)
+            return (error_body(503, "the database cannot be reached; try again shortly"), 503,
+                    {"Retry-After": str(DATABASE_RETRY_AFTER_S)})
+        current_app.log_exception((type(error), error, error.__traceback__))
+        return error_body(500, "internal server error"), 500
+
     @app.errorhandler(IntegrityError)
     def integrity_conflict(_error):
         _rollback()
