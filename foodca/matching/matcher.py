@@ -293,35 +293,38 @@ class Matcher:
                                    scorer=fuzz.token_sort_ratio, dtype=np.float32)[0].tolist() if len(shortlist) else []
         query_set = set(query)
         said_raw, said_cooked = bool(EN_RAW_WORDS & query_set), bool(EN_COOKED_STATE & query_set)
-        ranked = []
-        word_cost = token_index.word_cost
+        # Locals: this loop runs for every shortlisted food of every English name.
+        token_sets, heads, negated = token_index.token_sets, token_index.heads, token_index.negated
+        extra_costs, word_cost, default_bonus = token_index.extra_cost, token_index.word_cost, token_index.default_bonus
+        foods, data_types, names = token_index.foods, self.index.data_types, self.index.names
+        ranked: list[tuple[float, int, int]] = []
         for local, coverage, fuzzy in zip(shortlist.tolist(), coverages, similarity):
-            food_set = token_index.token_sets[local]
-            head = token_index.heads[local]
-            score = coverage
-            score += 0.08 if head in query_set else -0.12
+            food_set = token_sets[local]
+            score = coverage + (0.08 if heads[local] in query_set else -0.12)
             # The description's words that were not said cost by what they are (en_extra_word_cost).
-            said_words = (query_set & food_set) - token_index.negated[local]
-            extra_cost = token_index.extra_cost[local] - sum(word_cost[t] for t in said_words)
-            score -= min(extra_cost, 0.35)
+            said_words = (query_set & food_set) - negated[local]
+            extra_cost = extra_costs[local] - sum(word_cost[t] for t in said_words)
+            score -= extra_cost if extra_cost < 0.35 else 0.35
             # Words said around the name ("cooked and seasoned with salt") tip the balance between siblings.
-            score += min(0.02 * len(context & food_set), 0.06)
-            score -= 0.25 * bool(EN_UNSAID_FORMS & food_set - query_set)
+            if context:
+                score += min(0.02 * len(context & food_set), 0.06)
+            if not EN_UNSAID_FORMS.isdisjoint(food_set) and EN_UNSAID_FORMS & food_set - query_set:
+                score -= 0.25
             # Raw said and cooked described, or the other way round: a sibling in the other state.
-            if said_raw and EN_COOKED_STATE & food_set and "raw" not in food_set:
+            if said_raw and "raw" not in food_set and not EN_COOKED_STATE.isdisjoint(food_set):
                 score -= STATE_CONFLICT
             elif said_cooked and "raw" in food_set:
                 score -= STATE_CONFLICT
             if bare_name:
-                score += float(token_index.default_bonus[local])
-            score += 0.05 * fuzzy / 100
-            position = int(token_index.foods[local])
-            score += TYPE_BONUS.get(self.index.data_types[position], 0.0)
-            if coverage < 0.4:
-                score = min(score, 0.49)
-            ranked.append(Candidate(position, score))
-        ranked.sort(key=lambda c: (-c.score, len(self.index.names[c.position])))
-        return [Candidate(c.position, max(0.0, min(c.score, 1.0))) for c in ranked[:20]]
+                score += float(default_bonus[local])
+            score += 0.0005 * fuzzy
+            position = int(foods[local])
+            score += TYPE_BONUS.get(data_types[position], 0.0)
+            if coverage < 0.4 and score > 0.49:
+                score = 0.49
+            ranked.append((score, position, len(names[position])))
+        ranked.sort(key=lambda entry: (-entry[0], entry[2]))
+        return [Candidate(position, max(0.0, min(score, 1.0))) for score, position, _ in ranked[:20]]
 
 
 def _credited_words(token: str, token_index: TokenIndex) -> list[tuple[str, float]]:
