@@ -32,7 +32,7 @@ def test_log_from_text_snapshots_each_item(client, auth):
     assert meal["local_date"] == "2026-03-01"
     assert [item["source_id"] for item in meal["items"]] == ["990907x", "990905x", "990908"]
     mantou = meal["items"][0]
-    assert mantou["grams"] == 100 and mantou["energy_kcal"] == 223.0 and mantou["food_name"].startswith("馒头")
+    assert mantou["grams"] == 100 and mantou["energy_kcal"] == 224.0 and mantou["food_name"].startswith("馒头")
     assert client.get(f"/api/v1/meals/{meal['id']}", headers=auth).json == meal
 
 
@@ -42,7 +42,7 @@ def test_log_from_chosen_foods(client, auth, food_ids):
         "eaten_at": "2026-03-01T15:00:00Z"})
     assert response.status_code == 201
     item = response.json["items"][0]
-    assert item["grams"] == 200 and item["energy_kcal"] == 30.0 and item["basis"] == "user"
+    assert item["grams"] == 200 and item["energy_kcal"] == 32.0 and item["basis"] == "user"
 
 
 def test_snapshot_survives_a_reimport(client, auth, engine_of):

@@ -50,7 +50,7 @@ def local_now() -> datetime:
 def test_summon_today_once_then_read_it(client, shanghai, food_ids, chat_server):
     now = local_now()
     today, yesterday = now.date().isoformat(), (now - timedelta(days=1)).date().isoformat()
-    log(client, shanghai, food_ids["990907x"], now - timedelta(minutes=1))  # 223 kcal
+    log(client, shanghai, food_ids["990907x"], now - timedelta(minutes=1))  # 224 kcal
     log(client, shanghai, food_ids["990907x"], now - timedelta(days=1))
 
     created = client.post(f"/api/v1/reviews/{today}/generate", headers=shanghai)
@@ -58,7 +58,7 @@ def test_summon_today_once_then_read_it(client, shanghai, food_ids, chat_server)
     review = created.json
     assert review["date"] == today and review["writer"] == "model:good" and review["trigger"] == "manual"
     assert review["tokens"] == {"prompt_tokens": 120, "completion_tokens": 30, "total_tokens": 150}
-    assert review["facts"]["totals"]["energy_kcal"] == 223 and "223 kcal" in review["text"]
+    assert review["facts"]["totals"]["energy_kcal"] == 224 and "224 kcal" in review["text"]
 
     again = client.post(f"/api/v1/reviews/{today}/generate", headers=shanghai)
     assert again.status_code == 409 and again.json["error"]["code"] == "conflict"

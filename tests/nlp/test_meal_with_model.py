@@ -25,7 +25,7 @@ def test_model_splits_database_computes(chat_server, small_food_engine):
     result = analyser.analyse("一个馒头，两个鸡蛋")
     assert result["parser"] == "llm:qwen-test"
     assert [i["basis"] for i in result["items"]] == ["model", "model"]
-    assert result["totals"]["energy_kcal"] == pytest.approx(223 + 139)
+    assert result["totals"]["energy_kcal"] == pytest.approx(224 + 141)
     numbers = [value for item in result["items"] for value in item.values() if isinstance(value, (int, float))]
     assert 9999 not in numbers and 9999 not in result["totals"].values()
 

@@ -51,7 +51,7 @@ def test_chinese_units_from_the_unit_tables(analyser):
     mantou = item(analyser, name="馒头", quantity=1, unit="个")
     assert mantou["status"] == "matched" and mantou["food"]["source"] == "cfct"
     assert mantou["basis"] in ("unit_table", "unit_default") and 60 <= mantou["grams"] <= 130
-    assert mantou["energy_kcal"] == pytest.approx(223 * mantou["grams"] / 100)
+    assert mantou["energy_kcal"] == pytest.approx(224 * mantou["grams"] / 100)
 
 
 def test_model_estimate_is_the_last_resort(analyser):
@@ -74,7 +74,7 @@ def test_dish_with_ingredient_weights_is_computed_from_them(analyser):
         SplitItem(said="鸡蛋100克", name="鸡蛋", language="zh", grams=100, grams_source="stated")])
     result = analyser.analyse_split(Split([dish], "offline"))
     assert [i["food"]["name"] for i in result["items"]] == ["番茄", "鸡蛋（代表值）"]
-    assert result["totals"]["energy_kcal"] == pytest.approx(15 * 2 + 139 * 1)
+    assert result["totals"]["energy_kcal"] == pytest.approx(16 * 2 + 141 * 1)
 
 
 def test_offline_text_end_to_end(analyser):
@@ -109,16 +109,16 @@ def test_a_dish_not_in_the_tables_is_computed_from_its_recipe(analyser):
     dish_grams = sum(i["grams"] for i in result["items"])
     assert 120 <= dish_grams <= 280  # a small plate
     tomato = by_food["番茄"]
-    assert tomato["energy_kcal"] == pytest.approx(15 * tomato["grams"] / 100)
+    assert tomato["energy_kcal"] == pytest.approx(16 * tomato["grams"] / 100)
 
 
 def test_market_weight_of_a_whole_food_counts_only_the_edible_part(analyser):
-    # 番茄 in the fixture has 食部 97 %: a 斤 of tomatoes as bought is 485 g eaten; 去蒂 says it was cleaned.
+    # 番茄 in the fixture has 食部 96 %: a 斤 of tomatoes as bought is 480 g eaten; 去蒂 says it was cleaned.
     bought = item(analyser, name="番茄", grams=500, grams_source="stated", quantity=1, unit="斤")
-    assert bought["grams"] == 500 and bought["edible_grams"] == pytest.approx(485)
-    assert bought["energy_kcal"] == pytest.approx(15 * 4.85)
+    assert bought["grams"] == 500 and bought["edible_grams"] == pytest.approx(480)
+    assert bought["energy_kcal"] == pytest.approx(16 * 4.80)
     cleaned = analyser.analyse_split(Split([SplitItem(said="番茄去蒂一斤", name="番茄", language="zh", quantity=1,
                                                       unit="斤", grams=500, grams_source="stated")], "offline"))
-    assert cleaned["items"][0]["energy_kcal"] == pytest.approx(15 * 5)
+    assert cleaned["items"][0]["energy_kcal"] == pytest.approx(16 * 5)
     weighed = item(analyser, name="番茄", grams=500, grams_source="stated")
-    assert weighed["energy_kcal"] == pytest.approx(15 * 5)  # grams on a scale: what was eaten
+    assert weighed["energy_kcal"] == pytest.approx(16 * 5)  # grams on a scale: what was eaten
