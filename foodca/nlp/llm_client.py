@@ -136,8 +136,7 @@ class LlmClient:
             if delay is None:
                 # Not chained: the SDK's error text is the server's, which may echo the key back.
                 raise LlmUnavailable(self.provider, reason) from None
-            if self._time_left(delay + MIN_CALL_S) is None or (
-                    self.deadline is not None and time.monotonic() + delay + MIN_CALL_S > self.deadline):
+            if self.deadline is not None and time.monotonic() + delay + MIN_CALL_S > self.deadline:
                 raise LlmUnavailable(self.provider, f"{reason}; no time left to retry") from None
             attempt += 1
             log.info("LLM %s: %s; retry %d in %.2fs", describe_provider(self.provider), reason, attempt, delay)
