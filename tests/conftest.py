@@ -1,54 +1,23 @@
-"""Fixtures for real resources: a fresh SQLite database per test, the shared data folder when present."""
+"""Fixtures for real resources: a fresh database per test (SQLite, or PostgreSQL: see databases.py), the shared
+data folder when present."""
 from __future__ import annotations
 
-import os
 import shutil
-import uuid
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, make_url, text
 
+from databases import drop_created_databases, new_database
 from foodca.db import make_engine, upgrade
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
 
-# A PostgreSQL server to run the suite against (an admin URL, e.g. postgresql+psycopg://foodca@127.0.0.1:54329/
-# postgres; .ci/run starts one with tools/test_postgres.sh). Without it every test database is an SQLite file.
-TEST_POSTGRES_URL = os.environ.get("FOODCA_TEST_POSTGRES_URL")
-
-
-def new_database(folder: Path, name: str = "foodca") -> str:
-    """A new, empty database for one test (or one session fixture): an SQLite file or a PostgreSQL database."""
-    if not TEST_POSTGRES_URL:
-        return f"sqlite:///{folder / f'{name}.sqlite'}"
-    database = f"test_{name}_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(TEST_POSTGRES_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{database}"'))
-    admin.dispose()
-    _created.append(database)
-    return make_url(TEST_POSTGRES_URL).set(database=database).render_as_string(hide_password=False)
-
-
-_created: list[str] = []
-
-
 @pytest.fixture(scope="session", autouse=True)
 def _drop_test_databases():
     yield
-    if TEST_POSTGRES_URL and _created:
-        admin = create_engine(TEST_POSTGRES_URL, isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            for database in _created:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
-        admin.dispose()
-
-
-def on_postgres(url: str) -> bool:
-    return make_url(url).get_backend_name() == "postgresql"
+    drop_created_databases()
 
 
 @pytest.fixture

@@ -2,31 +2,18 @@
 PostgreSQL when FOODCA_TEST_POSTGRES_URL is set, as in the second CI run)."""
 from __future__ import annotations
 
-import os
-import sqlite3
-import uuid
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, make_url, select, text
+from sqlalchemy import select
 
+from databases import drop_database, new_database
 from foodca import create_app
 from foodca.config import Settings
 from foodca.db import make_engine, upgrade
 from foodca.models import Food
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-
-
-# The same server the root conftest uses when the suite runs on PostgreSQL (see tests/conftest.py).
-TEST_POSTGRES_URL = os.environ.get("FOODCA_TEST_POSTGRES_URL")
-
-
-def _admin_execute(statement: str) -> None:
-    admin = create_engine(TEST_POSTGRES_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(statement))
-    admin.dispose()
 
 
 def _import_fixture_foods(url: str, folder: Path) -> None:
@@ -40,39 +27,20 @@ def _import_fixture_foods(url: str, folder: Path) -> None:
 
 
 @pytest.fixture(scope="session")
-def food_template(tmp_path_factory):
+def food_template(tmp_path_factory) -> str:
     """A database holding the hand-written fixture foods, made once; each test gets a copy of it."""
     folder = tmp_path_factory.mktemp("api_template")
-    if not TEST_POSTGRES_URL:
-        _import_fixture_foods(f"sqlite:///{folder / 'template.sqlite'}", folder)
-        yield folder / "template.sqlite"
-        return
-    name = f"test_api_template_{uuid.uuid4().hex[:12]}"
-    _admin_execute(f'CREATE DATABASE "{name}"')
-    _import_fixture_foods(make_url(TEST_POSTGRES_URL).set(database=name).render_as_string(hide_password=False), folder)
-    yield name
-    _admin_execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-def copy_database(template: Path, target: Path) -> None:
-    # The backup API copies what the WAL holds too, which a plain file copy could miss.
-    with sqlite3.connect(template) as source, sqlite3.connect(target) as copy:
-        source.backup(copy)
-    source.close()
-    copy.close()
+    url = new_database(folder, "api_template")
+    _import_fixture_foods(url, folder)
+    return url
 
 
 @pytest.fixture
-def app_database(tmp_path, food_template):
+def app_database(tmp_path, food_template) -> str:
     """The URL of this test's copy of the template: an SQLite file, or a PostgreSQL database made from it."""
-    if not TEST_POSTGRES_URL:
-        copy_database(food_template, tmp_path / "api.sqlite")
-        yield f"sqlite:///{tmp_path / 'api.sqlite'}"
-        return
-    name = f"test_api_{uuid.uuid4().hex[:12]}"
-    _admin_execute(f'CREATE DATABASE "{name}" TEMPLATE "{food_template}"')
-    yield make_url(TEST_POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
-    _admin_execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    url = new_database(tmp_path, "api", template=food_template)
+    yield url
+    drop_database(url)
 
 
 @pytest.fixture
