@@ -15,3 +15,21 @@ def post_worker_init(worker):
     lazy = getattr(worker.wsgi, "extensions", {}).get("foodca_analyser")
     if lazy is not None:
         lazy.get()
+
+
+def on_starting(server):
+    """With PROMETHEUS_MULTIPROC_DIR set, start from an empty folder: old workers' values would be added in."""
+    folder = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if folder:
+        os.makedirs(folder, exist_ok=True)
+        for name in os.listdir(folder):
+            if name.endswith(".db"):
+                os.remove(os.path.join(folder, name))
+
+
+def child_exit(server, worker):
+    """A worker that exits stops counting in the gauges it wrote (counters and histograms keep their totals)."""
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        from prometheus_client import multiprocess
+
+        multiprocess.mark_process_dead(worker.pid)

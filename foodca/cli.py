@@ -276,6 +276,12 @@ def scheduler_command(ctx: Context) -> None:
     click.echo(f"scheduler: reviews at {settings.review_hour}:00 local, every {settings.review_tick_minutes} min, "
                f"grace {settings.review_grace_hours:g} h, {settings.review_concurrency} at once", err=True)
     scheduler = build_scheduler(engine=ctx.engine, settings=settings)
+    if settings.scheduler_metrics_port:
+        from prometheus_client import start_http_server
+
+        # Loopback only: the scraper runs on this host or reaches it through the operator's own tunnel.
+        start_http_server(settings.scheduler_metrics_port, addr="127.0.0.1")
+        click.echo(f"scheduler: metrics on http://127.0.0.1:{settings.scheduler_metrics_port}/metrics", err=True)
     # A stop mid-run leaves claims that go stale and are taken over by the next tick within the grace window.
     signal.signal(signal.SIGTERM, lambda *_: scheduler.shutdown(wait=False))
     try:

@@ -33,6 +33,11 @@ def _llm_providers(env) -> tuple[LlmProvider, ...]:
     return tuple(providers)
 
 
+def _optional(env, name: str, convert):
+    value = env.get(name)
+    return convert(value) if value else None
+
+
 @dataclass(frozen=True)
 class Settings:
     database_url: str
@@ -50,6 +55,12 @@ class Settings:
     max_body_bytes: int = 64 * 1024
     model_parses_per_day_free: int = 20
     model_parses_per_day_member: int = 200
+    # GET /metrics (Prometheus) answers only a scraper sending this bearer token; unset: no /metrics at all.
+    metrics_token: str | None = field(default=None, repr=False)
+    # gunicorn: the folder where every worker writes its metric values (prometheus_client's own variable).
+    metrics_multiprocess_dir: Path | None = None
+    # `foodca scheduler` serves its own metrics on 127.0.0.1:PORT when set.
+    scheduler_metrics_port: int | None = None
     # Nightly reviews (foodca/reviews.py, foodca/jobs/scheduler.py).
     review_hour: int = 21  # the user's local hour at which the day's review is written
     review_grace_hours: float = 6.0  # a run missed by less than this is caught up
@@ -76,6 +87,9 @@ class Settings:
             max_body_bytes=int(env.get("FOODCA_MAX_BODY_BYTES", str(64 * 1024))),
             model_parses_per_day_free=int(env.get("FOODCA_MODEL_PARSES_PER_DAY_FREE", "20")),
             model_parses_per_day_member=int(env.get("FOODCA_MODEL_PARSES_PER_DAY_MEMBER", "200")),
+            metrics_token=env.get("FOODCA_METRICS_TOKEN") or None,
+            metrics_multiprocess_dir=_optional(env, "PROMETHEUS_MULTIPROC_DIR", Path),
+            scheduler_metrics_port=_optional(env, "FOODCA_SCHEDULER_METRICS_PORT", int),
             review_hour=int(env.get("FOODCA_REVIEW_HOUR", "21")),
             review_grace_hours=float(env.get("FOODCA_REVIEW_GRACE_HOURS", "6")),
             review_tick_minutes=int(env.get("FOODCA_REVIEW_TICK_MINUTES", "15")),

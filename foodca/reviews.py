@@ -27,6 +27,7 @@ from foodca.nlp.llm_client import LlmClient, LlmUnavailable
 from foodca.nlp.review_writer import WrittenReview, write_with_model, write_with_template
 from foodca.nlp.token_budget import TokenBudget
 from foodca.nutrition.review_facts import review_facts
+from foodca import metrics
 from foodca.quotas import take_model_parse
 
 log = logging.getLogger(__name__)
@@ -105,7 +106,7 @@ class ReviewWriter:
         clients = []
         for provider in settings.llm_providers:
             try:
-                clients.append(LlmClient(provider))
+                clients.append(LlmClient(provider, purpose="review"))
             except LlmUnavailable as err:
                 log.warning("reviews: %s", err)
         return cls(clients=clients, budget=TokenBudget(settings.review_tokens_per_minute))
@@ -159,6 +160,7 @@ def write_review(*, engine: Engine, settings: Settings, writer: ReviewWriter, us
                          text=written.text, writer=written.writer, note=written.note, **written.usage)
     if not stored:
         return ReviewOutcome("taken", total_tokens=written.usage["total_tokens"])
+    metrics.reviews_written.labels(written.writer.partition(":")[0]).inc()
     return ReviewOutcome("done", written.writer, written.usage["total_tokens"])
 
 

@@ -8,6 +8,7 @@ from flask_smorest import Api
 
 from foodca.api.context import LazyAnalyser, close_db, db
 from foodca.api.errors import ErrorResponsesPlugin, ErrorSchema, error_body, http_error, register_error_handlers
+from foodca.api.metrics_view import init_metrics_view
 from foodca.api.ratelimit import RateLimiter
 from foodca.api.request_log import init_request_log
 
@@ -53,6 +54,7 @@ def init_app(app) -> Api:
         return send_from_directory(swagger_ui_path, filename)
 
     register_error_handlers(app)
+    init_metrics_view(app)
     init_request_log(app)  # before authenticate: a refused request has its id and its log line too
     app.before_request(authenticate)
     app.teardown_appcontext(close_db)

@@ -9,6 +9,8 @@ import uuid
 
 from flask import Flask, g, request
 
+from foodca import metrics
+
 access_log = logging.getLogger("foodca.access")
 # A request id from the proxy or the app is kept when it is plain; anything else is replaced, never logged.
 _SAFE_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
@@ -36,9 +38,13 @@ def init_request_log(app: Flask) -> None:
         request_id = g.get("request_id") or uuid.uuid4().hex
         response.headers["X-Request-ID"] = request_id
         user = g.get("user")
+        seconds = time.perf_counter() - g.get("request_started", time.perf_counter())
+        # The route template (/api/v1/meals/<int:meal_id>), not the path: a bounded set of label values.
+        metrics.record_request(request.method, request.url_rule.rule if request.url_rule else "unrouted",
+                               response.status_code, seconds)
         # The path, never the query string or headers: tokens and meal text stay out of the logs.
         access_log.info("request", extra={"fields": {
             "request_id": request_id, "method": request.method, "path": request.path,
             "status": response.status_code, "user_id": user.id if user is not None else None,
-            "ms": round((time.perf_counter() - g.get("request_started", time.perf_counter())) * 1000, 2)}})
+            "ms": round(seconds * 1000, 2)}})
         return response

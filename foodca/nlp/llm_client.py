@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 import openai
 
+from foodca import metrics
 from foodca.config import LlmProvider
 
 log = logging.getLogger(__name__)
@@ -35,9 +36,11 @@ class LlmError(Exception):
 class LlmUnavailable(LlmError):
     """The provider cannot answer now (timeout, connection, quota, server or auth error): try the next one."""
 
-    def __init__(self, provider: LlmProvider | None, reason: str) -> None:
+    def __init__(self, provider: LlmProvider | None, reason: str, kind: str = "unavailable") -> None:
         self.provider = provider
         self.reason = reason
+        # For the metrics: timeout, connection, rate_limited, server_error, refused, out_of_time, unavailable.
+        self.kind = kind
         where = describe_provider(provider) if provider is not None else "no provider"
         super().__init__(f"{where}: {reason}")
 
@@ -61,11 +64,12 @@ class LlmClient:
     """One OpenAI-compatible provider; `complete_json` returns (parsed object, token usage)."""
 
     def __init__(self, provider: LlmProvider, *, max_retries: int = DEFAULT_MAX_RETRIES,
-                 deadline: float | None = None) -> None:
+                 deadline: float | None = None, purpose: str = "split") -> None:
         if provider.response_format not in ("json_schema", "json_object"):
             # A typo in the settings makes this provider unusable, not the whole request.
             raise LlmUnavailable(provider, f"unknown response_format {provider.response_format!r}")
         self.provider = provider
+        self.purpose = purpose  # what the calls are for (split, review): a label of the metrics
         self.max_retries = max_retries
         # time.monotonic() by which the caller needs an answer: waits and retries stop there.
         self.deadline = deadline
@@ -109,25 +113,41 @@ class LlmClient:
         else:
             response_format = {"type": "json_object"}
             request_messages = _with_schema_in_system_prompt(messages, schema, schema_name)
-        completion = self._create(
-            model=self.provider.model, messages=request_messages, response_format=response_format
-        )
-        return _parse_completion(completion), _usage_of(completion)
+        started, outcome, usage = time.perf_counter(), "ok", None
+        try:
+            completion = self._create(
+                model=self.provider.model, messages=request_messages, response_format=response_format
+            )
+            usage = _usage_of(completion)
+            return _parse_completion(completion), usage
+        except LlmUnavailable as err:
+            outcome = err.kind
+            raise
+        except LlmBadResponse:
+            outcome = "bad_response"
+            raise
+        finally:
+            metrics.record_model_call(describe_provider(self.provider), self.purpose, outcome,
+                                      time.perf_counter() - started, usage)
 
     def _create(self, **request: Any) -> Any:
         attempt = 0
         while True:
             timeout = self._time_left(self.provider.timeout_s)
             if timeout is None:
-                raise LlmUnavailable(self.provider, "out of time")
+                raise LlmUnavailable(self.provider, "out of time", "out_of_time")
             try:
                 return self._client.chat.completions.create(**request, timeout=timeout)
             except openai.APIConnectionError as err:  # includes APITimeoutError
                 cause = type(err.__cause__).__name__ if err.__cause__ else "unknown"
-                reason = "timed out" if isinstance(err, openai.APITimeoutError) else f"connection failed ({cause})"
+                timed_out = isinstance(err, openai.APITimeoutError)
+                reason = "timed out" if timed_out else f"connection failed ({cause})"
+                kind = "timeout" if timed_out else "connection"
                 delay = self._retry_delay(attempt, None)
             except openai.APIStatusError as err:
                 reason = f"HTTP {err.status_code}{self._server_message(err)}"
+                kind = ("rate_limited" if err.status_code == 429 else
+                        "server_error" if err.status_code >= 500 else "refused")
                 delay = self._retry_delay(attempt, err.response) if _is_retryable_status(err.status_code) else None
             except openai.APIResponseValidationError as err:
                 raise LlmBadResponse("the response is not a chat completion") from err
@@ -135,9 +155,9 @@ class LlmClient:
                 raise LlmUnavailable(self.provider, f"{type(err).__name__}") from err
             if delay is None:
                 # Not chained: the SDK's error text is the server's, which may echo the key back.
-                raise LlmUnavailable(self.provider, reason) from None
+                raise LlmUnavailable(self.provider, reason, kind) from None
             if self.deadline is not None and time.monotonic() + delay + MIN_CALL_S > self.deadline:
-                raise LlmUnavailable(self.provider, f"{reason}; no time left to retry") from None
+                raise LlmUnavailable(self.provider, f"{reason}; no time left to retry", kind) from None
             attempt += 1
             log.info("LLM %s: %s; retry %d in %.2fs", describe_provider(self.provider), reason, attempt, delay)
             time.sleep(delay)

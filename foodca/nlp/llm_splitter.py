@@ -8,6 +8,7 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
+from foodca import metrics
 from foodca.config import LlmProvider
 from foodca.nlp.items import Split, SplitItem
 from foodca.nlp.llm_client import (
@@ -111,9 +112,13 @@ def split_with_llm(text: str, providers: Sequence[LlmProvider], *, language_hint
     last_error: LlmError = LlmUnavailable(None, "no LLM provider configured")
     for provider in providers:
         try:
-            with LlmClient(provider, deadline=deadline) as client:
+            with LlmClient(provider, deadline=deadline, purpose="split") as client:
                 data, usage = client.complete_json(messages, SPLIT_SCHEMA, SCHEMA_NAME)
-            items = items_from_response(data, language)
+            try:
+                items = items_from_response(data, language)
+            except LlmBadResponse:
+                metrics.model_answers_rejected.labels(describe_provider(provider), "split").inc()
+                raise
         except (LlmUnavailable, LlmBadResponse) as err:
             log.warning("LLM splitter: %s failed (%s): %s", describe_provider(provider), type(err).__name__, err)
             last_error = err

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from foodca import metrics
 from foodca.nlp.llm_client import LlmBadResponse, LlmClient, LlmUnavailable, describe_provider
 
 log = logging.getLogger(__name__)
@@ -168,7 +169,11 @@ def write_with_model(facts: dict, clients: Sequence[LlmClient], *,
             used = call_usage["total_tokens"]
             for key in usage:
                 usage[key] += call_usage[key]
-            text = check_model_text(data.get("text"), facts)
+            try:
+                text = check_model_text(data.get("text"), facts)
+            except LlmBadResponse:
+                metrics.model_answers_rejected.labels(describe_provider(client.provider), "review").inc()
+                raise
         except (LlmUnavailable, LlmBadResponse) as err:
             log.warning("review writer: %s: %s", describe_provider(client.provider), err)
             notes.append(f"{client.provider.model}: {getattr(err, 'reason', err)}")

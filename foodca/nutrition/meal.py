@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
+from foodca import metrics
 from foodca.config import LlmProvider
 from foodca.matching.index import FoodIndex
 from foodca.matching.matcher import MATCH_CACHE_SIZE, Matcher, MatchResult
@@ -62,9 +63,13 @@ class MealAnalyser:
         if use_model and self.providers:
             from foodca.nlp.llm_splitter import split_meal
 
-            return split_meal(text, self.providers, deadline_s=self.llm_deadline_s)
+            split = split_meal(text, self.providers, deadline_s=self.llm_deadline_s)
+            offline = split.parser == "offline"
+            metrics.record_split("offline" if offline else "model", "model_failed" if offline else None)
+            return split
         from foodca.nlp.offline_parser import parse_meal
 
+        metrics.record_split("offline")  # a fallback over quota is counted by the caller, who knows why
         return parse_meal(text)
 
     def analyse(self, text: str, *, use_model: bool = True) -> dict:
@@ -81,6 +86,7 @@ class MealAnalyser:
             for entry in self._entries(item, matcher):
                 add_totals(totals, entry)
                 items.append(entry)
+        metrics.record_items([entry["status"] for entry in items])
         return {"parser": split.parser, "items": items, "totals": totals}
 
     def _entries(self, item: SplitItem, matcher: Matcher) -> list[dict]:

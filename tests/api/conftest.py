@@ -2,6 +2,8 @@
 PostgreSQL when FOODCA_TEST_POSTGRES_URL is set, as in the second CI run)."""
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -88,3 +90,22 @@ def sign_up(client):
 @pytest.fixture
 def auth(sign_up) -> dict[str, str]:
     return sign_up()
+
+
+def _chat_server_module():
+    # tests/nlp/chat_server.py: the real local chat-completions server the model tests use.
+    if "chat_server" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("chat_server", Path(__file__).parents[1] / "nlp" / "chat_server.py")
+        module = sys.modules["chat_server"] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    return sys.modules["chat_server"]
+
+
+@pytest.fixture
+def chat_server():
+    """A chat-completions server on loopback; `chat_server.replies` has its reply makers (json_content, error…)."""
+    module = _chat_server_module()
+    server = module.ChatServer().start()
+    server.replies = module
+    yield server
+    server.stop()

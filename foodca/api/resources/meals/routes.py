@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import current_app
 from flask.views import MethodView
 
-from foodca import meals
+from foodca import meals, metrics
 from foodca.accounts import local_today
 from foodca.api.blueprint import Blueprint
 from foodca.api.context import analyser, current_user, db, settings
@@ -27,6 +27,8 @@ def analyse(text: str, field: str = "text") -> dict:
     if use_model:
         # Commit the count now: no write transaction (a lock, with SQLite) may stay open while the model answers.
         session.commit()
+    elif settings().llm_providers:
+        metrics.parser_fallbacks.labels("over_quota").inc()
     result = analyser().analyse(text, use_model=use_model)
     if not result["items"]:
         raise InvalidInput(field, "no food was found in this text")
