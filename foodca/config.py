@@ -50,6 +50,8 @@ class Settings:
     llm_deadline_s: float = 8.0
     # Rankings of names said that each process keeps (0: none); people log the same foods day after day.
     match_cache_size: int = 50_000
+    # How often an API process checks whether an import changed the food tables (then rebuilds its index); 0: never.
+    index_refresh_s: float = 60.0
     # API limits; the rate limit is per token and per process (see foodca/api/ratelimit.py).
     rate_limit_per_minute: int = 120
     max_body_bytes: int = 64 * 1024
@@ -83,6 +85,7 @@ class Settings:
             llm_providers=_llm_providers(env),
             llm_deadline_s=float(env.get("FOODCA_LLM_DEADLINE", "8")),
             match_cache_size=int(env.get("FOODCA_MATCH_CACHE_SIZE", "50000")),
+            index_refresh_s=float(env.get("FOODCA_INDEX_REFRESH_SECONDS", "60")),
             rate_limit_per_minute=int(env.get("FOODCA_RATE_LIMIT_PER_MINUTE", "120")),
             max_body_bytes=int(env.get("FOODCA_MAX_BODY_BYTES", str(64 * 1024))),
             model_parses_per_day_free=int(env.get("FOODCA_MODEL_PARSES_PER_DAY_FREE", "20")),

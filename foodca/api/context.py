@@ -1,13 +1,17 @@
 """Per-request state: the database session, the signed-in user, the process-wide meal analyser."""
 from __future__ import annotations
 
+import logging
 import threading
+import time
 
 from flask import current_app, g
 from sqlmodel import Session
 
 from foodca.config import Settings
 from foodca.models import User
+
+log = logging.getLogger(__name__)
 
 
 def db() -> Session:
@@ -32,27 +36,71 @@ def current_user() -> User:
 
 
 class LazyAnalyser:
-    """Builds the MealAnalyser on first use, once per process, whichever thread asks first."""
+    """Builds the MealAnalyser on first use, once per process, whichever thread asks first; then rebuilds it in the
+    background when an import has changed the food tables, so new meals use the new values without a restart.
+
+    Every `index_refresh_s` one request starts a thread that compares the tables' version with the analyser's;
+    requests go on with the current analyser until the new one is built and swapped in (one reference
+    assignment). Meanwhile the process holds two indexes: about twice the usual memory for 10-20 s.
+    """
 
     def __init__(self, engine, settings: Settings):
         self._engine, self._settings = engine, settings
         self._analyser = None
         self._lock = threading.Lock()
+        self._refreshing = threading.Lock()
+        self._next_check = 0.0
+        self._stopped = False
 
     @property
     def loaded(self) -> bool:
         return self._analyser is not None
 
     def get(self):
-        if self._analyser is None:
+        analyser = self._analyser
+        if analyser is None:
             with self._lock:
                 if self._analyser is None:
-                    from foodca.nutrition.meal import MealAnalyser
+                    self._analyser = self._build()
+                    self._next_check = time.monotonic() + self._settings.index_refresh_s
+                analyser = self._analyser
+        elif self._settings.index_refresh_s > 0 and time.monotonic() >= self._next_check and not self._stopped:
+            self._start_refresh()
+        return analyser
 
-                    self._analyser = MealAnalyser.build(self._engine, self._settings.llm_providers,
-                                                        llm_deadline_s=self._settings.llm_deadline_s,
-                                                        match_cache_size=self._settings.match_cache_size)
-        return self._analyser
+    def stop_refreshing(self) -> None:
+        """No more rebuilds; wait for one in progress (before the engine is disposed, e.g. at a test's end)."""
+        self._stopped = True
+        with self._refreshing:
+            pass
+
+    def _build(self):
+        from foodca.nutrition.meal import MealAnalyser
+
+        return MealAnalyser.build(self._engine, self._settings.llm_providers,
+                                  llm_deadline_s=self._settings.llm_deadline_s,
+                                  match_cache_size=self._settings.match_cache_size)
+
+    def _start_refresh(self) -> None:
+        if not self._refreshing.acquire(blocking=False):
+            return  # another request's thread is already checking
+        self._next_check = time.monotonic() + self._settings.index_refresh_s
+        threading.Thread(target=self._refresh, name="food-index-refresh", daemon=True).start()
+
+    def _refresh(self) -> None:
+        from foodca.nutrition.meal import food_tables_version
+
+        try:
+            version = food_tables_version(self._engine)
+            if version != self._analyser.tables_version:
+                started = time.perf_counter()
+                self._analyser = self._build()
+                log.info("food index rebuilt for tables version %s in %.1f s", version, time.perf_counter() - started)
+        except Exception:  # noqa: BLE001  (a failed refresh keeps the index this process already serves)
+            log.exception("food index refresh failed; serving the index built before")
+        finally:
+            self._next_check = time.monotonic() + self._settings.index_refresh_s
+            self._refreshing.release()
 
 
 def analyser():

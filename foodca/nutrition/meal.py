@@ -6,14 +6,14 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 
 from foodca import metrics
 from foodca.config import LlmProvider
 from foodca.matching.index import FoodIndex
 from foodca.matching.matcher import MATCH_CACHE_SIZE, Matcher, MatchResult
-from foodca.models import Alias, Portion
+from foodca.models import Alias, DataRelease, Portion
 from foodca.models.food import CORE_NUTRIENTS
 from foodca.nlp.items import Split, SplitItem
 from foodca.nutrition.compute import add_totals, nutrients_for, zero_nutrients
@@ -36,6 +36,12 @@ DIRECT_MATCH_FOR_DISH = 0.9
 GENERIC_PARTS = {"鱼肉", "肉", "净肉", "虾肉", "蟹肉", "果肉", "瘦肉", "去骨肉"}
 
 
+def food_tables_version(engine: Engine) -> int:
+    """The newest import that changed the food tables (0: none yet); an index built before it is stale."""
+    with engine.connect() as conn:
+        return conn.execute(select(func.max(DataRelease.id))).scalar() or 0
+
+
 @dataclass
 class MealAnalyser:
     """Holds the food index and answers meals; build once per process, reuse for every request."""
@@ -45,14 +51,17 @@ class MealAnalyser:
     providers: Sequence[LlmProvider] = ()
     llm_deadline_s: float | None = None  # the model's whole attempt at one meal; then the offline parser
     match_cache_size: int = MATCH_CACHE_SIZE
+    tables_version: int = 0  # food_tables_version() when the index was built
     _portions: dict[int, list[dict]] = field(default_factory=dict)
     _names_zh: dict[int, list[str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, engine: Engine, providers: Sequence[LlmProvider] = (), *,
               llm_deadline_s: float | None = None, match_cache_size: int = MATCH_CACHE_SIZE) -> "MealAnalyser":
+        # The version is read first: an import that commits during the build makes this analyser stale, not wrong.
+        version = food_tables_version(engine)
         return cls(engine=engine, index=FoodIndex.build(engine), providers=tuple(providers),
-                   llm_deadline_s=llm_deadline_s, match_cache_size=match_cache_size)
+                   llm_deadline_s=llm_deadline_s, match_cache_size=match_cache_size, tables_version=version)
 
     @functools.cached_property
     def matcher(self) -> Matcher:

@@ -55,6 +55,7 @@ def app_settings() -> Settings:
 def app(app_database, app_settings):
     app = create_app({"FOODCA_DATABASE_URL": app_database, "FOODCA_SETTINGS": app_settings, "TESTING": True})
     yield app
+    app.extensions["foodca_analyser"].stop_refreshing()
     app.extensions["foodca_engine"].dispose()
 
 
