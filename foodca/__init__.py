@@ -19,6 +19,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         app.config.update(config)
     app.extensions["foodca_settings"] = settings
     app.extensions["foodca_engine"] = make_engine(app.config["FOODCA_DATABASE_URL"])
+    if settings.proxy_hops:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=settings.proxy_hops, x_proto=settings.proxy_hops)
 
     @app.get("/healthz")
     def healthz():

@@ -54,6 +54,9 @@ class Settings:
     index_refresh_s: float = 60.0
     # API limits; the rate limit is per token and per process (see foodca/api/ratelimit.py).
     rate_limit_per_minute: int = 120
+    # Reverse proxies in front of the app (nginx: 1) whose X-Forwarded-For/-Proto are trusted; 0 trusts none, so a
+    # client cannot pick the address its sign-ups are limited by.
+    proxy_hops: int = 0
     max_body_bytes: int = 64 * 1024
     model_parses_per_day_free: int = 20
     model_parses_per_day_member: int = 200
@@ -87,6 +90,7 @@ class Settings:
             match_cache_size=int(env.get("FOODCA_MATCH_CACHE_SIZE", "50000")),
             index_refresh_s=float(env.get("FOODCA_INDEX_REFRESH_SECONDS", "60")),
             rate_limit_per_minute=int(env.get("FOODCA_RATE_LIMIT_PER_MINUTE", "120")),
+            proxy_hops=int(env.get("FOODCA_PROXY_HOPS", "0")),
             max_body_bytes=int(env.get("FOODCA_MAX_BODY_BYTES", str(64 * 1024))),
             model_parses_per_day_free=int(env.get("FOODCA_MODEL_PARSES_PER_DAY_FREE", "20")),
             model_parses_per_day_member=int(env.get("FOODCA_MODEL_PARSES_PER_DAY_MEMBER", "200")),

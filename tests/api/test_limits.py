@@ -56,3 +56,23 @@ def test_rate_limit_per_token_answers_429_with_retry_after(client, sign_up):
     limited = client.get("/api/v1/me", headers=auth)
     assert limited.json["error"]["code"] == "rate_limited" and 1 <= int(limited.headers["Retry-After"]) <= 60
     assert client.get("/api/v1/me", headers=other).status_code == 200
+
+
+@pytest.mark.parametrize("proxy_hops, limited_per_forwarded_address", [("0", False), ("1", True)])
+def test_sign_up_is_limited_per_client_address_behind_a_trusted_proxy(app_database, proxy_hops,
+                                                                       limited_per_forwarded_address):
+    from foodca import create_app
+
+    settings = Settings.from_env({"FOODCA_RATE_LIMIT_PER_MINUTE": "3", "FOODCA_PROXY_HOPS": proxy_hops})
+    app = create_app({"FOODCA_DATABASE_URL": app_database, "FOODCA_SETTINGS": settings, "TESTING": True})
+    client = app.test_client()
+
+    def sign_up(forwarded_for: str) -> int:
+        return client.post("/api/v1/auth/anonymous", json={"device_id": "d"},
+                           headers={"X-Forwarded-For": forwarded_for}).status_code
+
+    # One client behind the proxy, then another: the second keeps its own allowance only when the proxy is trusted.
+    statuses = [sign_up("203.0.113.7") for _ in range(4)] + [sign_up("198.51.100.9")]
+    assert statuses[:4] == [201, 201, 201, 429]
+    assert statuses[4] == (201 if limited_per_forwarded_address else 429)
+    app.extensions["foodca_engine"].dispose()
