@@ -65,6 +65,7 @@ def load_extract(engine: Engine, extract: Extract, *, report_dir: Path | None = 
                  started: float | None = None) -> ImportSummary:
     """Write `extract` in one transaction; readers see the old data until it commits."""
     started = time.perf_counter() if started is None else started
+    _cut_to_column_lengths(extract)
     summary = ImportSummary(source=extract.source, release_name=extract.release_name, notes=list(extract.notes))
     summary.rejected = int((extract.report["action"] == "rejected").sum()) if len(extract.report) else 0
     if report_dir is not None and len(extract.report):
@@ -134,6 +135,28 @@ def load_extract(engine: Engine, extract: Extract, *, report_dir: Path | None = 
                 )
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _cut_to_column_lengths(extract: Extract) -> None:
+    """Cut text longer than its column to the column's length, and report it: PostgreSQL refuses such a value,
+    and one long description must not stop a release of 400,000 foods (SQLite would store it whole)."""
+    cut_rows = []
+    for frame, table in ((extract.foods, Food.__table__), (extract.portions, Portion.__table__),
+                         (extract.aliases, Alias.__table__)):
+        for column in frame.columns:
+            length = getattr(table.c[column].type, "length", None) if column in table.c else None
+            if not length or frame[column].dtype != object:
+                continue
+            too_long = frame[column].map(lambda value: isinstance(value, str) and len(value) > length)
+            if not too_long.any():
+                continue
+            for source_id, value in zip(frame.loc[too_long, "source_id"], frame.loc[too_long, column]):
+                cut_rows.append({"file": extract.release_name, "line": None, "source_id": source_id,
+                                 "name": value[:80], "action": "fixed",
+                                 "reason": f"{table.name}.{column} of {len(value)} characters cut to {length}"})
+            frame.loc[too_long, column] = frame.loc[too_long, column].str.slice(0, length)
+    if cut_rows:
+        extract.report = pd.concat([extract.report, pd.DataFrame(cut_rows)], ignore_index=True)
 
 
 def content_hashes(foods: pd.DataFrame, portions: pd.DataFrame, aliases: pd.DataFrame) -> np.ndarray:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Column, Index, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 CORE_NUTRIENTS = ("energy_kcal", "protein_g", "fat_g", "carb_g", "fiber_g", "sugars_g", "sodium_mg")
@@ -35,7 +35,8 @@ class Food(SQLModel, table=True):
     data_type: str = Field(max_length=32)  # sr_legacy_food, foundation_food, survey_fndds_food, branded_food, cfct
     name: str = Field(max_length=512)
     name_zh: str | None = Field(default=None, max_length=255)
-    category: str | None = Field(default=None, max_length=255)
+    # Text: branded categories carry their GS1 definitions, up to 700 characters.
+    category: str | None = Field(default=None, sa_type=Text)
     brand: str | None = Field(default=None, max_length=255)
     gtin: str | None = Field(default=None, max_length=32, index=True)
     edible_pct: float | None = None

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -341,3 +342,22 @@ def test_unreachable_url_is_a_clear_error(engine, tmp_path):
     with pytest.raises(ImportFileError, match="download failed"):
         run_import(engine, ["http://127.0.0.1:9/FoodData_Central_missing.zip"], tmp_path)
     assert db_stats(engine)["releases"] == []
+
+
+def test_long_texts_import_on_every_database(engine, usda_fixture, tmp_path):
+    # Real branded releases carry GS1 category definitions of 700 characters; PostgreSQL refused the whole import.
+    release = usda_fixture("branded_small")
+    category = "Includes any products that can be described/observed as a quantity of " + "pre-mixed dough " * 40
+    serving = "1 cup, " + "crushed and loosely packed " * 12
+    brand_csv = release / "branded_food.csv"
+    brand_csv.write_text(brand_csv.read_text().replace(
+        '"General Mills, Inc.","CHEERIOS","","016000275287","","","37.0","g","1 cup","Cereal"',
+        f'"General Mills, Inc.","CHEERIOS","","016000275287","","","37.0","g","{serving}","{category}"'))
+    summary = run_import(engine, [release], tmp_path)
+    assert summary.added == 3
+    food = foods_by_id(engine)["10000001"]
+    assert food.category == category  # kept whole: the column is text
+    with engine.connect() as conn:
+        descriptions = conn.execute(select(Portion.description).where(Portion.food_id == food.id)).scalars().all()
+    assert [len(d) for d in descriptions] == [255] and serving[:200] in descriptions[0]
+    assert re.search(r"10000001,.*,fixed,portion.description of \d+ characters cut to 255", summary.report_path.read_text())
