@@ -4,7 +4,7 @@ Usage: FOODCA_DATABASE_URL=... python bench/api_load.py [--duration 20] [--conne
 Starts gunicorn with 2 workers on the database, gets a token, warms both workers up (each builds its food
 index on first use), then runs wrk with a Lua script that POSTs --meals different 5-item meals in turn (made
 of the household phrases of ../shared's zh_portions dev set; the four below without it). In the same run a
-bare Flask view doing one SQLite read, under the same gunicorn and wrk settings, gives the ceiling. Prints
+bare Flask view doing one read of the same database (SQLite or PostgreSQL), under the same gunicorn and wrk settings, gives the ceiling. Prints
 requests/s, latency p50/p99 and errors for both. Figures only; not a test. Needs `wrk` (Debian package wrk).
 """
 from __future__ import annotations
@@ -35,7 +35,7 @@ MEALS = [
     "两个包子，一杯牛奶，一个鸡蛋，一个苹果，一根玉米",
     "一碗面条，一个鸡蛋，一个西红柿，一杯橙汁，一个梨",
 ]
-BARE_APP = '''
+BARE_SQLITE = '''
 import sqlite3
 from flask import Flask
 app = Flask(__name__)
@@ -45,6 +45,22 @@ DATABASE = {database!r}
 def food():
     with sqlite3.connect(DATABASE) as conn:
         row = conn.execute("SELECT id, name FROM food WHERE id = 1").fetchone()
+    return {{"id": row[0], "name": row[1]}}
+'''
+# On PostgreSQL the ceiling keeps one connection per thread, as the app's pool does.
+BARE_POSTGRES = '''
+import threading
+import psycopg
+from flask import Flask
+app = Flask(__name__)
+DATABASE = {database!r}
+local = threading.local()
+
+@app.get("/food")
+def food():
+    if not hasattr(local, "conn"):
+        local.conn = psycopg.connect(DATABASE, autocommit=True)
+    row = local.conn.execute("SELECT id, name FROM food WHERE id = 1").fetchone()
     return {{"id": row[0], "name": row[1]}}
 '''
 LUA = '''
@@ -73,12 +89,29 @@ def varied_meals(count: int, seed: int = 7) -> list[str]:
     return ["，".join(chooser.sample(phrases, 5)) for _ in range(count)]
 
 
-def start_gunicorn(app: str, port: int, env: dict[str, str], chdir: Path, worker_class: str) -> subprocess.Popen:
+def start_gunicorn(app: str, port: int, env: dict[str, str], chdir: Path, worker_class: str,
+                   log: Path) -> subprocess.Popen:
+    """Its stderr (gunicorn's log and the app's JSON access log, one line a request, as in production) goes to `log`."""
     command = [str(Path(sys.executable).parent / "gunicorn"), "-w", "2", "-k", worker_class, "-b", f"127.0.0.1:{port}",
                "--chdir", str(chdir), "--log-level", "warning", app]
     if worker_class == "gthread":
         command[5:5] = ["--threads", "4"]
-    return subprocess.Popen(command, env=env, start_new_session=True)
+    with log.open("a") as stderr:
+        return subprocess.Popen(command, env=env, start_new_session=True, stderr=stderr)
+
+
+def worker_rss_mb(master_pid: int) -> list[float]:
+    """Resident memory of the gunicorn master's workers (its child processes), from /proc."""
+    sizes = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[1]) == master_pid:
+                status = (stat.parent / "status").read_text()
+                sizes.append(int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) / 1024)
+        except (OSError, AttributeError, IndexError):
+            continue
+    return sorted(sizes)
 
 
 def stop(process: subprocess.Popen) -> None:
@@ -163,7 +196,6 @@ def main() -> None:
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed (apt-get install -y wrk)")
     settings = Settings.from_env()
-    database = make_url(settings.database_url).database
     # The offline parser (no model), and no rate limit: the load comes from one token.
     env = {k: v for k, v in os.environ.items() if not k.startswith("FOODCA_LLM")}
     env.update({"FOODCA_DATABASE_URL": settings.database_url, "FOODCA_RATE_LIMIT_PER_MINUTE": "0"})
@@ -173,7 +205,7 @@ def main() -> None:
     base = f"http://127.0.0.1:{args.port}"
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
-        server = start_gunicorn("wsgi:app", args.port, env, ROOT, args.worker_class)
+        server = start_gunicorn("wsgi:app", args.port, env, ROOT, args.worker_class, folder / "api.log")
         try:
             wait_for(f"{base}/healthz")
             token = post(f"{base}/api/v1/auth/anonymous", {"device_id": "bench"})["token"]
@@ -181,6 +213,7 @@ def main() -> None:
             warm_up(base, token)
             print(f"database {settings.database_url}; warm-up (food index in both workers) "
                   f"{time.perf_counter() - started:.1f} s")
+            rss = worker_rss_mb(server.pid)
             sample = post(f"{base}/api/v1/meals/parse", {"text": MEALS[0]}, token)
             print(f"parser {sample['parser']}; {MEALS[0]} → " + ", ".join(
                 f"{i['food']['name'] if i['food'] else 'UNMATCHED'} {i['grams']:.0f} g" for i in sample["items"]))
@@ -189,10 +222,16 @@ def main() -> None:
                                                                            ensure_ascii=False) for m in meals) + "}",
                                          token=token), encoding="utf-8")
             api = run_wrk(f"{base}/api/v1/meals/parse", args, script)
+            rss_after = worker_rss_mb(server.pid)
         finally:
             stop(server)
-        (folder / "bare.py").write_text(BARE_APP.format(database=database))
-        bare = start_gunicorn("bare:app", args.port, env, folder, args.worker_class)
+        url = make_url(settings.database_url)
+        if url.get_backend_name() == "postgresql":
+            bare_app = BARE_POSTGRES.format(database=url.set(drivername="postgresql").render_as_string(hide_password=False))
+        else:
+            bare_app = BARE_SQLITE.format(database=url.database)
+        (folder / "bare.py").write_text(bare_app)
+        bare = start_gunicorn("bare:app", args.port, env, folder, args.worker_class, folder / "bare.log")
         try:
             wait_for(f"{base}/food")
             baseline = run_wrk(f"{base}/food", args)
@@ -203,7 +242,9 @@ def main() -> None:
     cache = env.get("FOODCA_MATCH_CACHE_SIZE", "default")
     print(f"{len(meals)} different 5-item meals in turn; match cache size {cache}")
     print(line("POST /api/v1/meals/parse (5 items)", api))
-    print(line("bare Flask, one SQLite read", baseline))
+    print(line("bare Flask, one row read", baseline))
+    print("worker RSS after warm-up: " + ", ".join(f"{mb:.0f} MB" for mb in rss)
+          + "; after the load: " + ", ".join(f"{mb:.0f} MB" for mb in rss_after))
     print(f"target: >= 500 req/s and p99 <= 40 ms with no errors: "
           f"{'met' if api['rps'] >= 500 and api['p99'] <= 40 and api['errors'] == 0 else 'NOT met'}")
 
