@@ -85,6 +85,7 @@ class ApiClient:
 
 
 _LISTENING = re.compile(r"Listening at: http://127\.0\.0\.1:(\d+)")
+_BOOTING = re.compile(r"Booting worker with pid: (\d+)")
 
 
 @dataclass
@@ -133,6 +134,24 @@ class ApiServer:
                     pass  # bound by the master, no worker has accepted yet
             time.sleep(0.1)
         raise AssertionError(f"gunicorn did not answer 200 on /readyz within {timeout_s} s; its stderr:\n{self.log()}")
+
+    def worker_pids(self) -> list[str]:
+        """Every worker this master has started, in order."""
+        return _BOOTING.findall(self.log())
+
+    def reload(self, timeout_s: float = READY_TIMEOUT_S) -> None:
+        """SIGHUP: gunicorn starts new workers (each builds its food index again) and stops the old ones;
+        returns once every old worker has exited and a new one answers /readyz."""
+        old = self.worker_pids()
+        self.process.send_signal(signal.SIGHUP)
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            log = self.log()
+            if len(self.worker_pids()) > len(old) and all(f"Worker exiting (pid: {pid})" in log for pid in old):
+                self.wait_ready(deadline - time.monotonic())
+                return
+            time.sleep(0.1)
+        raise AssertionError(f"gunicorn did not replace workers {old} within {timeout_s} s; its stderr:\n{self.log()}")
 
     def stop(self) -> None:
         """SIGTERM (gunicorn's graceful stop), then SIGKILL to what is left of its process group."""

@@ -3,7 +3,6 @@ fails, logged meals keep their snapshots; and what a worker's food index (built 
 from __future__ import annotations
 
 import csv
-import signal
 import subprocess
 import sys
 import threading
@@ -168,4 +167,51 @@ def test_reimporting_usda_while_the_api_serves_fails_no_request_and_keeps_histor
     engine.dispose()
     assert (foods[EGG].energy_kcal, foods[RICE].energy_kcal) == (NEW_VALUES[(EGG, "1008")], NEW_VALUES[(RICE, "1008")])
     assert foods[APPLE].retired_at is not None
+    assert api.server_errors() == []
+
+
+# Each gunicorn worker builds its FoodIndex once (foodca/matching/index.py: the names AND the per-100 g nutrients
+# of the foods active then), and MealAnalyser._entry takes a new item's nutrients from it, not from the database.
+STALE_INDEX = ("known bug: a worker's food index is built once per process, so after a re-import it logs new meals "
+               "with the old per-100 g values and still matches retired foods until gunicorn is reloaded")
+OLD_VALUES = {EGG: 143.0, RICE: 130.0}  # tests/fixtures/usda/matching, energy per 100 g
+
+
+def energy_per_100g(item: dict) -> float:
+    return round(item["energy_kcal"] * 100 / item["grams"], 6)
+
+
+def reimport_modified(foods_database: str, usda_fixture, tmp_path: Path) -> None:
+    done = import_usda(foods_database, modified_release(usda_fixture, fillers=0), tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "updated 2 · retired 1 ·" in done.stdout, done.stdout
+
+
+def test_a_meal_logged_after_a_reimport_uses_the_new_values(start_api, foods_database, usda_fixture, tmp_path):
+    api = start_api()
+    user = api.client().signed_up("after-import")
+    reimport_modified(foods_database, usda_fixture, tmp_path)
+
+    eggs_and_rice = item_by_source_id(log_meal(user, "2 eggs and a cup of rice"))
+    apple = log_meal(user, "an apple")
+    served = {source_id: energy_per_100g(eggs_and_rice[source_id]) for source_id in (EGG, RICE)}
+    if served == OLD_VALUES and APPLE in item_by_source_id(apple):
+        pytest.xfail(STALE_INDEX)
+    assert served == {EGG: NEW_VALUES[(EGG, "1008")], RICE: NEW_VALUES[(RICE, "1008")]}
+    assert APPLE not in item_by_source_id(apple)  # retired: no new meal may use it
+    assert api.server_errors() == []
+
+
+def test_a_reload_after_a_reimport_serves_the_new_values(start_api, foods_database, usda_fixture, tmp_path):
+    """The operator's remedy until the index follows imports: `kill -HUP` gunicorn's master after an import."""
+    api = start_api()
+    user = api.client().signed_up("after-reload")
+    reimport_modified(foods_database, usda_fixture, tmp_path)
+    api.reload()
+
+    eggs_and_rice = item_by_source_id(log_meal(user, "2 eggs and a cup of rice"))
+    apple = log_meal(user, "an apple")
+    assert {source_id: energy_per_100g(eggs_and_rice[source_id]) for source_id in (EGG, RICE)} == {
+        EGG: NEW_VALUES[(EGG, "1008")], RICE: NEW_VALUES[(RICE, "1008")]}
+    assert APPLE not in item_by_source_id(apple)
     assert api.server_errors() == []
