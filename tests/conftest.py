@@ -1,5 +1,5 @@
-"""Fixtures for real resources: a fresh database per test (SQLite, or PostgreSQL: see databases.py), the shared
-data folder when present."""
+"""Fixtures for real resources: a fresh database per test (SQLite, or PostgreSQL: see databases.py), a copy of the
+hand-written fixture foods per test, the shared data folder when present."""
 from __future__ import annotations
 
 import shutil
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from databases import drop_created_databases, new_database
+from databases import drop_created_databases, drop_database, new_database
 from foodca.db import make_engine, upgrade
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -50,19 +50,45 @@ def usda_fixture(tmp_path: Path):
     return copy
 
 
-@pytest.fixture(scope="session")
-def small_food_engine(tmp_path_factory):
-    """A database with the hand-written matching fixtures (USDA and CFCT formats), shared by read-only tests."""
+def import_fixture_foods(url: str, folder: Path) -> None:
+    """Migrate the database at `url` and import the hand-written matching fixtures (USDA and CFCT formats)."""
     from foodca.importers.service import import_cfct, import_usda
 
-    folder = tmp_path_factory.mktemp("small_foods")
-    url = new_database(folder, "small_foods")
     upgrade(url)
     engine = make_engine(url)
     import_usda(engine, [str(FIXTURES / "usda" / "matching")], download_dir=folder, report_dir=None, progress=False)
     import_cfct(engine, FIXTURES / "cfct" / "cfct_matching.csv", report_dir=None, progress=False)
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def small_food_engine(tmp_path_factory):
+    """A database with the hand-written matching fixtures, shared by read-only tests."""
+    folder = tmp_path_factory.mktemp("small_foods")
+    url = new_database(folder, "small_foods")
+    import_fixture_foods(url, folder)
+    engine = make_engine(url)
     yield engine
     engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def food_template(tmp_path_factory) -> str:
+    """A database holding the hand-written fixture foods, made once; tests that write get a copy of it.
+
+    Nothing may stay connected to it: PostgreSQL copies a template only while no one else uses it."""
+    folder = tmp_path_factory.mktemp("food_template")
+    url = new_database(folder, "food_template")
+    import_fixture_foods(url, folder)
+    return url
+
+
+@pytest.fixture
+def foods_database(tmp_path, food_template) -> str:
+    """The URL of this test's own copy of the fixture foods: an SQLite file, or a PostgreSQL database."""
+    url = new_database(tmp_path, "foods", template=food_template)
+    yield url
+    drop_database(url)
 
 
 @pytest.fixture

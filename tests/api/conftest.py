@@ -9,40 +9,15 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from databases import drop_database, new_database
 from foodca import create_app
 from foodca.config import Settings
-from foodca.db import make_engine, upgrade
 from foodca.models import Food
-
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-
-
-def _import_fixture_foods(url: str, folder: Path) -> None:
-    from foodca.importers.service import import_cfct, import_usda
-
-    upgrade(url)
-    engine = make_engine(url)
-    import_usda(engine, [str(FIXTURES / "usda" / "matching")], download_dir=folder, report_dir=None, progress=False)
-    import_cfct(engine, FIXTURES / "cfct" / "cfct_matching.csv", report_dir=None, progress=False)
-    engine.dispose()
-
-
-@pytest.fixture(scope="session")
-def food_template(tmp_path_factory) -> str:
-    """A database holding the hand-written fixture foods, made once; each test gets a copy of it."""
-    folder = tmp_path_factory.mktemp("api_template")
-    url = new_database(folder, "api_template")
-    _import_fixture_foods(url, folder)
-    return url
 
 
 @pytest.fixture
-def app_database(tmp_path, food_template) -> str:
-    """The URL of this test's copy of the template: an SQLite file, or a PostgreSQL database made from it."""
-    url = new_database(tmp_path, "api", template=food_template)
-    yield url
-    drop_database(url)
+def app_database(foods_database) -> str:
+    """The URL of this test's copy of the fixture foods (tests/conftest.py food_template)."""
+    return foods_database
 
 
 @pytest.fixture

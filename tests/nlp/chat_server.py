@@ -12,7 +12,9 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Reply:
-    """What the server does with a request: wait `delay_s`, then answer `status` with `body` (bytes or JSON)."""
+    """What the server does with a request: wait `delay_s`, then answer `status` with `body` (bytes or JSON).
+
+    Bytes go out as text/plain and anything else as JSON, unless `headers` names its own Content-Type."""
 
     status: int = 200
     body: Any = None
@@ -136,8 +138,9 @@ class ChatServer:
                 payload = reply.body if isinstance(reply.body, bytes) else json.dumps(reply.body).encode()
                 try:
                     self.send_response(reply.status)
-                    content_type = "text/plain" if isinstance(reply.body, bytes) else "application/json"
-                    self.send_header("Content-Type", content_type)
+                    if not any(name.lower() == "content-type" for name in reply.headers):
+                        content_type = "text/plain" if isinstance(reply.body, bytes) else "application/json"
+                        self.send_header("Content-Type", content_type)
                     self.send_header("Content-Length", str(len(payload)))
                     for name, value in reply.headers.items():
                         self.send_header(name, value)
