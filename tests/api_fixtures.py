@@ -1,0 +1,91 @@
+"""Fixtures of the API tests (tests/api, tests/security): an app per test on its own database, a copy of a template
+holding the hand-written fixture foods (SQLite, or PostgreSQL when FOODCA_TEST_POSTGRES_URL is set, as in the second CI
+run). A conftest takes them with `from api_fixtures import *`."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from databases import drop_database, new_database
+from foodca import create_app
+from foodca.config import Settings
+from foodca.db import make_engine, upgrade
+from foodca.models import Food
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def _import_fixture_foods(url: str, folder: Path) -> None:
+    from foodca.importers.service import import_cfct, import_usda
+
+    upgrade(url)
+    engine = make_engine(url)
+    import_usda(engine, [str(FIXTURES / "usda" / "matching")], download_dir=folder, report_dir=None, progress=False)
+    import_cfct(engine, FIXTURES / "cfct" / "cfct_matching.csv", report_dir=None, progress=False)
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def food_template(tmp_path_factory) -> str:
+    """A database holding the hand-written fixture foods, made once; each test gets a copy of it."""
+    folder = tmp_path_factory.mktemp("api_template")
+    url = new_database(folder, "api_template")
+    _import_fixture_foods(url, folder)
+    return url
+
+
+@pytest.fixture
+def app_database(tmp_path, food_template) -> str:
+    """The URL of this test's copy of the template: an SQLite file, or a PostgreSQL database made from it."""
+    url = new_database(tmp_path, "api", template=food_template)
+    yield url
+    drop_database(url)
+
+
+@pytest.fixture
+def app_settings() -> Settings:
+    """Settings of the app under test, not of the environment; a test module may override this fixture."""
+    return Settings.from_env({})
+
+
+@pytest.fixture
+def app(app_database, app_settings):
+    app = create_app({"FOODCA_DATABASE_URL": app_database, "FOODCA_SETTINGS": app_settings, "TESTING": True})
+    yield app
+    app.extensions["foodca_engine"].dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def engine_of(app):
+    return app.extensions["foodca_engine"]
+
+
+@pytest.fixture
+def food_ids(engine_of) -> dict[str, int]:
+    """Food ids by source_id in this test's database."""
+    with engine_of.connect() as conn:
+        return {row.source_id: row.id for row in conn.execute(select(Food.source_id, Food.id))}
+
+
+@pytest.fixture
+def sign_up(client):
+    """A new anonymous user; returns the Authorization header of its token."""
+
+    def sign_up(device_id: str = "device-1") -> dict[str, str]:
+        response = client.post("/api/v1/auth/anonymous", json={"device_id": device_id})
+        assert response.status_code == 201, response.json
+        return {"Authorization": f"Bearer {response.json['token']}"}
+
+    return sign_up
+
+
+@pytest.fixture
+def auth(sign_up) -> dict[str, str]:
+    return sign_up()
