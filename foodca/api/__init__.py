@@ -55,18 +55,31 @@ def init_app(app) -> Api:
     register_error_handlers(app)
     init_request_log(app)  # before authenticate: a refused request has its id and its log line too
     app.before_request(authenticate)
+    app.after_request(security_headers)
     app.teardown_appcontext(close_db)
     return api
+
+
+def _is_docs(endpoint: str | None) -> bool:
+    return endpoint is not None and (endpoint.startswith("api-docs.") or endpoint == "swagger_ui_static")
 
 
 def _is_public(endpoint: str | None) -> bool:
     if endpoint is None or not request.path.startswith(API_PREFIX + "/"):
         return True
-    if endpoint.startswith("api-docs.") or endpoint == "swagger_ui_static":
+    if _is_docs(endpoint):
         return True
     view = current_app.view_functions[endpoint]
     method = getattr(getattr(view, "view_class", None), request.method.lower(), view)
     return getattr(method, "public", False)
+
+
+def security_headers(response):
+    """JSON is never to be read as HTML; API answers (tokens, profiles, meals) are never to be kept by a cache."""
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    if request.path.startswith(API_PREFIX + "/") and not _is_docs(request.endpoint):
+        response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def authenticate():
