@@ -123,6 +123,10 @@ def authenticate():
         scheme, _, token = request.headers.get("Authorization", "").partition(" ")
         user = user_for_token(session=db(), token=token.strip()) if scheme.lower() == "bearer" and token else None
         if user is None:
+            # Each refused token costs a lookup: guesses count against the address, as sign-up and login do.
+            retry_after = current_app.extensions["foodca_rate_limiter"].hit(f"addr:{request.remote_addr}")
+            if retry_after is not None:
+                return error_body(429, "too many requests"), 429, {"Retry-After": str(retry_after)}
             return error_body(401, "a valid bearer token is required"), 401, {"WWW-Authenticate": "Bearer"}
         g.user, g.token = user, token.strip()
         key = f"token:{token_digest(g.token)}"
