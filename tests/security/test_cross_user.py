@@ -20,7 +20,6 @@ SHARED = {
     ("me.MeViews", "DELETE"): "the caller's own account: no id to choose (the last step of the list test)",
     ("meals.MealParseViews", "POST"): "stores nothing, reads only the food tables",
     ("meals.MealViews", "POST"): "creates the caller's own meal",
-    ("static", "GET"): "Flask's static files (foodca/static), the same for everyone",
     ("weights.WeightViews", "POST"): "creates the caller's own weight entry",
 }
 OWNER_DAY, REVIEW_DAY = "2026-03-01", "2026-02-27"
