@@ -3,6 +3,8 @@ holding the hand-written fixture foods (SQLite, or PostgreSQL when FOODCA_TEST_P
 run). A conftest takes them with `from api_fixtures import *`."""
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -89,3 +91,20 @@ def sign_up(client):
 @pytest.fixture
 def auth(sign_up) -> dict[str, str]:
     return sign_up()
+
+
+def chat_server_module():
+    """tests/nlp/chat_server.py: the real local chat-completions server the model tests use."""
+    if "chat_server" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("chat_server", Path(__file__).parent / "nlp" / "chat_server.py")
+        module = sys.modules["chat_server"] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    return sys.modules["chat_server"]
+
+
+@pytest.fixture
+def chat_server():
+    """A local chat-completions server; a test module points app_settings at its base_url to use a model."""
+    server = chat_server_module().ChatServer().start()
+    yield server
+    server.stop()

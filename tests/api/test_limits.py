@@ -1,31 +1,12 @@
 """Rate limit per token, daily model-parse quota per plan (offline parser beyond it), `foodca users set-plan`."""
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
+from api_fixtures import chat_server_module
 from click.testing import CliRunner
 
 from foodca.cli import cli
 from foodca.config import Settings
-
-
-def _chat_server_module():
-    # tests/nlp/chat_server.py: the real local chat-completions server the model tests use.
-    if "chat_server" not in sys.modules:
-        spec = importlib.util.spec_from_file_location("chat_server", Path(__file__).parents[1] / "nlp" / "chat_server.py")
-        module = sys.modules["chat_server"] = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    return sys.modules["chat_server"]
-
-
-@pytest.fixture
-def chat_server():
-    server = _chat_server_module().ChatServer().start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture
@@ -36,7 +17,7 @@ def app_settings(chat_server):
 
 
 def model_reply(chat_server):
-    chat_server.script("qwen-test", _chat_server_module().json_content({"items": [
+    chat_server.script("qwen-test", chat_server_module().json_content({"items": [
         {"said": "一个馒头", "name": "馒头", "name_en": None, "quantity": None, "unit": None, "size": None,
          "grams": 120, "grams_source": "estimated", "brand": None, "state": None, "components": []}]}))
 
