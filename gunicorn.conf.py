@@ -1,8 +1,9 @@
 """gunicorn settings for `gunicorn wsgi:app` run from this folder (read automatically from the working directory)."""
 import os
 
-# Loopback unless told otherwise: a reverse proxy (nginx, with TLS) on the same host is what faces the network.
-bind = os.environ.get("FOODCA_BIND", "127.0.0.1:8000")
+# Loopback only unless FOODCA_BIND says otherwise: a reverse proxy on the same host faces the internet. Without this
+# line gunicorn binds every interface at $PORT whenever the platform sets PORT. `-b` on the command line overrides it.
+bind = [os.environ.get("FOODCA_BIND") or "127.0.0.1:" + os.environ.get("PORT", "8000")]
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 # Threads, not sync workers: a parse that waits seconds for a model vendor must not hold a whole worker (and its
 # 800 MB food index), and keep-alive connections from the app are served without a new TCP handshake each time.

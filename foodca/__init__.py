@@ -11,7 +11,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from foodca.config import Settings
     from foodca.db import make_engine
 
-    app = Flask(__name__, instance_relative_config=False)
+    # No static folder: the API serves none, and an unused /static/<path> route is one more public endpoint.
+    app = Flask(__name__, instance_relative_config=False, static_folder=None)
     # Tests pass their own Settings (FOODCA_SETTINGS) so the developer's environment cannot leak in.
     settings = (config or {}).get("FOODCA_SETTINGS") or Settings.from_env()
     app.config["FOODCA_DATABASE_URL"] = settings.database_url

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 from importlib import import_module
+from io import BytesIO
 
 from flask import current_app, g, request, send_from_directory
 from flask_smorest import Api
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from foodca.api.context import LazyAnalyser, close_db, db
 from foodca.api.errors import ErrorResponsesPlugin, ErrorSchema, error_body, http_error, register_error_handlers
@@ -57,18 +59,59 @@ def init_app(app) -> Api:
     init_metrics_view(app)
     init_request_log(app)  # before authenticate: a refused request has its id and its log line too
     app.before_request(authenticate)
+    app.before_request(refuse_oversized_body)  # after authenticate: no body is read for a refused request
+    app.after_request(security_headers)
     app.teardown_appcontext(close_db)
     return api
+
+
+def _is_docs(endpoint: str | None) -> bool:
+    return endpoint is not None and (endpoint.startswith("api-docs.") or endpoint == "swagger_ui_static")
 
 
 def _is_public(endpoint: str | None) -> bool:
     if endpoint is None or not request.path.startswith(API_PREFIX + "/"):
         return True
-    if endpoint.startswith("api-docs.") or endpoint == "swagger_ui_static":
+    if _is_docs(endpoint):
         return True
     view = current_app.view_functions[endpoint]
     method = getattr(getattr(view, "view_class", None), request.method.lower(), view)
     return getattr(method, "public", False)
+
+
+def refuse_oversized_body():
+    """413 for a body over MAX_CONTENT_LENGTH, whether or not the endpoint reads it, with or without Content-Length.
+
+    Werkzeug checks the limit only when a view reads the body (logout never does), and a chunked body (no
+    Content-Length) it cuts at the limit and hands over truncated, so a padded JSON body would be accepted. A chunked
+    body is read here, up to one byte past the limit, and kept in memory for the view.
+    """
+    limit = current_app.config["MAX_CONTENT_LENGTH"]
+    if request.content_length is not None:
+        if request.content_length > limit:
+            raise RequestEntityTooLarge()
+        return None
+    if "chunked" not in request.headers.get("Transfer-Encoding", "").lower():
+        return None
+    stream, body = request.environ["wsgi.input"], bytearray()
+    while len(body) <= limit:
+        # A server's dechunking reader may answer fewer bytes than asked (one chunk); b"" is the end.
+        piece = stream.read(limit + 1 - len(body))
+        if not piece:
+            break
+        body += piece
+    if len(body) > limit:
+        raise RequestEntityTooLarge()
+    request.environ["wsgi.input"] = BytesIO(bytes(body))
+    return None
+
+
+def security_headers(response):
+    """JSON is never to be read as HTML; API answers (tokens, profiles, meals) are never to be kept by a cache."""
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    if request.path.startswith(API_PREFIX + "/") and not _is_docs(request.endpoint):
+        response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def authenticate():
@@ -82,6 +125,10 @@ def authenticate():
         scheme, _, token = request.headers.get("Authorization", "").partition(" ")
         user = user_for_token(session=db(), token=token.strip()) if scheme.lower() == "bearer" and token else None
         if user is None:
+            # Each refused token costs a lookup: guesses count against the address, as sign-up and login do.
+            retry_after = current_app.extensions["foodca_rate_limiter"].hit(f"addr:{request.remote_addr}")
+            if retry_after is not None:
+                return error_body(429, "too many requests"), 429, {"Retry-After": str(retry_after)}
             return error_body(401, "a valid bearer token is required"), 401, {"WWW-Authenticate": "Bearer"}
         g.user, g.token = user, token.strip()
         key = f"token:{token_digest(g.token)}"

@@ -19,22 +19,6 @@ def test_anonymous_sign_up_stores_only_the_token_digest(client, engine_of):
     assert client.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"}).status_code == 200
 
 
-def test_every_endpoint_but_sign_up_needs_a_token(client, app):
-    for rule in app.url_map.iter_rules():
-        if not rule.rule.startswith("/api/v1/") or "docs" in rule.rule or rule.rule.endswith("openapi.json"):
-            continue
-        path = rule.rule.replace("<int(max=2147483647):", "<").replace("<string(maxlength=14):", "<")
-        for name in rule.arguments:
-            path = path.replace(f"<{name}>", "12345678")
-        for method in rule.methods - {"HEAD", "OPTIONS"}:
-            response = client.open(path, method=method, json={})
-            public = rule.endpoint in ("auth.AnonymousViews", "auth.LoginViews")
-            assert (response.status_code == 401) != public, (method, path, response.status_code)
-            if not public:
-                assert response.json["error"]["code"] == "unauthorized"
-                assert response.headers["WWW-Authenticate"] == "Bearer"
-
-
 def test_register_login_logout(client, sign_up):
     auth = sign_up()
     body = {"email": "Li.Hua@example.com", "password": "correct horse"}
@@ -65,12 +49,6 @@ def test_wrong_password_and_taken_email(client, sign_up):
     short = client.post("/api/v1/auth/register", json={"email": "c@example.com", "password": "short"},
                         headers=sign_up("device-3"))
     assert short.status_code == 422 and "password" in short.json["error"]["fields"]
-
-
-def test_bad_tokens(client):
-    for header in ("Bearer", "Bearer nonsense", "Basic abc", "bearer  "):
-        response = client.get("/api/v1/me", headers={"Authorization": header})
-        assert response.status_code == 401
 
 
 def test_error_shape_for_framework_errors(client, auth):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from api_fixtures import chat_server_module
 from click.testing import CliRunner
 
 from foodca.cli import cli
