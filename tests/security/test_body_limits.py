@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -116,9 +117,15 @@ def raw_request(port: int, method: str, path: str, chunks: list[bytes] | None, t
                 connection.sendall(b"0\r\n\r\n")
         except (BrokenPipeError, ConnectionResetError):
             pass  # the server may answer 413 before it has read everything
+        # Read the answer up to its Content-Length, not until the server closes: werkzeug's development server drains
+        # what is left of a refused body with a blocking read after answering, and would wait on this client for good.
         answer = b""
         while data := connection.recv(65536):
             answer += data
+            head, separator, body = answer.partition(b"\r\n\r\n")
+            length = re.search(rb"(?im)^content-length:\s*(\d+)", head) if separator else None
+            if length and len(body) >= int(length.group(1)):
+                break
     return answer
 
 
