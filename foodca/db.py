@@ -70,3 +70,12 @@ def compare_column_type(context, inspected_column, metadata_column, inspected_ty
     if context.dialect.name == "sqlite" and isinstance(inspected_type, String) and isinstance(metadata_type, String):
         return False
     return None  # the default comparison
+
+
+# Indexes made by migrations on PostgreSQL only (0005: food search), which the models do not declare.
+POSTGRES_ONLY_INDEXES = frozenset({"ix_food_name_trgm", "ix_food_with_name_zh"})
+
+
+def include_in_comparison(obj, name, type_, reflected, compare_to) -> bool:
+    """Alembic's model comparison leaves out the PostgreSQL-only search indexes."""
+    return not (type_ == "index" and reflected and name in POSTGRES_ONLY_INDEXES)
