@@ -26,6 +26,8 @@ EN_HEAD_BEFORE_EXTRAS = re.compile(r"\s+(?:with|in|and|(?:made|prepared|cooked) 
 SPELLED_AS_CREDIT = 0.8
 DESCRIPTOR_WEIGHT = 0.5
 STATE_CONFLICT = 0.15
+# A word said that the description negates ("no cheese", "without salt").
+NEGATED_CONFLICT = 0.3
 SPARSE_ABOVE = 50_000
 SPARSE_POOL = 4_000
 # Characters that shape or size a food without changing what it is (土豆丝, 黄瓜条, 橙子).
@@ -303,6 +305,9 @@ class Matcher:
             score = coverage + (0.08 if heads[local] in query_set else -0.12)
             # The description's words that were not said cost by what they are (en_extra_word_cost).
             said_words = (query_set & food_set) - negated[local]
+            # "cheese pizza" is not "Pizza, no cheese": a word said that the description rules out is a conflict.
+            if negated[local] and not query_set.isdisjoint(negated[local]):
+                score -= NEGATED_CONFLICT
             extra_cost = extra_costs[local] - sum(word_cost[t] for t in said_words)
             score -= extra_cost if extra_cost < 0.35 else 0.35
             # Words said around the name ("cooked and seasoned with salt") tip the balance between siblings.

@@ -176,9 +176,14 @@ def singular(token: str) -> str:
     return token
 
 
+# FNDDS writes its defaults as "Chicken, NS as to part and cooking method, NS as to skin eaten": what is not
+# specified is not a word of the food, so the clause is left out: a bare "chicken" is then nearest to that entry.
+_NOT_SPECIFIED = re.compile(r"\bns as to [^,()]*")
+
+
 def en_tokens(text: str) -> list[str]:
     """Food words of an English name: folded, singular, without stop words."""
-    words = _NON_WORD.sub(" ", fold(text).replace("'s", "")).split()
+    words = _NON_WORD.sub(" ", _NOT_SPECIFIED.sub(" ", fold(text).replace("'s", ""))).split()
     return [singular(word) for word in words if word not in EN_STOPWORDS and not word.isdigit()]
 
 

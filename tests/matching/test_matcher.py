@@ -73,6 +73,10 @@ def test_names_said_outside_the_us(matcher, said, expected):
     ("tea", "Tea, hot, leaf, black"),  # the default tea, from en_phrases.csv
     ("green tea", "Tea, hot, leaf, green"),
     ("fruit salad", "Fruit salad, fresh or raw, including citrus fruits, no dressing"),  # "no dressing" is no extra
+    # "NS as to part and cooking method" is not a word of the chicken: FNDDS's default, not its skin.
+    ("chicken", "Chicken, NS as to part and cooking method, NS as to skin eaten"),
+    ("chicken skin", "Chicken skin"),
+    ("cheese pizza", "Pizza, cheese, from frozen, thin crust"),  # a word said that the description negates
 ])
 def test_state_defaults_and_negations(matcher, said, expected):
     assert matched_name(matcher, said) == expected
