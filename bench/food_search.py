@@ -24,6 +24,7 @@ def main() -> None:
     client = app.test_client()
     token = client.post("/api/v1/auth/anonymous", json={"device_id": "bench-search"}).json["token"]
     headers = {"Authorization": f"Bearer {token}"}
+    app.extensions["foodca_analyser"].get()  # the food index, as gunicorn builds it before a worker takes requests
     print(f"database {app.config['FOODCA_DATABASE_URL']}; median of {args.runs} per query")
     for query in args.queries:
         timings = []
@@ -32,7 +33,8 @@ def main() -> None:
             answer = client.get(f"/api/v1/foods/search?q={quote(query)}", headers=headers)
             timings.append(time.perf_counter() - started)
         assert answer.status_code == 200, answer.json
-        print(f"{query:<16} {answer.json['total']:>8,} matches   {statistics.median(timings) * 1000:>7.1f} ms")
+        first = answer.json["foods"][0]["name"] if answer.json["foods"] else "-"
+        print(f"{query:<16} {answer.json['total']:>8,} matches   {statistics.median(timings) * 1000:>7.1f} ms   first: {first[:50]}")
 
 
 if __name__ == "__main__":

@@ -35,15 +35,22 @@ def _matching(text: str, pattern: str):
     return Food.id.in_(union(select(Food.id).where(Food.name.ilike(pattern, escape="\\")), by_zh, by_alias))
 
 
-def search_foods(*, session: Session, query: str, limit: int, offset: int) -> tuple[list[Food], int]:
-    """Active foods whose name, Chinese name or an alias contains the query.
+def search_foods(*, session: Session, query: str, limit: int, offset: int,
+                 best_match: int | None = None) -> tuple[list[Food], int]:
+    """Active foods whose name, Chinese name or an alias contains the query, and `best_match`.
 
-    Order: generic before branded; names that begin with the query as a word (egg → "Egg, whole", not
-    "Eggplant") before other prefixes, before the rest; then shorter names first.
+    `best_match` is the food a meal saying just the query would log (the matcher's pick): it comes first, even
+    when its name does not contain the query (ugali is "Grits, …"), so search and logging agree. Then: generic
+    before branded; names that begin with the query as a word (egg → "Egg, whole", not "Eggplant") before other
+    prefixes, before the rest; then shorter names first.
     """
     text = query.strip()
     pattern = _like(text)
-    where = (Food.retired_at.is_(None), _matching(text, pattern))
+    best = session.get(Food, best_match) if best_match is not None else None
+    if best is not None and best.retired_at is not None:
+        best = None
+    # The best match is fetched by id and the search leaves it out: an OR in the search would cost its indexes.
+    where = (Food.retired_at.is_(None), _matching(text, pattern), *([Food.id != best.id] if best else []))
     name = func.coalesce(Food.name_zh, Food.name) if _has_cjk(text) else Food.name
     prefix = _like(text)[1:]
     word_start = or_(func.lower(name) == text.lower(), name.ilike(prefix[:-1] + ",%", escape="\\"),
@@ -51,11 +58,13 @@ def search_foods(*, session: Session, query: str, limit: int, offset: int) -> tu
     rank = case((word_start, 0), (name.ilike(prefix, escape="\\"), 1), else_=2)
     branded = case((Food.data_type == "branded_food", 1), else_=0)
     # One scan: the total rides along on every row of the page.
+    head = [best] if best is not None and offset == 0 else []
+    skip = max(offset - 1, 0) if best is not None else offset
     rows = session.execute(select(Food, func.count().over().label("total")).where(*where)
-                           .order_by(branded, rank, func.length(name), Food.id).limit(limit).offset(offset)).all()
-    if rows:
-        return [row[0] for row in rows], rows[0][1]
-    return [], session.execute(select(func.count(Food.id)).where(*where)).scalar_one()
+                           .order_by(branded, rank, func.length(name), Food.id)
+                           .limit(limit - len(head)).offset(skip)).all() if limit > len(head) else []
+    total = rows[0][1] if rows else session.execute(select(func.count(Food.id)).where(*where)).scalar_one()
+    return head + [row[0] for row in rows], total + (best is not None)
 
 
 def get_food(*, session: Session, food_id: int) -> Food:

@@ -30,6 +30,8 @@ def _weighed_whole(item: SplitItem) -> bool:
             and not any(marker in (item.said or "") for marker in EDIBLE_MARKERS))
 
 
+# A match this good is the food a name means (1.0: every word said is in it, nothing conflicts).
+SURE_MATCH = 0.9
 # A dish whose own name matches a food this well is taken from the tables; below it, from its recipe.
 DIRECT_MATCH_FOR_DISH = 0.9
 # Words for "the edible part" that name no food of their own.
@@ -80,6 +82,20 @@ class MealAnalyser:
 
         metrics.record_split("offline")  # a fallback over quota is counted by the caller, who knows why
         return parse_meal(text)
+
+    def food_for_name(self, text: str) -> int | None:
+        """The generic food that logging just `text` would use (offline parser and matcher), when the matcher is
+        sure of it. Search-as-you-type sends word beginnings ("chic", "牛"): those match brand names or score low,
+        and must not be put first."""
+        from foodca.nlp.offline_parser import parse_meal
+
+        items = parse_meal(text).items
+        if len(items) != 1 or items[0].components:
+            return None
+        match = self.matcher.match(items[0])
+        if match.status != "matched" or match.score < SURE_MATCH or self.index.data_types[match.position] == "branded_food":
+            return None
+        return int(self.index.ids[match.position])
 
     def analyse(self, text: str, *, use_model: bool = True) -> dict:
         started = time.perf_counter()

@@ -19,7 +19,16 @@ def test_search_chinese_and_english(client, auth):
     assert page["foods"] == [en["foods"][1]]
     assert client.get("/api/v1/foods/search?q=%25", headers=auth).json["total"] == 0  # LIKE wildcards are literal
     pepper = [f["name"] for f in client.get("/api/v1/foods/search?q=pepper", headers=auth).json["foods"]]
-    assert pepper == ["Peppers, banana, raw", "Peppers, sweet, green, raw", "Spices, pepper, black"]  # prefix first
+    # First the food that logging "pepper" uses (the matcher's pick), then names beginning with the word.
+    assert pepper == ["Peppers, sweet, green, raw", "Peppers, banana, raw", "Spices, pepper, black"]
+
+
+def test_search_puts_the_food_a_log_would_use_first_even_when_its_name_differs(client, auth):
+    logged = client.post("/api/v1/meals/parse", json={"text": "eggs"}, headers=auth).json["items"][0]["food"]
+    found = client.get("/api/v1/foods/search?q=eggs", headers=auth).json
+    assert logged["name"] == "Egg, whole, raw, fresh"  # "eggs" is in no name: only the matcher finds it
+    assert found["foods"][0]["id"] == logged["id"] and found["total"] >= 1
+    assert client.get("/api/v1/foods/search?q=zzqqxx", headers=auth).json["total"] == 0  # nothing matched, nothing
 
 
 def test_food_details_and_barcode(client, auth, food_ids, engine_of):

@@ -5,7 +5,7 @@ from flask.views import MethodView
 
 from foodca import foods
 from foodca.api.blueprint import Blueprint
-from foodca.api.context import db
+from foodca.api.context import analyser, db
 from foodca.api.resources.fields import ID
 from foodca.api.resources.foods.schemas import FoodDetailSchema, FoodListSchema, FoodQueryArgsSchema
 from foodca.errors import InvalidInput
@@ -18,8 +18,11 @@ class FoodSearchViews(MethodView):
     @blp.arguments(FoodQueryArgsSchema, location="query")
     @blp.response(200, FoodListSchema)
     def get(self, args):
-        """Search foods by Chinese or English name; generic foods before branded ones; paged."""
-        found, total = foods.search_foods(session=db(), query=args["q"], limit=args["limit"], offset=args["offset"])
+        """Search foods by Chinese or English name: first the food that logging the name would use, then generic
+        foods before branded ones; paged."""
+        best = analyser().food_for_name(args["q"])
+        found, total = foods.search_foods(session=db(), query=args["q"], limit=args["limit"], offset=args["offset"],
+                                          best_match=best)
         return {"foods": found, "total": total, "limit": args["limit"], "offset": args["offset"]}
 
 
