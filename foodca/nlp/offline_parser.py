@@ -769,7 +769,10 @@ _EN_TRIM = re.compile(r"^(?:of|the|some|a|an|my|our|and|with|plus|also|those|the
 _EN_DRINK = re.compile(
     r"\b(?:cola|coke|pepsi|soda|pop|soft drink|juice|milk|water|beer|coffee|tea|latte|cappuccino|espresso|drink|"
     r"lemonade|smoothie|shake|wine|formula|kombucha|seltzer|sprite|gatorade|beverage)s?\b", re.IGNORECASE)
-_EN_VAGUE = re.compile(r"^(?:a\s+)?(?:little\s+)?(?:bit|touch|hint|drizzle|sprinkle|sprinkling|splash|dash|pinch|dab|smidge|little)\s+(?:of\s+)?|^some\s+", re.IGNORECASE)
+_EN_VAGUE = re.compile(r"^(?:a\s+)?(?:little\s+)?(?P<word>bit|touch|hint|drizzle|sprinkle|sprinkling|splash|dash|pinch|dab|smidge|little)\s+(?:of\s+)?|^some\s+", re.IGNORECASE)
+# The vague words that are measures all the same: the unit portions.py weighs them by.
+_EN_SMALL_MEASURE = {"pinch": "pinch", "dash": "dash", "splash": "splash", "drizzle": "drizzle", "sprinkle": "sprinkle",
+                     "sprinkling": "sprinkle", "dab": "dab"}
 _EN_GENERIC = re.compile(r"(?:\w+\s+)?(?:breakfast|brunch|lunch|dinner|supper|snack|meal|plate|spread|dish|drink|mix|mixture|combo|platter|day)", re.IGNORECASE)
 
 _EN_OCCASION = re.compile(r"breakfast|brunch|lunch|dinner|supper|snack|meal", re.IGNORECASE)
@@ -826,7 +829,10 @@ def _en_read(raw: str) -> _Piece:
         text = pattern.sub(" ", text).strip(" ,.;:")
     text = re.sub(r"\s+", " ", text)
     said = text
-    vague = bool(_EN_VAGUE.match(text))
+    vague_match = _EN_VAGUE.match(text)
+    vague = bool(vague_match)
+    # "a pinch of salt", "a splash of milk": small measures of their own (portions.py), not the food's serving.
+    small_measure = _EN_SMALL_MEASURE.get((vague_match.group("word") or "").lower()) if vague_match else None
     text = _EN_VAGUE.sub("", text)
     amount = _Amount()
     measured_oz = None
@@ -886,6 +892,8 @@ def _en_read(raw: str) -> _Piece:
         vague = False
         if amount.unit is None and not amount.measured:
             amount.quantity = amount.size = None
+    if small_measure and amount.quantity is None and amount.unit is None and not amount.measured:
+        amount.quantity, amount.unit = 1.0, small_measure
     state = "raw" if _EN_STATE_RAW.search(raw) and re.search(r"\b(?:dry|uncooked|weight)\b", raw, re.IGNORECASE) else None
     state = state or ("cooked" if _EN_STATE_COOKED.search(raw) else None)
     brand = None

@@ -15,7 +15,11 @@ ML_PER_CUP = 236.6
 SIZE_FACTOR = {"small": 0.7, "medium": 1.0, "large": 1.4}
 ZH_SIZE_PREFIX = {"small": "小", "medium": "中", "large": "大"}
 EN_VOLUME_ML = {"cup": ML_PER_CUP, "tbsp": 14.8, "tsp": 4.9, "glass": 250.0, "can": 355.0, "bottle": 500.0,
-                "fl oz": 29.57, "bowl": 1.5 * ML_PER_CUP}
+                "fl oz": 29.57, "bowl": 1.5 * ML_PER_CUP,
+                # Kitchen measures: a pinch 1/16 tsp, a dash 1/8 tsp; a splash or a dollop about a tablespoon;
+                # a drizzle, a sprinkle or a dab about a teaspoon; a shot 1.5 fl oz; a drop 0.05 ml.
+                "pinch": 0.31, "dash": 0.62, "splash": 14.8, "dollop": 14.8, "drizzle": 4.9, "sprinkle": 4.9,
+                "dab": 4.9, "shot": 44.4, "drop": 0.05}
 # A maintained table of typical weights of one household unit, when neither the food's own measures nor
 # the alias table know better: mainland-China servings for Chinese units (中国居民膳食指南2022, 标准份),
 # US servings for English ones. Liquids in ml.

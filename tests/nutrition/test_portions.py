@@ -50,3 +50,24 @@ def test_a_size_said_of_the_food_is_the_whole_item_unless_a_piece_was_said():
         pytest.approx(1117.0)
     assert grams("a large piece of cheese pizza", PIZZA, "Pizza, cheese", quantity=1, unit="piece",
                  size="large") == pytest.approx(139.0)
+
+
+SALT = [
+    {"description": "1 tsp", "gram_weight": 6.0, "amount": None},
+    {"description": "1 cup", "gram_weight": 292.0, "amount": None},
+]
+MILK = [{"description": "1 cup", "gram_weight": 244.0, "amount": None}]
+
+
+@pytest.mark.parametrize("text, portions, expected", [
+    ("a pinch of salt", SALT, 0.38),  # 1/16 teaspoon, not the food's first measure (6 g, 2.3 g of sodium)
+    ("2 pinches of salt", SALT, 0.75),
+    ("a dash of salt", SALT, 0.75),
+    ("a splash of milk", MILK, 15.3),  # about a tablespoon, not a cup
+    ("a teaspoon of salt", SALT, 6.0),
+])
+def test_kitchen_measures_weigh_what_they_hold(text, portions, expected):
+    from foodca.nlp.offline_parser import parse_meal
+
+    item = parse_meal(text).items[0]
+    assert decide_grams(item, food_names_zh=[], portions=portions).grams == pytest.approx(expected, rel=0.05)
