@@ -11,7 +11,8 @@ from rapidfuzz import fuzz, process
 from foodca.matching.index import FoodIndex, TokenIndex, ZhEntry
 from foodca.matching.text import (
     EN_COOKED_STATE, EN_DESCRIPTORS, EN_FORM_WORDS, EN_QUERY_FILLER, EN_QUERY_SYNONYMS, EN_RAW_WORDS,
-    EN_UNSAID_FORMS, EN_WORD_SPELLED_AS, apply_en_phrases, en_tokens, is_chinese, load_en_phrases, zh_core,
+    EN_UNSAID_FORMS, EN_WORD_SPELLED_AS, apply_en_phrases, en_tokens, is_chinese, load_en_phrases, split_cfct_name,
+    zh_core,
 )
 from foodca.nlp.items import SplitItem
 
@@ -145,9 +146,24 @@ class Matcher:
         ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
         # Chinese text looks in the Chinese table first: a confident CFCT food beats an alias of a USDA one.
         cfct = [kv for kv in ranked if self.index.sources[kv[0]] == "cfct"]
-        if cfct and cfct[0][1] >= ZH_THRESHOLD:
-            ranked = cfct + [kv for kv in ranked if self.index.sources[kv[0]] != "cfct"]
+        others = [kv for kv in ranked if self.index.sources[kv[0]] != "cfct"]
+        if cfct and cfct[0][1] >= ZH_THRESHOLD and not self._alias_names_it_instead(query, cfct[0], others):
+            ranked = cfct + others
         return [Candidate(position, min(score, 1.0)) for position, score in ranked[:20]]
+
+    def _alias_names_it_instead(self, query: str, top_cfct: tuple[int, float], others: list[tuple[int, float]]) -> bool:
+        """醋 is vinegar through our alias table, not 醋栗 (a berry): an exact alias beats a CFCT food whose printed
+        name only begins with the query and goes on. A Chinese name's head is at its end, so 醋栗 is a kind of 栗
+        and not of 醋; CFCT foods found through a synonym or a spelling (红薯 → 甘薯（红心）[红薯], 鸡胸肉 → 鸡胸脯肉)
+        keep their place."""
+        if not others or others[0][1] < 1.0 or top_cfct[1] >= 1.0:
+            return False
+        base, qualifiers, _ = split_cfct_name(self.index.names_zh[top_cfct[0]] or self.index.names[top_cfct[0]])
+        if base != query and base.startswith(query):
+            return True
+        # 酱油 is soy sauce, not 豆腐干（酱油干）: said only inside a longer qualifier, the query describes another
+        # food. A qualifier that is the query itself names this food's form: 培根 is 腊肉（培根）.
+        return query not in base and any(query in qualifier and query != qualifier for qualifier in qualifiers)
 
     def _alias_expansions(self, query: str) -> list[str]:
         """Other Chinese names of the USDA food that `query` names exactly (水煮蛋 → 煮鸡蛋, 白煮蛋)."""

@@ -124,6 +124,9 @@ def test_unmatched_lists_top_candidates(matcher):
     ("烤羊肉串", "羊肉串（烤）"),  # the qualifier with no stray characters wins the tie
     ("青尖椒", "辣椒（青、尖）"),
     ("清蒸番茄", "番茄"),  # a cooking method the table does not list is still the food
+    ("醋", "Vinegar, distilled"),  # our alias names it exactly; CFCT's 醋栗 (a berry) only begins with it
+    ("醋栗", "醋栗"),
+    ("酱油", "Soy sauce made from soy and wheat (shoyu)"),  # not 豆腐干（酱油干）, where it is only in a qualifier
 ])
 def test_everyday_chinese_words_reach_the_table(matcher, said, expected):
     assert matched_name(matcher, said) == expected
