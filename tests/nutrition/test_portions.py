@@ -65,6 +65,8 @@ MILK = [{"description": "1 cup", "gram_weight": 244.0, "amount": None}]
     ("a dash of salt", SALT, 0.75),
     ("a splash of milk", MILK, 15.3),  # about a tablespoon, not a cup
     ("a teaspoon of salt", SALT, 6.0),
+    ("一撮盐", [], 1.0),  # a pinch between the fingers
+    ("两滴香油", [], 0.1),  # drops, not a serving of oil
 ])
 def test_kitchen_measures_weigh_what_they_hold(text, portions, expected):
     from foodca.nlp.offline_parser import parse_meal
