@@ -52,7 +52,7 @@ def search_foods(*, session: Session, query: str, limit: int, offset: int,
     # The best match is fetched by id and the search leaves it out: an OR in the search would cost its indexes.
     where = (Food.retired_at.is_(None), _matching(text, pattern), *([Food.id != best.id] if best else []))
     name = func.coalesce(Food.name_zh, Food.name) if _has_cjk(text) else Food.name
-    prefix = _like(text)[1:]
+    prefix = pattern[1:]  # "text%"
     word_start = or_(func.lower(name) == text.lower(), name.ilike(prefix[:-1] + ",%", escape="\\"),
                      name.ilike(prefix[:-1] + " %", escape="\\"), name.ilike(prefix[:-1] + "（%", escape="\\"))
     rank = case((word_start, 0), (name.ilike(prefix, escape="\\"), 1), else_=2)

@@ -18,6 +18,7 @@ from sqlalchemy import and_, delete, exists, or_, select, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from foodca import metrics
 from foodca.accounts import local_today
 from foodca.accounts import now as utc_now
 from foodca.config import Settings
@@ -27,7 +28,6 @@ from foodca.nlp.llm_client import LlmClient, LlmUnavailable
 from foodca.nlp.review_writer import WrittenReview, write_with_model, write_with_template
 from foodca.nlp.token_budget import TokenBudget
 from foodca.nutrition.review_facts import review_facts
-from foodca import metrics
 from foodca.quotas import take_model_parse
 
 log = logging.getLogger(__name__)

@@ -96,3 +96,19 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip("../shared/data is not present next to this checkout (real USDA/CFCT files are not in the repo)")
     return SHARED_DATA
+
+
+@pytest.fixture
+def quickstart_on_small_release(cli_env, usda_fixture, tmp_path):
+    """`foodca quickstart` with FOODCA_USDA_PATH at a folder holding the hand-written SR release; its result."""
+    from click.testing import CliRunner
+
+    from foodca.cli import cli
+
+    releases = tmp_path / "usda"
+    releases.mkdir()
+    usda_fixture("sr_small").rename(releases / "FoodData_Central_sr_small")
+    env = {**cli_env, "FOODCA_USDA_DOWNLOAD": "0", "FOODCA_USDA_PATH": str(releases)}
+    result = CliRunner().invoke(cli, ["quickstart"], env=env, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result

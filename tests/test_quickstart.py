@@ -26,11 +26,5 @@ def test_quickstart_falls_back_to_the_demo_table(cli_env, tmp_path, engine):
     assert "Egg, whole, raw, fresh" in again.output  # the sample meals are parsed every time
 
 
-def test_quickstart_prefers_release_files_at_the_configured_path(cli_env, usda_fixture, tmp_path):
-    releases = tmp_path / "usda"
-    releases.mkdir()
-    usda_fixture("sr_small").rename(releases / "FoodData_Central_sr_small")
-    env = {**cli_env, "FOODCA_USDA_DOWNLOAD": "0", "FOODCA_USDA_PATH": str(releases)}
-    result = CliRunner().invoke(cli, ["quickstart"], env=env, catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    assert "Running on USDA FoodData Central: 5 USDA foods" in result.output
+def test_quickstart_prefers_release_files_at_the_configured_path(quickstart_on_small_release):
+    assert "Running on USDA FoodData Central: 5 USDA foods" in quickstart_on_small_release.output

@@ -126,13 +126,16 @@ def authenticate():
         user = user_for_token(session=db(), token=token.strip()) if scheme.lower() == "bearer" and token else None
         if user is None:
             # Each refused token costs a lookup: guesses count against the address, as sign-up and login do.
-            retry_after = current_app.extensions["foodca_rate_limiter"].hit(f"addr:{request.remote_addr}")
-            if retry_after is not None:
-                return error_body(429, "too many requests"), 429, {"Retry-After": str(retry_after)}
-            return error_body(401, "a valid bearer token is required"), 401, {"WWW-Authenticate": "Bearer"}
+            return _rate_limited(f"addr:{request.remote_addr}") or (
+                error_body(401, "a valid bearer token is required"), 401, {"WWW-Authenticate": "Bearer"})
         g.user, g.token = user, token.strip()
         key = f"token:{token_digest(g.token)}"
+    return _rate_limited(key)
+
+
+def _rate_limited(key: str):
+    """Count a request against `key`; the 429 answer when it is over the limit, else None."""
     retry_after = current_app.extensions["foodca_rate_limiter"].hit(key)
-    if retry_after is not None:
-        return error_body(429, "too many requests"), 429, {"Retry-After": str(retry_after)}
-    return None
+    if retry_after is None:
+        return None
+    return error_body(429, "too many requests"), 429, {"Retry-After": str(retry_after)}

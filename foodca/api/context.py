@@ -84,7 +84,6 @@ class LazyAnalyser:
     def _start_refresh(self) -> None:
         if not self._refreshing.acquire(blocking=False):
             return  # another request's thread is already checking
-        self._next_check = time.monotonic() + self._settings.index_refresh_s
         threading.Thread(target=self._refresh, name="food-index-refresh", daemon=True).start()
 
     def _refresh(self) -> None:

@@ -147,7 +147,7 @@ def _cut_to_column_lengths(extract: Extract) -> None:
             length = getattr(table.c[column].type, "length", None) if column in table.c else None
             if not length or frame[column].dtype != object:
                 continue
-            too_long = frame[column].map(lambda value: isinstance(value, str) and len(value) > length)
+            too_long = frame[column].str.len().gt(length)  # NaN (no text) is not too long
             if not too_long.any():
                 continue
             for source_id, value in zip(frame.loc[too_long, "source_id"], frame.loc[too_long, column]):

@@ -130,6 +130,10 @@ class LlmClient:
             metrics.record_model_call(describe_provider(self.provider), self.purpose, outcome,
                                       time.perf_counter() - started, usage)
 
+    def count_rejected(self) -> None:
+        """An answer that arrived but failed the caller's checks (schema, invented numbers): a metric."""
+        metrics.model_answers_rejected.labels(describe_provider(self.provider), self.purpose).inc()
+
     def _create(self, **request: Any) -> Any:
         attempt = 0
         while True:

@@ -8,7 +8,6 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-from foodca import metrics
 from foodca.config import LlmProvider
 from foodca.nlp.items import Split, SplitItem
 from foodca.nlp.llm_client import (
@@ -117,7 +116,7 @@ def split_with_llm(text: str, providers: Sequence[LlmProvider], *, language_hint
             try:
                 items = items_from_response(data, language)
             except LlmBadResponse:
-                metrics.model_answers_rejected.labels(describe_provider(provider), "split").inc()
+                client.count_rejected()
                 raise
         except (LlmUnavailable, LlmBadResponse) as err:
             log.warning("LLM splitter: %s failed (%s): %s", describe_provider(provider), type(err).__name__, err)

@@ -9,7 +9,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from foodca import metrics
 from foodca.nlp.llm_client import LlmBadResponse, LlmClient, LlmUnavailable, describe_provider
 
 log = logging.getLogger(__name__)
@@ -172,7 +171,7 @@ def write_with_model(facts: dict, clients: Sequence[LlmClient], *,
             try:
                 text = check_model_text(data.get("text"), facts)
             except LlmBadResponse:
-                metrics.model_answers_rejected.labels(describe_provider(client.provider), "review").inc()
+                client.count_rejected()
                 raise
         except (LlmUnavailable, LlmBadResponse) as err:
             log.warning("review writer: %s: %s", describe_provider(client.provider), err)

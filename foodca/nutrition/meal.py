@@ -93,7 +93,9 @@ class MealAnalyser:
         if len(items) != 1 or items[0].components:
             return None
         match = self.matcher.match(items[0])
-        if match.status != "matched" or match.score < SURE_MATCH or self.index.data_types[match.position] == "branded_food":
+        if match.status != "matched" or match.score < SURE_MATCH:
+            return None
+        if self.index.data_types[match.position] == "branded_food":
             return None
         return int(self.index.ids[match.position])
 

@@ -6,10 +6,8 @@ import re
 
 import pytest
 from api_routes import routes
-from click.testing import CliRunner
 from sqlalchemy import func, select
 
-from foodca.cli import cli
 from foodca.models import ApiToken, User
 
 COMMON_PAIRS = [("admin", "admin"), ("admin@example.com", "password"), ("admin@example.com", "admin123"),
@@ -28,13 +26,7 @@ def test_a_freshly_migrated_database_has_no_accounts_nor_tokens(engine):
     assert accounts_and_tokens(engine) == (0, 0)
 
 
-def test_quickstart_makes_no_accounts_nor_tokens(cli_env, usda_fixture, tmp_path, engine):
-    releases = tmp_path / "usda"
-    releases.mkdir()
-    usda_fixture("sr_small").rename(releases / "FoodData_Central_sr_small")
-    env = {**cli_env, "FOODCA_USDA_DOWNLOAD": "0", "FOODCA_USDA_PATH": str(releases)}
-    result = CliRunner().invoke(cli, ["quickstart"], env=env, catch_exceptions=False)
-    assert result.exit_code == 0, result.output
+def test_quickstart_makes_no_accounts_nor_tokens(quickstart_on_small_release, engine):
     assert accounts_and_tokens(engine) == (0, 0)
 
 
