@@ -230,9 +230,11 @@ def _portions(release: ReleaseFiles, food_ids: pd.Index) -> pd.DataFrame:
          "portion_description": "str", "modifier": "str", "gram_weight": "float"},
         required=False,
     )
-    if table is None:
+    if table is not None:
+        table = table[table["fdc_id"].isin(food_ids) & (table["gram_weight"] > 0)].copy()
+    if table is None or table.empty:
+        # A release may have no measures at all (a header-only file): string columns built below need rows.
         return pd.DataFrame(columns=["fdc_id", *PORTION_COLUMNS[1:]])
-    table = table[table["fdc_id"].isin(food_ids) & (table["gram_weight"] > 0)].copy()
     units = release.read_csv("measure_unit.csv", {"id": "str", "name": "str"}, required=False)
     unit_names = dict(zip(units["id"], units["name"])) if units is not None else {}
     unit = table["measure_unit_id"].map(unit_names)

@@ -48,7 +48,7 @@ EN_MILD = frozenset("white brown green red yellow black sweet dark light lean lo
 EN_FORM_WORDS = frozenset(
     "juice soup sauce pie cake bread salad sandwich candy cereal drink beverage powder oil flour chip cracker "
     "cookie pudding jam jelly syrup nectar puree babyfood baby toddler formula spread dip gravy dressing "
-    "concentrate frozen mix casserole stew sub burrito taco pizza nugget stick bar dry dried dehydrated powdered "
+    "concentrate frozen mix casserole stew sub burrito taco pizza nugget stick bar dry dried dehydrated powdered stuffing "
     "meatless imitation substitute analog vegetarian creamer whitener bubble kombucha "
     "alcoholic vodka rum gin whiskey whisky brandy liqueur beer wine cocktail".split()
 )
@@ -116,7 +116,7 @@ EN_WORD_SPELLED_AS = {
 # Forms nobody eats or drinks unless they say so: lemonade is not its frozen concentrate, nor vodka and lemonade.
 EN_UNSAID_FORMS = frozenset(
     "concentrate powder unprepared undiluted alcoholic vodka rum gin whiskey whisky brandy liqueur beer wine "
-    "cocktail".split()
+    "cocktail separablefat nondairy".split()
 )
 
 
@@ -181,9 +181,18 @@ def singular(token: str) -> str:
 _NOT_SPECIFIED = re.compile(r"\bns as to [^,()]*")
 
 
+# Two USDA words that together name another food, kept as one word: SR's "separable fat" rows are the fat trimmed off
+# a cut, "variety meats" are organs and "non-dairy milk" is no milk, so that "fat", "meat" or "milk" said ("raw
+# medium-fat beef", "beef meat cooked", "coffee with milk") does not find them. EN_UNSAID_FORMS keeps the trimmed fat for whoever says "separable fat"; organs are
+# found by their own names (kidney, liver).
+_USDA_COMPOUND = re.compile(r"\b(separable) (fat)\b|\b(variety) (meats?)\b|\b(non)[\s-]?(dairy)\b")
+
+
 def en_tokens(text: str) -> list[str]:
     """Food words of an English name: folded, singular, without stop words."""
-    words = _NON_WORD.sub(" ", _NOT_SPECIFIED.sub(" ", fold(text).replace("'s", ""))).split()
+    text = _USDA_COMPOUND.sub(lambda found: "".join(filter(None, found.groups())).rstrip("s"),
+                              _NOT_SPECIFIED.sub(" ", fold(text).replace("'s", "")))
+    words = _NON_WORD.sub(" ", text).split()
     return [singular(word) for word in words if word not in EN_STOPWORDS and not word.isdigit()]
 
 

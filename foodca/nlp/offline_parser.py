@@ -728,12 +728,13 @@ _EN_LEAD = [
         r"(?:\w+(?:ed|ing)|ate|eat|eats|had|have|has|got|get|drank|drink|drinks|made|make|took|take|tried|try|bought|buy|chose|"
         r"picked|ordered|finished|possess|enjoy|snack|munch|sip|devour|grab|grabbed|fed|feed|brought|ran|went|put|threw|"
         r"cooked|baked|sliced|cut|poured|spread|mixed|added|prepared|included|paired|topped|seasoned|drizzled|sprinkled|"
-        r"melted|used|found|kept|left|saved|split|shared|bit|ordered|picked up|"
+        r"melted|used|found|kept|left|saved|split|shared|bit|ordered|picked up|wash|washed|"
         r"got)(?:\s+(?:on|in|up|down|myself to|it|them|it off|out|into|this|myself))*\b(?:\s+(?:with|of|as))?(?=\s|$)",
         r"^(?:just\s+|now\s+|currently\s+|also\s+)*(?:enjoying|enjoyed|consuming|consumed|having|had|eating|ate|drinking|drank|sipping on|sipping|savoring|savouring|munching on|snacking on|snacked on|nibbling on|grabbed|grabbing|devouring|indulging in|relishing|tasting|trying|treating myself to|got|incorporating|incorporated|utilizing|utilising|utilized|using|adding|providing|offering|possessing|requiring|ordering|ordered|preparing|prepared|making|made|cooking|there's|there is|here's|here is|this is|it's|it is)\b",
         r"\b(?:is|are|was|were)\s+(?:being\s+|also\s+)?(?:enjoyed|savou?red|served|consumed|eaten|prepared|had|drunk|included|part of|my|included|what|on the menu|for|ready|prepared for)\b.*$",
         r"\b(?:makes up|make up|completes|complete|rounds out|round out)\b.*$",
-        r"^(?:to drink|on the side|to top it off|additionally|in addition|oh|also|along with that|besides|as a side|for drinks?)\b[,\s]*",
+        r"^(?:to drink|on the side|to top it off|additionally|in addition|oh|also|along with that|besides|as a side|for drinks?|"
+        r"lastly|finally|last|to finish|to finish off|to end|to wrap up|next|afterwards|afterward|later)\b[,\s]*",
         r"\s+(?:on|to|in|into|for|over)\s+(?:my|it|them|that|this|a little|the side|top)\b.*$",
         r"\b(?:a mix of|a side of|a serving size of|a portion size of|an amount of|a total of|a mixture of)\s+",
         r"^(?:and|also|plus|then|with|along with|alongside|as well as|together with|i|we|too)\b\s*",

@@ -361,3 +361,16 @@ def test_long_texts_import_on_every_database(engine, usda_fixture, tmp_path):
         descriptions = conn.execute(select(Portion.description).where(Portion.food_id == food.id)).scalars().all()
     assert [len(d) for d in descriptions] == [255] and serving[:200] in descriptions[0]
     assert re.search(r"10000001,.*,fixed,portion.description of \d+ characters cut to 255", summary.report_path.read_text())
+
+
+def test_release_with_no_measures_imports_its_foods(engine, usda_fixture, tmp_path):
+    # A food_portion.csv with only its header (a release of foods without household measures) once failed the
+    # whole import while building portion descriptions from no rows.
+    release = usda_fixture("sr_small")
+    portions_csv = release / "food_portion.csv"
+    portions_csv.write_text(portions_csv.read_text().splitlines(keepends=True)[0])
+
+    summary = run_import(engine, [release], tmp_path)
+    assert summary.added == 5
+    with engine.connect() as conn:
+        assert conn.execute(select(Portion)).all() == []
