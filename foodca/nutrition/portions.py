@@ -143,6 +143,33 @@ def _portion_words(text: str) -> set[str]:
     return {w.rstrip("s") if len(w) > 3 else w for w in words if w not in _PORTION_STOP}
 
 
+def _name_words(name: str) -> set[str]:
+    """A food's name as portion words, with the singular of "-oes" and "-ies" plurals too: "Tomatoes, raw" names
+    the tomato of "a tomato" ("tomatoes" less its s is "tomatoe"), "Cherries" the cherry."""
+    words = _portion_words(name)
+    for word in re.findall(r"[a-z]+", name.lower()):
+        if len(word) > 4 and word.endswith("ies"):
+            words.add(word[:-3] + "y")
+        elif len(word) > 4 and word.endswith("es"):
+            words.add(word[:-2])
+    return words
+
+
+# How a food's measures describe one of it, for a count said with no unit or size ("a tomato", "two bagels").
+_TYPICAL = re.compile(r"\b(?:whole|medium|regular|standard|fruit|any size|nfs|ns as to size)\b")
+_OF_ANY_ONE = frozenset(_portion_words("whole medium regular standard fruit any size nfs ns as to"))
+# "any cut", "NS as to shape": whichever one, not a kind of it.
+_ANY_KIND = re.compile(r"\b(?:any|ns as to) [a-z]+")
+_PART_OF_ONE = frozenset(_portion_words("slice piece wedge chunk strip stick ring leaf cube inch segment section spear "
+                                        "floret floweret sprig half halves cut bit crumb yield round"))
+_SMALLER_KIND = frozenset(_portion_words("miniature mini bite baby grape cherry cocktail fun snack petite slider"))
+_SIZE_WORDS = frozenset(_portion_words("small thin large thick extra jumbo king giant long foot"))
+_CONTAINER = frozenset(_portion_words("order bag package can tub box jar pouch container bottle carton sleeve packet "
+                                      "pack meal bucket"))
+# One whole pie, cake, large pizza, loaf or roast is many servings: "a pecan pie" eaten is a piece of one.
+ONE_SERVING_MAX_G = 400.0
+
+
 def _per_one(portion: dict) -> float:
     """Grams of one unit of a portion: "2 tablespoon" = 35.8 g → 17.9 g; "1/2 cup" = 60 g → 120 g."""
     amount = portion.get("amount") or 1.0
@@ -162,12 +189,12 @@ def _from_food_portions(item: SplitItem, portions: list[dict], food_name: str = 
     """A measure of the matched food itself: "1 cup" = 158 g of rice, "1 large" egg = 50 g, "1 pie" = 900 g.
 
     The portion whose words overlap most with what was said wins (unit, size, "pie", "sleeve", '14"');
-    with nothing in common, a medium or countable measure of the food."""
+    with nothing in common, the food's typical whole one ("1 whole", "1 regular", "1 fruit", "1 bagel")."""
     if not portions or (item.unit and not item.unit.isascii()):
         return None
     unit = (item.unit or "").lower()
     # The food's own name says nothing about the amount: "a strawberry pie" is not "1 pie, any size".
-    said = _portion_words(f"{item.said} {unit} {item.size or ''}") - _portion_words(food_name)
+    said = _portion_words(f"{item.said} {unit} {item.size or ''}") - _name_words(food_name)
     unit_words = _portion_words(UNIT_SYNONYMS.get(unit, unit))
     said |= unit_words
     if unit_words:
@@ -202,12 +229,45 @@ def _from_food_portions(item: SplitItem, portions: list[dict], food_name: str = 
         return None
     countable = [p for p in portions if "quantity not specified" not in (p.get("description") or "").lower()
                  and "serving" not in (p.get("description") or "").lower()]
-    medium = [p for p in countable if "medium" in (p.get("description") or "").lower()]
-    chosen = (medium or countable or [None])[0]
-    if chosen is None:
+    if not countable:
         return None
+    food_words = _name_words(f"{food_name} {item.name or ''}") - _OF_ANY_ONE
+    small_said = item.size == "small"
+    scores = [_typical_one(p, food_words, small_said) for p in countable]
+    chosen = countable[scores.index(max(scores))]
     grams = _per_one(chosen)
-    return grams * SIZE_FACTOR.get(item.size or "medium", 1.0) if not medium and item.size else grams
+    chosen_words = _portion_words(chosen.get("description") or "")
+    # A size said that no measure names scales the typical one; "a small candy" said of a food with a miniature
+    # or a small kind is that kind as it is.
+    sized = "medium" in chosen_words or (small_said and chosen_words & (_SMALLER_KIND | {"small"}))
+    return grams * SIZE_FACTOR.get(item.size or "medium", 1.0) if item.size and not sized else grams
+
+
+def _typical_one(portion: dict, food_words: set[str], small_said: bool) -> float:
+    """How surely a measure is one whole, typical item of the food, for a count said with no unit.
+
+    Users mean the typical whole one ("1 whole", "1 medium", "1 regular", "1 fruit", "1 bagel"), never a slice,
+    a miniature, a grape tomato or a bag of them, unless the food comes only so. FNDDS often lists those first."""
+    description = (portion.get("description") or "").lower()
+    words = _portion_words(_ANY_KIND.sub(" ", description))
+    own = words - _OF_ANY_ONE
+    score = 0.0
+    if _TYPICAL.search(description):
+        score += 2
+    if own and own <= food_words:
+        score += 2  # "1 banana", "1 breast", "1 pancake": the food itself, no other kind
+    # A word that names the food itself is not a part or a kind of it: "1 chip" of chips, "1 cherry" of cherries.
+    if (words & _PART_OF_ONE) - food_words:
+        score -= 3
+    if (words & _SMALLER_KIND) - food_words:
+        score += 1 if small_said else -3
+    if (words & _SIZE_WORDS) - food_words:
+        score -= 1
+    if (words & _CONTAINER) - food_words:
+        score -= 2
+    if _per_one(portion) > ONE_SERVING_MAX_G:
+        score -= 5
+    return score
 
 
 def _from_zh_table(item: SplitItem, food_names_zh: list[str]) -> float | None:

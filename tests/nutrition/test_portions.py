@@ -73,3 +73,43 @@ def test_kitchen_measures_weigh_what_they_hold(text, portions, expected):
 
     item = parse_meal(text).items[0]
     assert decide_grams(item, food_names_zh=[], portions=portions).grams == pytest.approx(expected, rel=0.05)
+
+
+def measures(*rows: tuple[str, float]) -> list[dict]:
+    return [{"description": description, "gram_weight": grams, "amount": None} for description, grams in rows]
+
+
+# Hand-written measures in the style of FNDDS, which often lists a slice, a miniature or a smaller kind first.
+TOMATO = measures(("1 slice", 20.0), ("1 grape tomato", 8.0), ("1 cherry", 17.0), ("1 plum tomato", 60.0),
+                  ("1 whole", 125.0), ("1 cup", 180.0), ("Quantity not specified", 90.0))
+AVOCADO = measures(("1 slice", 15.0), ("1 fruit", 150.0), ("1 cup, mashed", 230.0), ("Quantity not specified", 30.0))
+STEAK = measures(("1 piece/slice, any size", 30.0), ("1 thin", 120.0), ("1 regular", 160.0), ("1 thick", 240.0),
+                 ("1 cubic inch", 17.0))
+BAGEL = measures(("Quantity not specified", 105.0), ("1 miniature", 26.0), ("1 small", 69.0), ("1 regular", 105.0),
+                 ("1 large", 131.0))
+POTATO = measures(("1 baby potato", 60.0), ("1 new potato", 60.0), ("1 potato, any size", 170.0))
+FRIES = measures(("1 fry, any cut", 8.0), ("1 kids meal order", 105.0), ("1 medium fast food order", 220.0))
+CHERRIES = measures(("1 cup, with pits", 140.0), ("1 cherry", 7.0))
+PECAN_PIE = measures(("1 mini/small slice", 75.0), ("1 regular slice", 150.0), ("1 individual pie", 140.0),
+                     ("1 regular pie (8-9\" dia)", 1200.0))
+CANDY = measures(("1 piece", 8.0), ("1 miniature/bite size", 10.0), ("1 pouch/regular size", 55.0))
+
+
+@pytest.mark.parametrize("said, name, portions, food, fields, expected", [
+    ("a tomato", "tomato", TOMATO, "Tomatoes, raw", {"quantity": 1}, 125.0),  # not "1 grape tomato" (8 g)
+    ("two tomatoes", "tomatoes", TOMATO, "Tomatoes, raw", {"quantity": 2}, 250.0),
+    ("a grape tomato", "grape tomato", TOMATO, "Tomatoes, raw", {"quantity": 1}, 8.0),  # said, so meant
+    ("an avocado", "avocado", AVOCADO, "Avocado, raw", {"quantity": 1}, 150.0),  # not "1 slice"
+    ("a steak", "steak", STEAK, "Steak, NS as to type of meat", {"quantity": 1}, 160.0),  # not "1 piece/slice"
+    ("a large steak", "steak", STEAK, "Steak, NS as to type of meat", {"quantity": 1, "size": "large"}, 224.0),
+    ("a bagel", "bagel", BAGEL, "Bagel", {"quantity": 1}, 105.0),  # not "1 miniature"
+    ("a potato", "potato", POTATO, "Potato, NFS", {"quantity": 1}, 170.0),  # not "1 baby potato"
+    ("a fry", "fry", FRIES, "Potato, french fries, fast food", {"quantity": 1}, 8.0),  # one fry, not an order
+    ("a cherry", "cherry", CHERRIES, "Cherries, raw", {"quantity": 1}, 7.0),  # the food's own one, not a kind
+    ("a pecan pie", "pecan pie", PECAN_PIE, "Pie, pecan", {"quantity": 1}, 140.0),  # one serving, not 1.2 kg
+    ("a small chocolate candy", "chocolate candy", CANDY, "Chocolate candy, nougat filled",
+     {"quantity": 1, "size": "small"}, 10.0),  # the miniature as it is, not 0.7 of a regular bar
+])
+def test_a_count_alone_is_one_typical_whole_item(said, name, portions, food, fields, expected):
+    item = SplitItem(said=said, name=name, language="en", **fields)
+    assert decide_grams(item, food_names_zh=[], portions=portions, food_name=food).grams == pytest.approx(expected)
