@@ -73,6 +73,21 @@ def small_food_engine(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def everyday_foods_engine(tmp_path_factory):
+    """Hand-written USDA foods whose names people say differently (tests/fixtures/usda/everyday_names), read only."""
+    from foodca.importers.service import import_usda
+
+    folder = tmp_path_factory.mktemp("everyday_names")
+    url = new_database(folder, "everyday_names")
+    upgrade(url)
+    engine = make_engine(url)
+    import_usda(engine, [str(FIXTURES / "usda" / "everyday_names")], download_dir=folder, report_dir=None,
+                progress=False)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
 def food_template(tmp_path_factory) -> str:
     """A database holding the hand-written fixture foods, made once; tests that write get a copy of it.
 

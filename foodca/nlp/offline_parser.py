@@ -102,10 +102,11 @@ UNITS_EN = {
     "sprigs": "sprig", "shot": "shot", "shots": "shot", "dollop": "dollop", "dollops": "dollop",
     "splash": "splash", "drop": "drop", "drops": "drop", "loaf": "loaf", "loaves": "loaf", "sheet": "sheet",
     "sheets": "sheet", "tub": "tub", "tubs": "tub", "pot": "pot", "cone": "cone", "cones": "cone",
+    "order": "order", "orders": "order",  # an order of fries: a restaurant's serving
 }
 # Amounts that hold a mixture: "a cup of beef and rice" stays one item.
 CONTAINER_UNITS = {
-    "cup", "tbsp", "tsp", "spoon", "bowl", "plate", "glass", "can", "bottle", "serving", "portion", "handful",
+    "cup", "tbsp", "tsp", "spoon", "bowl", "plate", "glass", "can", "bottle", "serving", "order", "portion", "handful",
     "scoop", "packet", "package", "pack", "jar", "container", "carton", "mug", "pouch", "box", "bag", "tub",
     "pot", "g", "kg", "mg", "oz", "lb", "ml", "l", "cl", "dl", "fl oz", "pint", "quart", "gallon",
 }

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -13,6 +14,7 @@ from foodca import metrics
 from foodca.config import LlmProvider
 from foodca.matching.index import FoodIndex
 from foodca.matching.matcher import MATCH_CACHE_SIZE, Matcher, MatchResult
+from foodca.matching.text import en_tokens
 from foodca.models import Alias, DataRelease, Portion
 from foodca.models.food import CORE_NUTRIENTS
 from foodca.nlp.items import Split, SplitItem
@@ -34,6 +36,13 @@ def _weighed_whole(item: SplitItem) -> bool:
 SURE_MATCH = 0.9
 # A dish whose own name matches a food this well is taken from the tables; below it, from its recipe.
 DIRECT_MATCH_FOR_DISH = 0.9
+# Between two foods said as one item ("a bagel with cream cheese").
+_FOODS_TOGETHER = re.compile(r"\s+(?:with|and|&)\s+")
+_MADE_WITH = re.compile(r"\b(?:made|prepared|cooked|baked|fried|topped|filled|stuffed|coated|featuring|flavou?r|diameter|"
+                        r"crust|sauce|filling|mix|blend|mixture|variety|assortment|medley)\b|,", re.IGNORECASE)
+_HOT_DRINK = re.compile(r"\b(?:coffee|tea|espresso|americano)\b")
+_ADDED_TO_DRINK = {"milk": "splash", "whole milk": "splash", "skim milk": "splash", "cream": "splash",
+                   "creamer": "splash", "half and half": "splash", "sugar": "tsp", "honey": "tsp"}
 # Words for "the edible part" that name no food of their own.
 GENERIC_PARTS = {"鱼肉", "肉", "净肉", "虾肉", "蟹肉", "果肉", "瘦肉", "去骨肉"}
 
@@ -123,6 +132,10 @@ class MealAnalyser:
                                 said=f"{item.said} · {component.said}")
                     for component in item.components]
         match = matcher.match(item)
+        if item.language == "en" and _FOODS_TOGETHER.search(item.name or ""):
+            parts = self._foods_said_together(item, match, matcher)
+            if parts:
+                return [self._entry(part, part_match) for part, part_match in parts]
         # A weight said is the weight of what was weighed, usually the main ingredient: keep the direct match.
         if match.score < DIRECT_MATCH_FOR_DISH and item.language == "zh" and item.grams_source != "stated":
             # No food in the tables is this dish: compute it from its recipe, each ingredient from the tables.
@@ -132,6 +145,35 @@ class MealAnalyser:
                 if grams.grams:
                     return [self._entry(part, matcher.match(part)) for part in as_ingredients(item, dish, grams.grams)]
         return [self._entry(item, match)]
+
+    def _foods_said_together(self, item: SplitItem, match: MatchResult,
+                             matcher: Matcher) -> list[tuple[SplitItem, MatchResult]]:
+        """"a bagel with cream cheese", "a hamburger and fries": the food matched is not both (it is unsure, or one
+        of them is missing from its name), and each is surely a food of its own. The amount said is the first
+        one's; what came with it is one usual serving. A weight said is the weight of the whole plate, which no
+        split can share out, so that item keeps its nearest food."""
+        if item.grams_source == "stated" or item.volume_ml or item.components:
+            return []
+        if _MADE_WITH.search(item.said or ""):
+            return []  # "a muffin made with low-fat milk": what the food is made of, already in its tables' values
+        names = [name.strip(" ,") for name in _FOODS_TOGETHER.split(item.name or "")]
+        if len(names) < 2 or not all(names) or any(len(name.split()) > 3 for name in names):
+            return []
+        if match.status == "matched" and match.score >= SURE_MATCH:
+            described = set(en_tokens(self.index.names[match.position]))
+            if all(set(en_tokens(name)) & described for name in names):
+                return []  # "rice and beans" is "Beans and white rice", "tea with milk" is "Tea, hot, with milk"
+        parts = [replace(item, name=names[0])]
+        in_a_drink = bool(_HOT_DRINK.search(names[0]))
+        for name in names[1:]:
+            # Milk or sugar in a coffee or tea is a splash or a teaspoon, not a glass or a serving of its own.
+            added = _ADDED_TO_DRINK.get(name) if in_a_drink else None
+            parts.append(SplitItem(said=name, name=name, language="en", quantity=1 if added else None, unit=added))
+        matches = [matcher.match(part) for part in parts]
+        if any(m.status != "matched" or m.score < SURE_MATCH or self.index.data_types[m.position] == "branded_food"
+               for m in matches):
+            return []
+        return list(zip(parts, matches))
 
     @staticmethod
     def _named_part(dish: SplitItem, part: SplitItem) -> SplitItem:

@@ -28,7 +28,7 @@ UNIT_DEFAULT_G = {
     "罐": 330.0, "听": 330.0, "盒": 250.0, "袋": 200.0, "包": 100.0, "勺": 10.0, "汤勺": 15.0, "茶匙": 5.0,
     "串": 30.0, "把": 25.0, "颗": 5.0, "粒": 1.0, "撮": 1.0, "滴": 0.05, "个": 100.0, "只": 100.0, "根": 100.0,
     "片": 30.0, "块": 50.0, "条": 100.0, "张": 50.0, "枚": 50.0, "节": 50.0, "段": 50.0,
-    "slice": 30.0, "piece": 50.0, "plate": 300.0, "serving": 150.0, "handful": 30.0,
+    "slice": 30.0, "piece": 50.0, "plate": 300.0, "serving": 150.0, "order": 150.0, "handful": 30.0,
     "scoop": 30.0, "packet": 30.0, "bar": 50.0, "stick": 10.0,
 }
 SOUP_WORDS = re.compile(r"粥|汤|羹|豆腐脑|面条|米线|粉|馄饨|水饺")
@@ -166,6 +166,7 @@ _SMALLER_KIND = frozenset(_portion_words("miniature mini bite baby grape cherry 
 _SIZE_WORDS = frozenset(_portion_words("small thin large thick extra jumbo king giant long foot"))
 _CONTAINER = frozenset(_portion_words("order bag package can tub box jar pouch container bottle carton sleeve packet "
                                       "pack meal bucket"))
+_KNOWN_MEASURE_WORDS = _OF_ANY_ONE | _PART_OF_ONE | _SMALLER_KIND | _SIZE_WORDS | _CONTAINER
 # One whole pie, cake, large pizza, loaf or roast is many servings: "a pecan pie" eaten is a piece of one.
 ONE_SERVING_MAX_G = 400.0
 
@@ -267,6 +268,10 @@ def _typical_one(portion: dict, food_words: set[str], small_said: bool) -> float
         score -= 2
     if _per_one(portion) > ONE_SERVING_MAX_G:
         score -= 5
+    if not food_words:
+        # Nothing said at all (a usual serving): among equals the plainer measure, "1 slice" of toast before
+        # "1 slice crust not eaten".
+        score -= 0.1 * len(words - _KNOWN_MEASURE_WORDS)
     return score
 
 

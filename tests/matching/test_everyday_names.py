@@ -2,31 +2,17 @@
 (tests/fixtures/usda/everyday_names): each case failed before the alias, phrase or token rule that fixed it."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from databases import new_database
-from foodca.db import make_engine, upgrade
-from foodca.importers.service import import_usda
 from foodca.matching.index import FoodIndex
 from foodca.matching.matcher import Matcher
 from foodca.nlp.items import SplitItem
 from foodca.nlp.offline_parser import parse_meal
 
-RELEASE = Path(__file__).resolve().parents[1] / "fixtures" / "usda" / "everyday_names"
-
 
 @pytest.fixture(scope="module")
-def matcher(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("everyday_names")
-    url = new_database(folder, "everyday_names")
-    upgrade(url)
-    engine = make_engine(url)
-    import_usda(engine, [str(RELEASE)], download_dir=folder, report_dir=None,
-                progress=False)
-    yield Matcher(FoodIndex.build(engine))
-    engine.dispose()
+def matcher(everyday_foods_engine):
+    return Matcher(FoodIndex.build(everyday_foods_engine))
 
 
 def matched_name(matcher: Matcher, text: str) -> str | None:
@@ -49,6 +35,9 @@ def matched_name(matcher: Matcher, text: str) -> str | None:
     ("short pastry dough", "Pie crust, standard-type, frozen, ready-to-bake, enriched"),
     ("corn bread", "Cornbread, made from home recipe"),  # not the stuffing made of it
     ("dried durum pasta", "Pasta, dry, enriched"),
+    ("cherry tomato", "Tomatoes, raw"),  # a tomato, weighed by its "1 cherry" measure; not cherries
+    ("toast", "Bread, white, commercially prepared, toasted"),  # not French toast
+    ("fries", "Potato, french fries, NFS"),  # not fry sauce
 ])
 def test_everyday_names(matcher, said, expected):
     assert matched_name(matcher, said) == expected
