@@ -131,11 +131,18 @@ DISHES_EN = (
 )
 
 # Chinese words whose first character looks like a number, a size or a state but is part of the name.
-_ZH_PROTECTED = (
+# Words with a numeral, a separator or a meal word inside that are not amounts or boundaries. The phrases of the
+# second list are said around food, not food: they are kept whole while splitting, then stripped as fillers.
+_ZH_FILLER_PHRASES = ("一个人", "一口气", "一下子", "一会儿", "一顿", "一起", "一边", "一整")
+_ZH_PROTECTED_NAMES = (
     "千张", "千层", "千岛", "百叶", "百合", "百香果", "三文鱼", "三明治", "三鲜", "五花", "五香", "五仁", "八宝", "八角",
-    "四季豆", "十三香", "七喜", "九层塔", "一品", "二锅头", "半熟", "两面", "万州", "六个核桃", "一点点", "一个人",
-    "一口气", "一下子", "一会儿", "一顿", "一起", "一边", "一整",
+    "四季豆", "十三香", "七喜", "九层塔", "一品", "二锅头", "半熟", "两面", "万州", "六个核桃", "一点点",
+    # Names that hold a separator (加, 和, 配), a meal word (午餐), a size and a classifier (大排, 大头) or a number
+    # and a classifier (九节): without this, 伏特加 was 伏特, 婴儿配方奶粉 two items, 午餐肉 肉, 猪大排 猪.
+    "伏特加", "加吉鱼", "黑加仑", "调和油", "配方", "午餐肉", "午餐肠", "午餐肚", "午餐鱼", "大排", "小排",
+    "大头菜", "九节虾", "是拉差", "有机", "有盐", "和尚头", "小根蒜", "加糖豆浆", "加蛋手抓饼",
 )
+_ZH_PROTECTED = _ZH_PROTECTED_NAMES + _ZH_FILLER_PHRASES
 _ZH_LEXICAL_SIZE = (  # 大/小 starting a name: not a size
     "大米", "大葱", "大蒜", "大白菜", "大闸蟹", "大枣", "大虾", "大饼", "大豆", "大麦", "大肉包", "大黄鱼", "大头菜",
     "大酱", "大骨", "大盘鸡", "大拌菜", "大列巴", "大黄米", "大馅", "大红袍", "大杏仁", "大白兔", "大福",
@@ -353,21 +360,23 @@ _ZH_TRAIL = re.compile(r"(?:(?:[泡煮做打熬蒸炒烤炸买点吃喝拌冲]|�
 _ZH_CHATTER = re.compile(r"(?:吃得|喝得|吃的|喝的)(?:很|比较|太|挺|有点)?[少多简单饱好随便清淡]+|随便对付了?一口|对付了?一口|很简单|饿了|嘴馋"
                          r"|当(?:加餐|早饭|早餐|午饭|午餐|晚饭|晚餐|夜宵|宵夜|零食|点心|主食)")
 _ZH_OF_PREFIX = re.compile(r"^[\u4e00-\u9fff]{1,6}?的(?=[\u4e00-\u9fff])")
+_ZH_BARE_AT_START = frozenset("个杯碗份瓶盘罐听碟颗串")
 _ZH_PROTECT = re.compile(_alt(_ZH_PROTECTED))
+_ZH_PROTECT_NAMES = re.compile(_alt(_ZH_PROTECTED_NAMES))
 _ZH_STATE_PREFIX = re.compile(rf"^(?!{_alt(_ZH_NOT_STATE)})(?P<s>[生干熟])(?=[\u4e00-\u9fff])")
 _ZH_SIZE_PREFIX = re.compile(rf"^(?!{_alt(_ZH_LEXICAL_SIZE)})(?P<s>[大中小])(?=[\u4e00-\u9fff]{{2}})")
 _BRAND_ZH = re.compile(rf"^(?P<b>{_alt(BRANDS_ZH)})的?", re.IGNORECASE)
 _PLACEHOLDER = re.compile("[\ue000-\ue0ff]")
 
 
-def _protect(text: str) -> tuple[str, list[str]]:
+def _protect(text: str, protected: re.Pattern = _ZH_PROTECT) -> tuple[str, list[str]]:
     saved: list[str] = []
 
     def keep(m: re.Match) -> str:
         saved.append(m.group(0))
         return chr(0xE000 + len(saved) - 1)
 
-    return _ZH_PROTECT.sub(keep, text), saved
+    return protected.sub(keep, text), saved
 
 
 def _unprotect(text: str, saved: list[str]) -> str:
@@ -396,9 +405,12 @@ def _zh_amounts(text: str) -> tuple[_Amount, list[tuple[int, int, bool]]]:
             bare = g["num"] is None
             if bare:
                 before = text[m.start() - 1] if m.start() else ""
-                # A classifier with no number counts as one only right after a verb (吃了个, 来杯) or a size (中杯).
+                # A classifier with no number counts as one only right after a verb (吃了个, 来杯, 还有个) or a size
+                # (中杯).
                 after = text[m.end():m.end() + 1]
-                if not ((before and before in "了来") or (g["size"] and (not before or not _CJK.match(before) or not after
+                # At the start of a clause after 还有 or 再来 (还有个苹果), the classifiers that begin no food name.
+                first = m.start() == 0 and unit in _ZH_BARE_AT_START and not g["size"] and after not in ("子", "仔", unit)
+                if not (first or (before and before in "了来有") or (g["size"] and (not before or not _CJK.match(before) or not after
                                                             or not _CJK.match(after)))):
                     continue
             n = 1.0 if bare else _number(g["num"])
@@ -432,12 +444,14 @@ def _zh_clean(piece: str) -> tuple[str, str | None]:
         head, _, tail = piece.rpartition("了")
         piece = tail  # what precedes the last 了 is the verb phrase: 啃了 / 卧了 / 下午吃了
     previous = None
+    piece, saved = _protect(piece, _ZH_PROTECT_NAMES)  # 午餐肉 and 有机花菜 do not begin with a meal word or 有
     while previous != piece:
         previous = piece
         piece = _ZH_LEAD.sub("", piece)
         piece = _ZH_TRAIL.sub("", piece)
         piece = _ZH_OF_PREFIX.sub("", piece)
         piece = piece.strip(" .·-—_~*'\"“”‘’")
+    piece = _unprotect(piece, saved)
     if len(piece) > 3 and piece.endswith(("果肉", "净肉", "瓜瓤", "可食部")):
         piece = piece[:-3] if piece.endswith("可食部") else piece[:-2]
     m = _ZH_STATE_PREFIX.match(piece)

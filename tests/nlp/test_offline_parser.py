@@ -32,6 +32,18 @@ def check(text: str, expected: list[dict]) -> None:
 
 
 ZH_CASES = [
+    # names holding a separator, a meal word, a size and a classifier, or a number and a classifier
+    ("宝宝喝了婴儿配方奶粉150毫升", [dict(name="婴儿配方奶粉", volume_ml=150.0)]),
+    ("中午吃了午餐肉两片", [dict(name="午餐肉", quantity=2, unit="片")]),
+    ("一块猪大排，糖醋小排一盘", [dict(name="猪大排", quantity=1, unit="块"), dict(name="糖醋小排", quantity=1, unit="盘")]),
+    ("九节虾100克", [dict(name="九节虾", grams=100.0)]),
+    ("一杯伏特加，黑加仑果汁一杯", [dict(name="伏特加", unit="杯"), dict(name="黑加仑果汁", unit="杯")]),
+    ("有机花菜200克，调和油10克", [dict(name="有机花菜", grams=200.0), dict(name="调和油", grams=10.0)]),
+    ("一个人在家吃的早饭：煎蛋两个", [dict(name="煎蛋", quantity=2, unit="个")]),  # 一个人 is who, not what
+    # a classifier with no number after 还有 or 有 is one
+    ("中午米饭一碗，还有个苹果，还有杯奶茶", [dict(name="米饭", unit="碗"), dict(name="苹果", quantity=1, unit="个"),
+                                  dict(name="奶茶", quantity=1, unit="杯")]),
+    ("串串香一份，碗仔糕两个", [dict(name="串串香", unit="份"), dict(name="碗仔糕", quantity=2, unit="个")]),
     # separators
     ("早饭吃了两个包子和一杯豆浆", [dict(name="包子", quantity=2, unit="个"), dict(name="豆浆", quantity=1, unit="杯")]),
     ("米饭一碗、红烧排骨三块；清炒菠菜一盘。", [dict(name="米饭", unit="碗"), dict(name="红烧排骨", quantity=3, unit="块"),
