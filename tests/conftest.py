@@ -74,8 +74,9 @@ def small_food_engine(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def everyday_foods_engine(tmp_path_factory):
-    """Hand-written USDA foods whose names people say differently (tests/fixtures/usda/everyday_names), read only."""
-    from foodca.importers.service import import_usda
+    """Hand-written foods whose names people say differently (tests/fixtures/usda/everyday_names and
+    tests/fixtures/cfct/cfct_everyday.csv), read only."""
+    from foodca.importers.service import import_cfct, import_usda
 
     folder = tmp_path_factory.mktemp("everyday_names")
     url = new_database(folder, "everyday_names")
@@ -83,6 +84,7 @@ def everyday_foods_engine(tmp_path_factory):
     engine = make_engine(url)
     import_usda(engine, [str(FIXTURES / "usda" / "everyday_names")], download_dir=folder, report_dir=None,
                 progress=False)
+    import_cfct(engine, FIXTURES / "cfct" / "cfct_everyday.csv", report_dir=None, progress=False)
     yield engine
     engine.dispose()
 

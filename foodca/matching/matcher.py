@@ -158,9 +158,14 @@ class Matcher:
         keep their place."""
         if not others or others[0][1] < 1.0 or top_cfct[1] >= 1.0:
             return False
+        if len(query) == 1:
+            return True  # 鱼 alone is the everyday fish of our alias table, not the first CFCT food ending in 鱼 (章鱼)
         base, qualifiers, _ = split_cfct_name(self.index.names_zh[top_cfct[0]] or self.index.names[top_cfct[0]])
-        if base != query and base.startswith(query):
-            return True
+        if any(_names_a_product(q) and q not in query for q in qualifiers):
+            return True  # 粥 is congee, not 米粥（干）（方广鳕鱼胡萝卜营养雪花粥）, a baby cereal
+        names = [self.index.zh_entries[number].base for number in self.index.zh_entries_by_food.get(top_cfct[0], ())]
+        if any(name != query and name.startswith(query) for name in [base, *names]):
+            return True  # 面包 is bread, not 绿鳍马面鲀 [面包鱼], a fish
         # 酱油 is soy sauce, not 豆腐干（酱油干）: said only inside a longer qualifier, the query describes another
         # food. A qualifier that is the query itself names this food's form: 培根 is 腊肉（培根）.
         return query not in base and any(query in qualifier and query != qualifier for qualifier in qualifiers)
@@ -356,14 +361,26 @@ def _credited_words(token: str, token_index: TokenIndex) -> list[tuple[str, floa
     return credited
 
 
+# Qualifiers that make a CFCT row one product: a brand (牌), a baby food's age or stage, or a long product name
+# (米粉（亨氏黑米红枣营养米粉五谷系列米粉6至36个月适用）is a baby cereal, not the 米粉 of 米线).
+ZH_PRODUCT_MARKERS = ("牌", "个月", "阶段", "辅食", "宝宝", "婴", "幼儿")
+ZH_PRODUCT_NAME_CHARS = 8
+
+
+def _names_a_product(qualifier: str) -> bool:
+    return len(qualifier) >= ZH_PRODUCT_NAME_CHARS or any(marker in qualifier for marker in ZH_PRODUCT_MARKERS)
+
+
 def _zh_score(query: str, extra: str, entry: ZhEntry) -> float:
     """How well a Chinese query names this entry: the base, then its qualifiers explaining the rest."""
     base = entry.base
     qualifier_text = "".join(entry.qualifiers)
+    before = ""  # what the query says before the base, when it holds it
     if query == base:
         core, rest = (1.0 if entry.primary else 0.95), ""
     elif base in query:
         core, rest = 0.55 + 0.45 * len(base) / len(query), query.replace(base, "", 1)
+        before = query[:query.index(base)]
     elif query in base:
         share = len(query) / len(base)
         # 羊奶 inside 婴儿配方羊奶粉 says little: a short query deep inside a long name is not that food.
@@ -376,9 +393,11 @@ def _zh_score(query: str, extra: str, entry: ZhEntry) -> float:
         # Only a resemblance: qualifiers may not lift it (炸鸡 is not 鸡枞（油炸）).
         return 0.8 * fuzz.ratio(query, base) / 100 - 0.1 * len(entry.qualifiers)
     # Shape words (丝, 片), the part eaten (肉, 仁, 粒) and repeats of the name (虾肉 of 对虾) add nothing;
-    # a cooking method the table does not list (清蒸鲈鱼) is still that food.
+    # a cooking method the table does not list (清蒸鲈鱼) is still that food. A cooking method is said before the
+    # food: after it, the same character is the head of another food (花生酱 is a paste, not peanuts).
+    cooking = set(before) & ZH_COOKING_CHARS if rest else set()
     rest = "".join(char for char in rest if char not in ZH_NEUTRAL and char not in base)
-    rest = "".join(char for char in rest if char in qualifier_text or char not in ZH_COOKING_CHARS)
+    rest = "".join(char for char in rest if char in qualifier_text or char not in cooking)
     score = core
     if "鲜" in entry.qualifiers:
         score += 0.01  # fresh is the form a person means when they say nothing else
@@ -397,8 +416,8 @@ def _zh_score(query: str, extra: str, entry: ZhEntry) -> float:
             score -= 0.1 * (1 - explained)
     unexplained = [q for q in entry.qualifiers if q and not any(c in query + extra for c in q) and q not in ZH_FRESH]
     score -= 0.02 * len(unexplained)
-    if any("牌" in q for q in unexplained):
-        score -= 0.08  # a branded product (烤鸭（老唐牌）) is not the generic food that was said
+    if any(_names_a_product(q) for q in unexplained):
+        score -= 0.08  # a branded product (烤鸭（老唐牌）) or a baby food is not the generic food that was said
     if entry.representative:
         score += 0.03
     return score

@@ -36,6 +36,8 @@ def _weighed_whole(item: SplitItem) -> bool:
 SURE_MATCH = 0.9
 # A dish whose own name matches a food this well is taken from the tables; below it, from its recipe.
 DIRECT_MATCH_FOR_DISH = 0.9
+# What comes in a bowl or on a plate is served cooked: the state a table's raw and cooked rows are told apart by.
+SERVED_COOKED_UNITS = {"碗", "盘", "碟"}
 # Between two foods said as one item ("a bagel with cream cheese").
 _FOODS_TOGETHER = re.compile(r"\s+(?:with|and|&)\s+")
 _MADE_WITH = re.compile(r"\b(?:made|prepared|cooked|baked|fried|topped|filled|stuffed|coated|featuring|flavou?r|diameter|"
@@ -131,6 +133,8 @@ class MealAnalyser:
             return [self._entry(self._named_part(item, component), matcher.match(self._named_part(item, component)),
                                 said=f"{item.said} · {component.said}")
                     for component in item.components]
+        if item.language == "zh" and item.state is None and item.unit in SERVED_COOKED_UNITS:
+            item = replace(item, state="cooked")  # 一碗面条 is cooked noodles, not 250 g of raw ones
         match = matcher.match(item)
         if item.language == "en" and _FOODS_TOGETHER.search(item.name or ""):
             parts = self._foods_said_together(item, match, matcher)

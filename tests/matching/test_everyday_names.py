@@ -15,8 +15,9 @@ def matcher(everyday_foods_engine):
     return Matcher(FoodIndex.build(everyday_foods_engine))
 
 
-def matched_name(matcher: Matcher, text: str) -> str | None:
-    result = matcher.match(SplitItem(said=text, name=text, language="en"))
+def matched_name(matcher: Matcher, text: str, **fields) -> str | None:
+    language = "en" if text.isascii() else "zh"
+    result = matcher.match(SplitItem(said=text, name=text, language=language, **fields))
     return matcher.index.names[result.position] if result.status == "matched" else None
 
 
@@ -53,3 +54,15 @@ def test_separable_fat_is_found_when_said(matcher):
 ])
 def test_words_that_order_a_meal_are_not_foods(text, names):
     assert [item.name for item in parse_meal(text).items] == names
+
+
+@pytest.mark.parametrize("said, expected", [
+    ("花生酱", "Peanut butter, smooth style, without salt"),  # a paste: 酱 after the food is its head, not a way to cook
+    ("粥", "Congee"),  # not a baby cereal, a product of the table
+    ("面包", "Bread, white, commercially prepared (includes soft bread crumbs)"),  # not a fish whose synonym is 面包鱼
+    ("鱼", "Fish, carp, raw"),  # a single character is the everyday food of our alias table, not 章鱼
+    ("肉", "Pork, fresh, composite of trimmed retail cuts (leg, loin, shoulder, and spareribs), separable lean and fat, raw"),
+    ("面条", "面条（生，代表值）"),
+])
+def test_chinese_names_our_alias_table_knows_better(matcher, said, expected):
+    assert matched_name(matcher, said) == expected

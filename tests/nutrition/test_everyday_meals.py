@@ -1,5 +1,5 @@
-"""Two foods said as one item ("a bagel with cream cheese") when no food in the tables is both, on the hand-written
-foods of tests/fixtures/usda/everyday_names."""
+"""Everyday meals on hand-written foods (tests/fixtures/usda/everyday_names, tests/fixtures/cfct/cfct_everyday.csv):
+two foods said as one item ("a bagel with cream cheese"), the usual amount of a food, what a bowl holds."""
 from __future__ import annotations
 
 import pytest
@@ -60,3 +60,9 @@ def test_toast_said_alone_is_one_plain_slice(analyser):
 def test_an_order_of_fries_is_a_serving(analyser):
     [(name, grams)] = foods_and_grams(analyser, "an order of fries")
     assert name == "Potato, french fries, NFS" and grams >= 100  # was one fry, 5 g
+
+
+def test_a_bowl_of_noodles_is_cooked_noodles(analyser):
+    # 250 g of the table's representative (raw) noodles was 750 kcal for one bowl.
+    [(name, _)] = foods_and_grams(analyser, "一碗面条")
+    assert name == "面条（富强粉，煮）"
