@@ -67,7 +67,9 @@ class TokenIndex:
             negated=negated,
             head_nouns=head_nouns,
             word_cost=word_cost,
-            extra_cost=[sum(word_cost[w] for w in words - gone) for words, gone in zip(token_sets, negated)],
+            # The class word of "Fish, salmon" goes without saying: it costs nothing as an extra word.
+            extra_cost=[sum(word_cost[w] for w in words - gone - _CLASS_HEADS.intersection(ordered[:1]))
+                        for words, gone, ordered in zip(token_sets, negated, tokens)],
             foods=positions,
             tokens=tokens,
             token_sets=token_sets,
@@ -79,7 +81,7 @@ class TokenIndex:
             # A bare name means the default: FNDDS "not further specified", white rice, whole milk.
             default_bonus=np.array([0.04 * (EN_DEFAULT_MARK in words) + 0.01 * bool(EN_DEFAULT_WORDS & words)
                                     for words in token_sets], dtype=np.float32),
-            heads=[words[0] if words else "" for words in tokens],
+            heads=[_head(words) for words in tokens],
             postings={word: np.asarray(found, dtype=np.int32) for word, found in lists.items()},
             idf={word: math.log(1 + count / len(found)) for word, found in lists.items()},
             max_idf=max((math.log(1 + count / len(found)) for found in lists.values()), default=1.0),
@@ -189,3 +191,12 @@ class FoodIndex:
                 "source_id": self.source_ids[position], "name": self.names[position],
                 "name_zh": self.names_zh[position], "data_type": self.data_types[position]}
 
+
+# USDA files fish as "Fish, salmon, NFS": the kind of fish is the head a person says ("salmon"), not "fish".
+_CLASS_HEADS = frozenset({"fish"})
+
+
+def _head(words: list[str]) -> str:
+    if not words:
+        return ""
+    return words[1] if words[0] in _CLASS_HEADS and len(words) > 1 else words[0]

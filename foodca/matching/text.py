@@ -24,7 +24,7 @@ EN_DESCRIPTORS = frozenset(
     "raw cooked fresh nfs ns plain regular prepared commercial commercially includes all whole boiled steamed "
     "frozen drained solids liquids unprepared ready serve heated "
     "unheated enriched unenriched added salt without with fat no yes made home homemade restaurant usda food "
-    "distribution program type style variety varieties mature seeds year round average skin".split()
+    "distribution program type style variety varieties mature seeds year round average skin fillet filet".split()
 )
 
 # Words in what people say that describe the portion or the occasion, never the food.
@@ -64,7 +64,7 @@ EN_QUERY_SYNONYMS = {
     "unprocessed": "raw", "uncooked": "raw", "wholemeal": "whole wheat", "iodised": "iodized",
     "curd": "yogurt", "brinjal": "eggplant", "jowar": "sorghum", "dhal": "dal", "ragi": "millet",
     "bajra": "millet", "atta": "whole wheat flour", "maida": "white flour", "paneer": "cheese paneer",
-    "ghee": "butter ghee", "chapati": "chapatti",
+    "ghee": "butter ghee", "chapati": "chapatti", "donut": "doughnut",
 }
 
 
@@ -110,7 +110,7 @@ def apply_en_phrases(name: str, phrases: tuple[EnPhrase, ...]) -> str:
 # "Pasta, dry".
 EN_WORD_SPELLED_AS = {
     **{word: "cooked" for word in "boiled steamed stewed simmered poached".split()},
-    "dried": "dry", "dry": "dried", "fresh": "raw",
+    "dried": "dry", "dry": "dried", "fresh": "raw", "toast": "toasted",
 }
 
 # Forms nobody eats or drinks unless they say so: lemonade is not its frozen concentrate, nor vodka and lemonade.

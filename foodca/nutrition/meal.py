@@ -14,10 +14,11 @@ from foodca import metrics
 from foodca.config import LlmProvider
 from foodca.matching.index import FoodIndex
 from foodca.matching.matcher import MATCH_CACHE_SIZE, Matcher, MatchResult
-from foodca.matching.text import en_tokens
+from foodca.matching.text import apply_en_phrases, en_tokens, fold, load_en_phrases
 from foodca.models import Alias, DataRelease, Portion
 from foodca.models.food import CORE_NUTRIENTS
 from foodca.nlp.items import Split, SplitItem
+from foodca.nlp.offline_parser import DISHES_EN
 from foodca.nutrition.compute import add_totals, nutrients_for, zero_nutrients
 from foodca.nutrition.dishes import as_ingredients, find_dish
 from foodca.nutrition.portions import decide_grams
@@ -42,6 +43,7 @@ SERVED_COOKED_UNITS = {"碗", "盘", "碟"}
 _FOODS_TOGETHER = re.compile(r"\s+(?:with|and|&)\s+")
 _MADE_WITH = re.compile(r"\b(?:made|prepared|cooked|baked|fried|topped|filled|stuffed|coated|featuring|flavou?r|diameter|"
                         r"crust|sauce|filling|mix|blend|mixture|variety|assortment|medley)\b|,", re.IGNORECASE)
+_ONE_DISH = frozenset(name for name in DISHES_EN if not re.match(r"(?:coffee|tea) with ", name))
 _HOT_DRINK = re.compile(r"\b(?:coffee|tea|espresso|americano)\b")
 _ADDED_TO_DRINK = {"milk": "splash", "whole milk": "splash", "skim milk": "splash", "cream": "splash",
                    "creamer": "splash", "half and half": "splash", "sugar": "tsp", "honey": "tsp"}
@@ -160,7 +162,10 @@ class MealAnalyser:
             return []
         if _MADE_WITH.search(item.said or ""):
             return []  # "a muffin made with low-fat milk": what the food is made of, already in its tables' values
-        names = [name.strip(" ,") for name in _FOODS_TOGETHER.split(item.name or "")]
+        said_as = apply_en_phrases(item.name or "", load_en_phrases())  # "fish and chips" → fried fish and fries
+        if said_as == fold(item.name or "") and said_as in _ONE_DISH:
+            return []  # "mac and cheese", "surf and turf": one dish, whatever the tables call it
+        names = [name.strip(" ,") for name in _FOODS_TOGETHER.split(said_as)]
         if len(names) < 2 or not all(names) or any(len(name.split()) > 3 for name in names):
             return []
         if match.status == "matched" and match.score >= SURE_MATCH:
@@ -174,8 +179,10 @@ class MealAnalyser:
             added = _ADDED_TO_DRINK.get(name) if in_a_drink else None
             parts.append(SplitItem(said=name, name=name, language="en", quantity=1 if added else None, unit=added))
         matches = [matcher.match(part) for part in parts]
-        if any(m.status != "matched" or m.score < SURE_MATCH or self.index.data_types[m.position] == "branded_food"
-               for m in matches):
+        # Each food must be sure, and a branded one only where a brand was named ("Cheerios with milk").
+        if any(m.status != "matched" or m.score < SURE_MATCH for m in matches):
+            return []
+        if any(self.index.data_types[m.position] == "branded_food" and not part.brand for part, m in zip(parts, matches)):
             return []
         return list(zip(parts, matches))
 

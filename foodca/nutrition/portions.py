@@ -111,6 +111,7 @@ def _density(portions: list[dict]) -> float:
 
 # Words a food's measures use for the unit said: a piece of pie is "1 slice"; tbsp is "tablespoon".
 UNIT_SYNONYMS = {"tbsp": "tablespoon", "tsp": "teaspoon", "piece": "piece slice wedge", "slice": "slice piece",
+                 "strip": "strip slice",
                  "bowl": "bowl", "packet": "packet package", "bar": "bar"}
 _MEASURE_WORDS = re.compile(r"\b(cups?|tbsp|tablespoons?|tsp|teaspoons?|oz|ounces?|fl|g|ml|lbs?|pounds?|liters?)\b")
 _PORTION_STOP = frozenset("of a an the and or with without nfs ns quantity not specified".split())
@@ -166,6 +167,8 @@ _SMALLER_KIND = frozenset(_portion_words("miniature mini bite baby grape cherry 
 _SIZE_WORDS = frozenset(_portion_words("small thin large thick extra jumbo king giant long foot"))
 _CONTAINER = frozenset(_portion_words("order bag package can tub box jar pouch container bottle carton sleeve packet "
                                       "pack meal bucket"))
+# One piece lighter than this (a fry, a chip, a nut) is not what a size said is about.
+ONE_PIECE_OF_A_SERVING_G = 15.0
 _KNOWN_MEASURE_WORDS = _OF_ANY_ONE | _PART_OF_ONE | _SMALLER_KIND | _SIZE_WORDS | _CONTAINER
 # One whole pie, cake, large pizza, loaf or roast is many servings: "a pecan pie" eaten is a piece of one.
 ONE_SERVING_MAX_G = 400.0
@@ -241,6 +244,11 @@ def _from_food_portions(item: SplitItem, portions: list[dict], food_name: str = 
     # A size said that no measure names scales the typical one; "a small candy" said of a food with a miniature
     # or a small kind is that kind as it is.
     sized = "medium" in chosen_words or (small_said and chosen_words & (_SMALLER_KIND | {"small"}))
+    unspecified = [p for p in portions if "quantity not specified" in (p.get("description") or "").lower()]
+    plural_said_as_one = (item.quantity or 1) == 1 and (item.name or "").endswith("s")
+    if item.size and not sized and plural_said_as_one and grams < ONE_PIECE_OF_A_SERVING_G and unspecified:
+        # "a large fries": one of a plural, sized, is the size of a serving, not of one fry ("a small cracker" is one).
+        return unspecified[0]["gram_weight"] * SIZE_FACTOR[item.size]
     return grams * SIZE_FACTOR.get(item.size or "medium", 1.0) if item.size and not sized else grams
 
 

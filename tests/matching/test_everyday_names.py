@@ -39,6 +39,12 @@ def matched_name(matcher: Matcher, text: str, **fields) -> str | None:
     ("cherry tomato", "Tomatoes, raw"),  # a tomato, weighed by its "1 cherry" measure; not cherries
     ("toast", "Bread, white, commercially prepared, toasted"),  # not French toast
     ("fries", "Potato, french fries, NFS"),  # not fry sauce
+    ("whole wheat toast", "Bread, whole wheat, toasted"),  # toast is USDA's toasted
+    ("salmon", "Fish, salmon, NFS"),  # USDA files fish as "Fish, salmon": not "Salmon salad"
+    ("salmon fillet", "Fish, salmon, NFS"),  # the cut said is not a food word
+    ("tuna", "Fish, tuna, NFS"),  # not "Tuna loaf"
+    ("glazed donut", "Doughnut, NFS"),
+    ("cereal", "Cereal, ready-to-eat, NFS"),  # breakfast cereal, not a cooked one
 ])
 def test_everyday_names(matcher, said, expected):
     assert matched_name(matcher, said) == expected

@@ -66,3 +66,15 @@ def test_a_bowl_of_noodles_is_cooked_noodles(analyser):
     # 250 g of the table's representative (raw) noodles was 750 kcal for one bowl.
     [(name, _)] = foods_and_grams(analyser, "一碗面条")
     assert name == "面条（富强粉，煮）"
+
+
+def test_fish_and_chips_is_fried_fish_and_fries(analyser):
+    assert [name for name, _ in foods_and_grams(analyser, "fish and chips")] == [
+        "Fish, NS as to type, fried", "Potato, french fries, NFS"]
+
+
+def test_a_sized_serving_of_a_plural_is_a_serving_not_one_piece(analyser):
+    # "a large fries" was one fry times 1.4: 7 g.
+    assert foods_and_grams(analyser, "a large fries") == [("Potato, french fries, NFS", 154.0)]
+    # One small cracker is still one cracker.
+    assert foods_and_grams(analyser, "a small sandwich cracker") == [("Crackers, sandwich, cheese filled", 3.5)]
