@@ -58,7 +58,7 @@ EN_QUERY_SYNONYMS = {
     "maize": "corn", "pig": "pork", "aubergine": "eggplant", "courgette": "zucchini", "groundnut": "peanut",
     "minced": "ground", "grounded": "ground", "prawn": "shrimp", "coriander": "cilantro", "rocket": "arugula",
     "beetroot": "beet", "mangetout": "pea", "yoghurt": "yogurt", "porridge": "oatmeal",
-    "sweetcorn": "corn", "veggie": "vegetable", "mutton": "lamb", "hen": "chicken",
+    "sweetcorn": "corn", "veggie": "veggie vegetable", "mayo": "mayonnaise", "mutton": "lamb", "hen": "chicken",
     "manioc": "cassava", "yuca": "cassava", "garbanzo": "chickpea", "capsicum": "pepper",
     "spring onion": "scallion", "milkshake": "milk shake", "mince": "ground", "softdrink": "soft drink",
     "unprocessed": "raw", "uncooked": "raw", "wholemeal": "whole wheat", "iodised": "iodized",

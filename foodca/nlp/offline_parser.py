@@ -111,6 +111,7 @@ CONTAINER_UNITS = {
     "pot", "g", "kg", "mg", "oz", "lb", "ml", "l", "cl", "dl", "fl oz", "pint", "quart", "gallon",
 }
 SIZES_EN = {
+    "grande": "medium", "venti": "large", "trenta": "large",  # coffee-shop cup sizes
     "small": "small", "little": "small", "mini": "small", "medium": "medium", "regular": "medium",
     "medium-sized": "medium", "large": "large", "big": "large", "jumbo": "large", "extra-large": "large",
     "extra large": "large", "xl": "large", "huge": "large", "sizable": "large", "sizeable": "large",

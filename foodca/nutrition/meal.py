@@ -18,7 +18,7 @@ from foodca.matching.text import apply_en_phrases, en_tokens, fold, load_en_phra
 from foodca.models import Alias, DataRelease, Portion
 from foodca.models.food import CORE_NUTRIENTS
 from foodca.nlp.items import Split, SplitItem
-from foodca.nlp.offline_parser import DISHES_EN
+from foodca.nlp.offline_parser import BRANDS_EN, DISHES_EN
 from foodca.nutrition.compute import add_totals, nutrients_for, zero_nutrients
 from foodca.nutrition.dishes import as_ingredients, find_dish
 from foodca.nutrition.portions import decide_grams
@@ -43,6 +43,7 @@ SERVED_COOKED_UNITS = {"碗", "盘", "碟"}
 _FOODS_TOGETHER = re.compile(r"\s+(?:with|and|&)\s+")
 _MADE_WITH = re.compile(r"\b(?:made|prepared|cooked|baked|fried|topped|filled|stuffed|coated|featuring|flavou?r|diameter|"
                         r"crust|sauce|filling|mix|blend|mixture|variety|assortment|medley)\b|,", re.IGNORECASE)
+_BRANDS = frozenset(fold(brand) for brand in BRANDS_EN)
 _ONE_DISH = frozenset(name for name in DISHES_EN if not re.match(r"(?:coffee|tea) with ", name))
 _HOT_DRINK = re.compile(r"\b(?:coffee|tea|espresso|americano)\b")
 _ADDED_TO_DRINK = {"milk": "splash", "whole milk": "splash", "skim milk": "splash", "cream": "splash",
@@ -138,7 +139,7 @@ class MealAnalyser:
         if item.language == "zh" and item.state is None and item.unit in SERVED_COOKED_UNITS:
             item = replace(item, state="cooked")  # 一碗面条 is cooked noodles, not 250 g of raw ones
         match = matcher.match(item)
-        if item.language == "en" and _FOODS_TOGETHER.search(item.name or ""):
+        if item.language == "en":
             parts = self._foods_said_together(item, match, matcher)
             if parts:
                 return [self._entry(part, part_match) for part, part_match in parts]
@@ -165,10 +166,15 @@ class MealAnalyser:
         said_as = apply_en_phrases(item.name or "", load_en_phrases())  # "fish and chips" → fried fish and fries
         if said_as == fold(item.name or "") and said_as in _ONE_DISH:
             return []  # "mac and cheese", "surf and turf": one dish, whatever the tables call it
-        names = [name.strip(" ,") for name in _FOODS_TOGETHER.split(said_as)]
+        names = [name.strip(" ,") for name in _FOODS_TOGETHER.split(said_as)]  # "a poke bowl": fish and rice
         if len(names) < 2 or not all(names) or any(len(name.split()) > 3 for name in names):
             return []
-        if match.status == "matched" and match.score >= SURE_MATCH:
+        branded_unasked = match.status == "matched" and not item.brand and (
+            self.index.data_types[match.position] == "branded_food"
+            or fold(self.index.names[match.position].split(",")[0]) in _BRANDS)  # SR's "BURGER KING, french fries"
+        if match.status == "matched" and match.score >= SURE_MATCH and not branded_unasked:
+            # A branded product found for want of a generic food is no proof that the tables have both foods in
+            # one: "a burger and fries" was "BURGER KING, french fries".
             described = set(en_tokens(self.index.names[match.position]))
             if all(set(en_tokens(name)) & described for name in names):
                 return []  # "rice and beans" is "Beans and white rice", "tea with milk" is "Tea, hot, with milk"

@@ -45,6 +45,13 @@ def matched_name(matcher: Matcher, text: str, **fields) -> str | None:
     ("tuna", "Fish, tuna, NFS"),  # not "Tuna loaf"
     ("glazed donut", "Doughnut, NFS"),
     ("cereal", "Cereal, ready-to-eat, NFS"),  # breakfast cereal, not a cooked one
+    ("veggie burger", "Veggie burger, on bun"),  # not a soup of burger and vegetables
+    ("miso soup", "Soybean soup, miso broth"),  # not the paste
+    ("burger", "Hamburger, NFS"),  # not the Burger King one its name also finds
+    ("granola", "Cereals ready-to-eat, granola, homemade"),  # not a granola cookie
+    ("mayo", "Mayonnaise, regular"),
+    ("caramel macchiato", "Coffee, Latte, flavored"),  # a coffee-shop macchiato is a flavoured latte
+    ("spaghetti bolognese", "Spaghetti sauce with meat"),  # not spaghetti squash
 ])
 def test_everyday_names(matcher, said, expected):
     assert matched_name(matcher, said) == expected

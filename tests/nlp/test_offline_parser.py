@@ -134,6 +134,8 @@ ZH_CASES = [
 ]
 
 EN_CASES = [
+    ("a venti caramel macchiato and a grande latte", [dict(name="caramel macchiato", size="large"),
+                                                       dict(name="latte", size="medium")]),
     ("two eggs and a cup of rice", [dict(name="eggs", quantity=2, unit=None), dict(name="rice", quantity=1, unit="cup")]),
     ("a large apple", [dict(name="apple", quantity=1, size="large", unit=None)]),
     ("3 oz grilled chicken breast", [dict(name="grilled chicken breast", grams=85.05, unit="oz", quantity=3)]),
@@ -170,7 +172,7 @@ EN_CASES = [
     ("A bowl of Cheerios with a cup of 2% milk", [dict(name="cheerios", brand="Cheerios", unit="bowl"),
                                                   dict(name="2% milk", unit="cup")]),
     ("a 12 oz can of Coke", [dict(name="coke", brand="Coke", unit="can", volume_ml=354.88, grams=None)]),
-    ("a grande latte from Starbucks", [dict(name="grande latte", brand="Starbucks")]),
+    ("a grande latte from Starbucks", [dict(name="latte", size="medium", brand="Starbucks")]),  # grande is a cup size
     ("2 Oreo cookies", [dict(name="cookies", brand="Oreo", quantity=2)]),
     ("100 grams of uncooked brown rice", [dict(name="uncooked brown rice", grams=100.0, state="raw")]),
     ("a yellow banana that's 118 grams", [dict(name="yellow banana", grams=118.0)]),

@@ -78,3 +78,13 @@ def test_a_sized_serving_of_a_plural_is_a_serving_not_one_piece(analyser):
     assert foods_and_grams(analyser, "a large fries") == [("Potato, french fries, NFS", 154.0)]
     # One small cracker is still one cracker.
     assert foods_and_grams(analyser, "a small sandwich cracker") == [("Crackers, sandwich, cheese filled", 3.5)]
+
+
+def test_a_burger_and_fries_is_not_a_chains_fries(analyser):
+    # SR names fast food by chain: "BURGER KING, french fries" has both words, and was the whole meal.
+    assert [name for name, _ in foods_and_grams(analyser, "a burger and fries")] == [
+        "Hamburger, NFS", "Potato, french fries, NFS"]
+
+
+def test_a_poke_bowl_is_raw_fish_and_rice(analyser):
+    assert [name for name, _ in foods_and_grams(analyser, "a poke bowl")] == ["Fish, tuna, raw", "Rice, cooked, NFS"]
