@@ -147,8 +147,11 @@ class Matcher:
         # Chinese text looks in the Chinese table first: a confident CFCT food beats an alias of a USDA one.
         cfct = [kv for kv in ranked if self.index.sources[kv[0]] == "cfct"]
         others = [kv for kv in ranked if self.index.sources[kv[0]] != "cfct"]
-        if cfct and cfct[0][1] >= ZH_THRESHOLD and not self._alias_names_it_instead(query, cfct[0], others):
-            ranked = cfct + others
+        if cfct and cfct[0][1] >= ZH_THRESHOLD:
+            if self._alias_names_it_instead(query, cfct[0], others):
+                ranked = [others[0], *(kv for kv in ranked if kv is not others[0])]  # even above a higher score
+            else:
+                ranked = cfct + others
         return [Candidate(position, min(score, 1.0)) for position, score in ranked[:20]]
 
     def _alias_names_it_instead(self, query: str, top_cfct: tuple[int, float], others: list[tuple[int, float]]) -> bool:
@@ -156,13 +159,17 @@ class Matcher:
         name only begins with the query and goes on. A Chinese name's head is at its end, so 醋栗 is a kind of 栗
         and not of 醋; CFCT foods found through a synonym or a spelling (红薯 → 甘薯（红心）[红薯], 鸡胸肉 → 鸡胸脯肉)
         keep their place."""
-        if not others or others[0][1] < 1.0 or top_cfct[1] >= 1.0:
+        if not others or others[0][1] < 1.0:
+            return False
+        base, qualifiers, _ = split_cfct_name(self.index.names_zh[top_cfct[0]] or self.index.names[top_cfct[0]])
+        if any(_names_a_product(q) and q not in query for q in qualifiers):
+            # 粥 is congee, not 米粥（干）（方广鳕鱼胡萝卜营养雪花粥）, a baby cereal; 米粉 the noodles, not
+            # 米粉（亨氏…营养米粉…）, even where the product's printed name is the very word said.
+            return True
+        if top_cfct[1] >= 1.0:
             return False
         if len(query) == 1:
             return True  # 鱼 alone is the everyday fish of our alias table, not the first CFCT food ending in 鱼 (章鱼)
-        base, qualifiers, _ = split_cfct_name(self.index.names_zh[top_cfct[0]] or self.index.names[top_cfct[0]])
-        if any(_names_a_product(q) and q not in query for q in qualifiers):
-            return True  # 粥 is congee, not 米粥（干）（方广鳕鱼胡萝卜营养雪花粥）, a baby cereal
         names = [self.index.zh_entries[number].base for number in self.index.zh_entries_by_food.get(top_cfct[0], ())]
         if any(name != query and name.startswith(query) for name in [base, *names]):
             return True  # 面包 is bread, not 绿鳍马面鲀 [面包鱼], a fish

@@ -141,7 +141,7 @@ _ZH_PROTECTED_NAMES = (
     # Names that hold a separator (加, 和, 配), a meal word (午餐), a size and a classifier (大排, 大头) or a number
     # and a classifier (九节): without this, 伏特加 was 伏特, 婴儿配方奶粉 two items, 午餐肉 肉, 猪大排 猪.
     "伏特加", "加吉鱼", "黑加仑", "调和油", "配方", "午餐肉", "午餐肠", "午餐肚", "午餐鱼", "大排", "小排",
-    "大头菜", "九节虾", "是拉差", "有机", "有盐", "和尚头", "小根蒜", "加糖豆浆", "加蛋手抓饼",
+    "大头菜", "九节虾", "是拉差", "有机", "有盐", "和尚头", "小根蒜", "加糖豆浆", "加蛋手抓饼", "小笼包",
 )
 _ZH_PROTECTED = _ZH_PROTECTED_NAMES + _ZH_FILLER_PHRASES
 _ZH_LEXICAL_SIZE = (  # 大/小 starting a name: not a size
@@ -517,6 +517,38 @@ def _zh_name_details(piece: _Piece, spans, text: str) -> None:
             piece.name = piece.name[1:]
 
 
+def _zh_runs(chunk: str, saved: list[str]) -> list[str]:
+    """一个鸡蛋一杯牛奶两片面包, 米饭二两牛肉三两: foods said one after another with no separator, one run each.
+
+    Said amount first, a run starts at each amount that follows a food and comes before one; said food first, a
+    run ends after each amount that a food follows. An amount with no food after it is the same food's
+    (一个鸡蛋50克, 鸡蛋两个一共一百二十克)."""
+    _, spans = _zh_amounts(chunk)
+    if len(spans) < 2:
+        return [chunk]
+
+    def has_food(text: str) -> bool:
+        words, _ = _zh_clean(_unprotect("".join(c for c in text if not 0xE100 <= ord(c) <= 0xE1FF), saved))
+        return bool(words) and bool(_CJK.search(words))
+
+    bounds = [0, *[start for start, _, _ in spans], len(chunk)]
+    ends = [end for _, end, _ in spans]
+    amount_first = not has_food(chunk[:spans[0][0]])
+    cuts = []
+    for i in range(1, len(spans)):
+        before, after = chunk[ends[i - 1]:spans[i][0]], chunk[ends[i]:bounds[i + 2]]
+        if amount_first and has_food(before) and has_food(after):
+            cuts.append(spans[i][0])
+        elif not amount_first and has_food(before):
+            cut = ends[i - 1]
+            while cut < len(chunk) and 0xE100 <= ord(chunk[cut]) <= 0xE1FF:
+                cut += 1  # 煎蛋一个（约60克）: the parenthesis says more of the food before it
+            cuts.append(cut)
+    if not cuts:
+        return [chunk]
+    return [chunk[start:end] for start, end in zip([0, *cuts], [*cuts, len(chunk)])]
+
+
 def _zh_clauses(text: str) -> list[_Piece]:
     """Split on separators and conjunctions; parentheses stay with the clause before them."""
     text, saved = _protect(text)
@@ -548,6 +580,10 @@ def _zh_clauses(text: str) -> list[_Piece]:
     rank = {"start": 3, "strong": 3, "conj": 2, "comma": 1}
 
     def emit(chunk: str, sep: str, colon_after: bool = False) -> None:
+        for number, run in enumerate(_zh_runs(chunk, saved)):
+            emit_one(run, sep if number == 0 else "comma", colon_after)
+
+    def emit_one(chunk: str, sep: str, colon_after: bool = False) -> None:
         refs = [parens[ord(c) - 0xE100] for c in chunk if 0xE100 <= ord(c) <= 0xE1FF]
         body = "".join(c for c in chunk if not 0xE100 <= ord(c) <= 0xE1FF)
         if body.strip():

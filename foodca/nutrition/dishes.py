@@ -39,10 +39,15 @@ def find_dish(name: str) -> Dish | None:
     return dishes_by_name().get(zh_core(name))
 
 
+# Staples a recipe weighs as served: the noodles of 牛肉面 are cooked noodles (zh_dishes.csv notes say so), and
+# the tables' own rows for these words are the raw or dry ones.
+COOKED_AS_SERVED = frozenset({"面条", "米粉", "米线", "挂面", "意面", "通心粉", "河粉"})
+
+
 def as_ingredients(item: SplitItem, dish: Dish, grams: float) -> list[SplitItem]:
     """The dish's ingredients with their grams; water is left out (it has no nutrients to look up)."""
     return [
         SplitItem(said=f"{item.said} · {name}", name=name, language="zh", grams=grams * share,
-                  grams_source="recipe")
+                  grams_source="recipe", state="cooked" if name in COOKED_AS_SERVED else None)
         for name, share in dish.ingredients if name != "水"
     ]

@@ -40,6 +40,15 @@ ZH_CASES = [
     ("一杯伏特加，黑加仑果汁一杯", [dict(name="伏特加", unit="杯"), dict(name="黑加仑果汁", unit="杯")]),
     ("有机花菜200克，调和油10克", [dict(name="有机花菜", grams=200.0), dict(name="调和油", grams=10.0)]),
     ("一个人在家吃的早饭：煎蛋两个", [dict(name="煎蛋", quantity=2, unit="个")]),  # 一个人 is who, not what
+    # foods said one after another with no separator: one item each; an amount with no food after it is the same food's
+    ("早上一个鸡蛋一杯牛奶两片全麦面包", [dict(name="鸡蛋", unit="个"), dict(name="牛奶", unit="杯"),
+                                dict(name="全麦面包", quantity=2, unit="片")]),
+    ("米饭二两牛肉三两", [dict(name="米饭", grams=100.0), dict(name="牛肉", grams=150.0)]),
+    ("燕麦片40g学生奶250ml", [dict(name="燕麦片", grams=40.0), dict(name="学生奶", volume_ml=250.0)]),
+    ("一个鸡蛋50克", [dict(name="鸡蛋", quantity=1, unit="个", grams=50.0)]),
+    ("鸡蛋两个一共一百二十克", [dict(name="鸡蛋", quantity=2, grams=120.0)]),
+    ("煎蛋一个（约60克）牛奶一杯", [dict(name="煎蛋", grams=60.0), dict(name="牛奶", unit="杯", grams=None)]),
+    ("一屉小笼包", [dict(name="小笼包", quantity=1, unit="屉")]),
     # a classifier with no number after 还有 or 有 is one
     ("中午米饭一碗，还有个苹果，还有杯奶茶", [dict(name="米饭", unit="碗"), dict(name="苹果", quantity=1, unit="个"),
                                   dict(name="奶茶", quantity=1, unit="杯")]),

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from foodca.nutrition.dishes import dishes_by_name
+from foodca.nlp.items import SplitItem
+from foodca.nutrition.dishes import as_ingredients, dishes_by_name
 
 
 def all_dishes():
@@ -21,3 +22,15 @@ def test_zongzi_is_a_dish_of_glutinous_rice_and_pork():
     # 一个粽子 was unmatched: neither table has it.
     zongzi = dishes_by_name()["粽子"]
     assert dict(zongzi.ingredients)["糯米"] >= 0.4 and zongzi.unit_weights["个"] == 150
+
+
+def test_noodles_of_a_noodle_soup_are_weighed_cooked():
+    # 一碗牛肉拉面 was 240 g of the table's raw noodles: 903 kcal for one bowl.
+    bowl = SplitItem(said="一碗牛肉拉面", name="牛肉拉面", language="zh", quantity=1, unit="碗")
+    parts = {part.name: part for part in as_ingredients(bowl, dishes_by_name()["牛肉拉面"], 600.0)}
+    assert parts["面条"].state == "cooked" and parts["牛肉"].state is None
+
+
+def test_white_fungus_soup_is_a_light_sweet_soup():
+    soup = dishes_by_name()["银耳汤"]
+    assert dict(soup.ingredients)["水"] >= 0.9 and soup.unit_weights["碗"] == 250
