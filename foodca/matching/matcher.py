@@ -33,12 +33,15 @@ SPARSE_ABOVE = 50_000
 SPARSE_POOL = 4_000
 # Characters that shape or size a food without changing what it is (土豆丝, 黄瓜条, 橙子).
 ZH_NEUTRAL = set("丝片条块丁末段子儿肉仁粒液")
+ZH_NEUTRAL_CHARS = "".join(sorted(ZH_NEUTRAL))
 ZH_FRESH = ("鲜", "全脂")  # the default form of a food: saying nothing means this
 STATE_HINTS = {"raw": "生干", "cooked": "熟煮蒸"}
 # Everyday words → the word the food tables print (羊奶 → 羊乳; 尖椒 is a 辣椒 whose qualifier says 尖).
 ZH_SYNONYMS = {"奶": "乳", "花生米": "花生仁", "尖椒": "辣椒尖", "巴旦木": "大杏仁", "蛋清": "蛋白", "扇贝肉": "扇贝"}
 ZH_COOKING_PREFIX = re.compile(r"^(?:清蒸|红烧|清炒|白灼|水煮|凉拌|爆炒|干煸|油焖|蒜蓉|酱爆|葱爆|清炖|小炒|香煎|白切)")
 ZH_COOKING_CHARS = set("清蒸红烧炒白灼水煮凉拌爆干煸油焖蒜蓉酱葱炖小手撕香煎炸切卤烤熏")
+# Below this a CFCT food is a near match: it gives way to an exact name of our alias table whose head it lacks.
+SURE_CFCT = 0.9
 TYPE_BONUS = {"survey_fndds_food": 0.015, "sr_legacy_food": 0.01, "foundation_food": 0.0, "branded_food": 0.0}
 
 
@@ -162,6 +165,7 @@ class Matcher:
         if not others or others[0][1] < 1.0:
             return False
         base, qualifiers, _ = split_cfct_name(self.index.names_zh[top_cfct[0]] or self.index.names[top_cfct[0]])
+        names = [base, *(self.index.zh_entries[n].base for n in self.index.zh_entries_by_food.get(top_cfct[0], ()))]
         if any(_names_a_product(q) and q not in query for q in qualifiers):
             # 粥 is congee, not 米粥（干）（方广鳕鱼胡萝卜营养雪花粥）, a baby cereal; 米粉 the noodles, not
             # 米粉（亨氏…营养米粉…）, even where the product's printed name is the very word said.
@@ -170,8 +174,15 @@ class Matcher:
             return False
         if len(query) == 1:
             return True  # 鱼 alone is the everyday fish of our alias table, not the first CFCT food ending in 鱼 (章鱼)
-        names = [self.index.zh_entries[number].base for number in self.index.zh_entries_by_food.get(top_cfct[0], ())]
-        if any(name != query and name.startswith(query) for name in [base, *names]):
+        if top_cfct[1] < SURE_CFCT:
+            # Chinese puts the head last: a near CFCT row none of whose names ends as the query does is another food
+            # (绿茶 is tea, not 茶油; 燕麦粥 is porridge, not 燕麦; 矿泉水 is water, not 芥菜头), while 鸡腿肉 → 鸡腿 and
+            # 红枣 → 枣（干） keep theirs.
+            heads = {query[-1], *query.rstrip(ZH_NEUTRAL_CHARS)[-1:]}  # 鸡胸肉: 肉, or 胸 with the part word off
+            if not any(name[-1] in heads or name.rstrip(ZH_NEUTRAL_CHARS)[-1:] in heads
+                       for name in [*names, *qualifiers] if name):
+                return True
+        if any(name != query and name.startswith(query) for name in names):
             return True  # 面包 is bread, not 绿鳍马面鲀 [面包鱼], a fish
         # 酱油 is soy sauce, not 豆腐干（酱油干）: said only inside a longer qualifier, the query describes another
         # food. A qualifier that is the query itself names this food's form: 培根 is 腊肉（培根）.

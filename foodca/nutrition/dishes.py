@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -44,10 +45,17 @@ def find_dish(name: str) -> Dish | None:
 COOKED_AS_SERVED = frozenset({"面条", "米粉", "米线", "挂面", "意面", "通心粉", "河粉"})
 
 
+# Noodles and dumplings in broth: the weight eaten is the noodles and what is on them, not the broth left in the
+# bowl (the product's portion convention, and the dev set's). In any other dish the water is eaten: a soup or a
+# porridge is the whole bowl, and 凉皮 or braised tofu hold theirs.
+BROTH_LEFT_IN_THE_BOWL = re.compile(r"面|粉|米线|馄饨|饺|抄手|云吞")
+
+
 def as_ingredients(item: SplitItem, dish: Dish, grams: float) -> list[SplitItem]:
-    """The dish's ingredients with their grams; water is left out (it has no nutrients to look up)."""
+    """The dish's ingredients with their grams; the water of a noodle soup is left out."""
+    broth_left = bool(BROTH_LEFT_IN_THE_BOWL.search(dish.names[0]))
     return [
         SplitItem(said=f"{item.said} · {name}", name=name, language="zh", grams=grams * share,
                   grams_source="recipe", state="cooked" if name in COOKED_AS_SERVED else None)
-        for name, share in dish.ingredients if name != "水"
+        for name, share in dish.ingredients if name != "水" or not broth_left
     ]

@@ -49,6 +49,7 @@ ZH_CASES = [
     ("鸡蛋两个一共一百二十克", [dict(name="鸡蛋", quantity=2, grams=120.0)]),
     ("煎蛋一个（约60克）牛奶一杯", [dict(name="煎蛋", grams=60.0), dict(name="牛奶", unit="杯", grams=None)]),
     ("一屉小笼包", [dict(name="小笼包", quantity=1, unit="屉")]),
+    ("一个大肉包", [dict(name="肉包", quantity=1, unit="个", size="large")]),
     # a classifier with no number after 还有 or 有 is one
     ("中午米饭一碗，还有个苹果，还有杯奶茶", [dict(name="米饭", unit="碗"), dict(name="苹果", quantity=1, unit="个"),
                                   dict(name="奶茶", quantity=1, unit="杯")]),

@@ -6,6 +6,7 @@ import pytest
 
 from foodca.nlp.items import SplitItem
 from foodca.nutrition.dishes import as_ingredients, dishes_by_name
+from foodca.nutrition.portions import decide_grams
 
 
 def all_dishes():
@@ -34,3 +35,20 @@ def test_noodles_of_a_noodle_soup_are_weighed_cooked():
 def test_white_fungus_soup_is_a_light_sweet_soup():
     soup = dishes_by_name()["银耳汤"]
     assert dict(soup.ingredients)["水"] >= 0.9 and soup.unit_weights["碗"] == 250
+
+
+def test_a_soup_is_the_whole_bowl_and_a_noodle_soup_the_noodles():
+    # 一碗西红柿鸡蛋汤 weighed 78 g (its solids): the water of a soup is eaten; the broth of a noodle soup is not
+    # counted, as for 一碗面条.
+    soup = SplitItem(said="一碗绿豆汤", name="绿豆汤", language="zh", quantity=1, unit="碗")
+    parts = as_ingredients(soup, dishes_by_name()["绿豆汤"], 300.0)
+    assert sum(part.grams for part in parts) == pytest.approx(300.0)
+    noodles = SplitItem(said="一碗牛肉面", name="牛肉面", language="zh", quantity=1, unit="碗")
+    assert "水" not in [part.name for part in as_ingredients(noodles, dishes_by_name()["牛肉面"], 600.0)]
+
+
+@pytest.mark.parametrize("name, unit, grams", [("油条", "根", 70.0), ("咸鸭蛋", "个", 65.0)])
+def test_unit_weights_of_foods_only_the_chinese_table_has(name, unit, grams):
+    # 一根油条 was the 100 g default of 根: the alias table now carries weights for CFCT-only foods too.
+    item = SplitItem(said=f"一{unit}{name}", name=name, language="zh", quantity=1, unit=unit)
+    assert decide_grams(item, food_names_zh=[name], portions=[]).grams == grams
