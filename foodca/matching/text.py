@@ -64,7 +64,7 @@ EN_QUERY_SYNONYMS = {
     "unprocessed": "raw", "uncooked": "raw", "wholemeal": "whole wheat", "iodised": "iodized",
     "curd": "yogurt", "brinjal": "eggplant", "jowar": "sorghum", "dhal": "dal", "ragi": "millet",
     "bajra": "millet", "atta": "whole wheat flour", "maida": "white flour", "paneer": "cheese paneer",
-    "ghee": "butter ghee", "chapati": "chapatti", "donut": "doughnut",
+    "ghee": "butter ghee", "chapati": "chapatti", "donut": "doughnut", "omelette": "omelet", "whisky": "whiskey",
 }
 
 

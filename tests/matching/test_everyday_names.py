@@ -52,6 +52,10 @@ def matched_name(matcher: Matcher, text: str, **fields) -> str | None:
     ("mayo", "Mayonnaise, regular"),
     ("caramel macchiato", "Coffee, Latte, flavored"),  # a coffee-shop macchiato is a flavoured latte
     ("spaghetti bolognese", "Spaghetti sauce with meat"),  # not spaghetti squash
+    ("soda", "Soft drink, NFS"),  # not a whisky and soda
+    ("club soda", "Beverages, carbonated, club soda"),
+    ("chips", "Potato chips, NFS"),  # not rice chips
+    ("omelette", "Egg, whole, cooked, omelet"),
 ])
 def test_everyday_names(matcher, said, expected):
     assert matched_name(matcher, said) == expected
