@@ -11,7 +11,7 @@ from rapidfuzz import fuzz, process
 from foodca.matching.index import FoodIndex, TokenIndex, ZhEntry
 from foodca.matching.text import (
     EN_COOKED_STATE, EN_DESCRIPTORS, EN_FORM_WORDS, EN_QUERY_FILLER, EN_QUERY_SYNONYMS, EN_RAW_WORDS,
-    EN_UNSAID_FORMS, EN_WORD_SPELLED_AS, apply_en_phrases, en_tokens, is_chinese, load_en_phrases, split_cfct_name,
+    EN_UNSAID_FORMS, EN_WORD_SPELLED_AS, en_in_usda_words, en_tokens, is_chinese, split_cfct_name,
     zh_core,
 )
 from foodca.nlp.items import SplitItem
@@ -245,7 +245,7 @@ class Matcher:
     # --- English
 
     def _rank_en(self, name: str, brand: str | None, said: str = "", *, branded: bool = True) -> list[Candidate]:
-        name = apply_en_phrases(name, load_en_phrases())
+        name = en_in_usda_words(name)
         tokens = [t for t in en_tokens(name) if t not in EN_QUERY_FILLER]
         tokens = [word for t in tokens for word in EN_QUERY_SYNONYMS.get(t, t).split()]
         tokens = self._join_compounds(tokens)

@@ -93,6 +93,12 @@ def load_en_phrases(path: Path = EN_PHRASES_CSV) -> tuple[EnPhrase, ...]:
     return tuple(phrases)
 
 
+@functools.lru_cache(maxsize=50_000)
+def en_in_usda_words(name: str) -> str:
+    """apply_en_phrases with the project's phrase table, kept per name: the matcher and the meal splitter both ask."""
+    return apply_en_phrases(name, load_en_phrases())
+
+
 def apply_en_phrases(name: str, phrases: tuple[EnPhrase, ...]) -> str:
     """The folded name in USDA's words; a world dish said replaces the whole name."""
     name = fold(name)
@@ -181,10 +187,10 @@ def singular(token: str) -> str:
 _NOT_SPECIFIED = re.compile(r"\bns as to [^,()]*")
 
 
-# Two USDA words that together name another food, kept as one word: SR's "separable fat" rows are the fat trimmed off
-# a cut, "variety meats" are organs and "non-dairy milk" is no milk, so that "fat", "meat" or "milk" said ("raw
-# medium-fat beef", "beef meat cooked", "coffee with milk") does not find them. EN_UNSAID_FORMS keeps the trimmed fat for whoever says "separable fat"; organs are
-# found by their own names (kidney, liver).
+# Two USDA words that together name another food, kept as one word: SR's "separable fat" rows are the fat trimmed
+# off a cut, "variety meats" are organs and "non-dairy milk" is no milk, so that "fat", "meat" or "milk" said ("raw
+# medium-fat beef", "beef meat cooked", "coffee with milk") does not find them. EN_UNSAID_FORMS keeps the trimmed
+# fat for whoever says "separable fat"; organs are found by their own names (kidney, liver).
 _USDA_COMPOUND = re.compile(r"\b(separable) (fat)\b|\b(variety) (meats?)\b|\b(non)[\s-]?(dairy)\b")
 
 

@@ -131,9 +131,8 @@ DISHES_EN = (
     "tea with milk", "tea with lemon", "rice with chicken", "arroz con pollo", "chili con carne",
 )
 
-# Chinese words whose first character looks like a number, a size or a state but is part of the name.
-# Words with a numeral, a separator or a meal word inside that are not amounts or boundaries. The phrases of the
-# second list are said around food, not food: they are kept whole while splitting, then stripped as fillers.
+# Words with a numeral, a separator or a meal word inside that are not amounts or boundaries. The filler phrases
+# are said around food, not food: they are kept whole while splitting, then stripped as fillers.
 _ZH_FILLER_PHRASES = ("一个人", "一口气", "一下子", "一会儿", "一顿", "一起", "一边", "一整")
 _ZH_PROTECTED_NAMES = (
     "千张", "千层", "千岛", "百叶", "百合", "百香果", "三文鱼", "三明治", "三鲜", "五花", "五香", "五仁", "八宝", "八角",
@@ -368,6 +367,11 @@ _ZH_STATE_PREFIX = re.compile(rf"^(?!{_alt(_ZH_NOT_STATE)})(?P<s>[生干熟])(?=
 _ZH_SIZE_PREFIX = re.compile(rf"^(?!{_alt(_ZH_LEXICAL_SIZE)})(?P<s>[大中小])(?=[\u4e00-\u9fff]{{2}})")
 _BRAND_ZH = re.compile(rf"^(?P<b>{_alt(BRANDS_ZH)})的?", re.IGNORECASE)
 _PLACEHOLDER = re.compile("[\ue000-\ue0ff]")
+_PAREN_REF = re.compile("[\ue100-\ue1ff]")  # where a parenthesis stood in a clause; see _zh_clauses
+
+
+def _is_paren_ref(char: str) -> bool:
+    return 0xE100 <= ord(char) <= 0xE1FF
 
 
 def _protect(text: str, protected: re.Pattern = _ZH_PROTECT) -> tuple[str, list[str]]:
@@ -410,9 +414,10 @@ def _zh_amounts(text: str) -> tuple[_Amount, list[tuple[int, int, bool]]]:
                 # (中杯).
                 after = text[m.end():m.end() + 1]
                 # At the start of a clause after 还有 or 再来 (还有个苹果), the classifiers that begin no food name.
-                first = m.start() == 0 and unit in _ZH_BARE_AT_START and not g["size"] and after not in ("子", "仔", unit)
-                if not (first or (before and before in "了来有") or (g["size"] and (not before or not _CJK.match(before) or not after
-                                                            or not _CJK.match(after)))):
+                first = (m.start() == 0 and unit in _ZH_BARE_AT_START and not g["size"]
+                         and after not in ("子", "仔", unit))
+                sized = g["size"] and (not before or not _CJK.match(before) or not after or not _CJK.match(after))
+                if not (first or (before and before in "了来有") or sized):
                     continue
             n = 1.0 if bare else _number(g["num"])
             if g["half"]:
@@ -528,20 +533,18 @@ def _zh_runs(chunk: str, saved: list[str]) -> list[str]:
         return [chunk]
 
     def has_food(text: str) -> bool:
-        words, _ = _zh_clean(_unprotect("".join(c for c in text if not 0xE100 <= ord(c) <= 0xE1FF), saved))
+        words, _ = _zh_clean(_unprotect(_PAREN_REF.sub("", text), saved))
         return bool(words) and bool(_CJK.search(words))
 
-    bounds = [0, *[start for start, _, _ in spans], len(chunk)]
-    ends = [end for _, end, _ in spans]
     amount_first = not has_food(chunk[:spans[0][0]])
     cuts = []
-    for i in range(1, len(spans)):
-        before, after = chunk[ends[i - 1]:spans[i][0]], chunk[ends[i]:bounds[i + 2]]
+    for (_, previous_end, _), (start, end, _), following in zip(spans, spans[1:], [*spans[2:], None]):
+        before, after = chunk[previous_end:start], chunk[end:following[0] if following else len(chunk)]
         if amount_first and has_food(before) and has_food(after):
-            cuts.append(spans[i][0])
+            cuts.append(start)
         elif not amount_first and has_food(before):
-            cut = ends[i - 1]
-            while cut < len(chunk) and 0xE100 <= ord(chunk[cut]) <= 0xE1FF:
+            cut = previous_end
+            while cut < len(chunk) and _is_paren_ref(chunk[cut]):
                 cut += 1  # 煎蛋一个（约60克）: the parenthesis says more of the food before it
             cuts.append(cut)
     if not cuts:
@@ -584,8 +587,8 @@ def _zh_clauses(text: str) -> list[_Piece]:
             emit_one(run, sep if number == 0 else "comma", colon_after)
 
     def emit_one(chunk: str, sep: str, colon_after: bool = False) -> None:
-        refs = [parens[ord(c) - 0xE100] for c in chunk if 0xE100 <= ord(c) <= 0xE1FF]
-        body = "".join(c for c in chunk if not 0xE100 <= ord(c) <= 0xE1FF)
+        refs = [parens[ord(c) - 0xE100] for c in chunk if _is_paren_ref(c)]
+        body = _PAREN_REF.sub("", chunk)
         if body.strip():
             piece = _zh_piece(body.strip(), saved)
             piece.parens, piece.sep = refs, sep
@@ -598,7 +601,7 @@ def _zh_clauses(text: str) -> list[_Piece]:
     for m in _ZH_SPLIT.finditer(text):
         chunk = text[cursor:m.start()]
         kind = m.lastgroup
-        if chunk.strip() or any(0xE100 <= ord(c) <= 0xE1FF for c in chunk):
+        if chunk.strip() or _PAREN_REF.search(chunk):
             emit(chunk, pending or sep, ":" in m.group(0) or "：" in m.group(0))
             pending = None
         pending = kind if pending is None or rank[kind] > rank[pending] else pending

@@ -14,7 +14,7 @@ from foodca import metrics
 from foodca.config import LlmProvider
 from foodca.matching.index import FoodIndex
 from foodca.matching.matcher import MATCH_CACHE_SIZE, Matcher, MatchResult
-from foodca.matching.text import apply_en_phrases, en_tokens, fold, load_en_phrases
+from foodca.matching.text import en_in_usda_words, en_tokens, fold
 from foodca.models import Alias, DataRelease, Portion
 from foodca.models.food import CORE_NUTRIENTS
 from foodca.nlp.items import Split, SplitItem
@@ -163,7 +163,7 @@ class MealAnalyser:
             return []
         if _MADE_WITH.search(item.said or ""):
             return []  # "a muffin made with low-fat milk": what the food is made of, already in its tables' values
-        said_as = apply_en_phrases(item.name or "", load_en_phrases())  # "fish and chips" → fried fish and fries
+        said_as = en_in_usda_words(item.name or "")  # "fish and chips" → fried fish and fries
         if said_as == fold(item.name or "") and said_as in _ONE_DISH:
             return []  # "mac and cheese", "surf and turf": one dish, whatever the tables call it
         names = [name.strip(" ,") for name in _FOODS_TOGETHER.split(said_as)]  # "a poke bowl": fish and rice

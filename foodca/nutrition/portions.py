@@ -244,12 +244,17 @@ def _from_food_portions(item: SplitItem, portions: list[dict], food_name: str = 
     # A size said that no measure names scales the typical one; "a small candy" said of a food with a miniature
     # or a small kind is that kind as it is.
     sized = "medium" in chosen_words or (small_said and chosen_words & (_SMALLER_KIND | {"small"}))
-    unspecified = [p for p in portions if "quantity not specified" in (p.get("description") or "").lower()]
+    unspecified = _unspecified(portions)
     plural_said_as_one = (item.quantity or 1) == 1 and (item.name or "").endswith("s")
     if item.size and not sized and plural_said_as_one and grams < ONE_PIECE_OF_A_SERVING_G and unspecified:
         # "a large fries": one of a plural, sized, is the size of a serving, not of one fry ("a small cracker" is one).
-        return unspecified[0]["gram_weight"] * SIZE_FACTOR[item.size]
+        return unspecified["gram_weight"] * SIZE_FACTOR[item.size]
     return grams * SIZE_FACTOR.get(item.size or "medium", 1.0) if item.size and not sized else grams
+
+
+def _unspecified(portions: list[dict]) -> dict | None:
+    """FNDDS's "Quantity not specified": the serving a survey assumes when nobody said how much."""
+    return next((p for p in portions if "quantity not specified" in (p.get("description") or "").lower()), None)
 
 
 def _typical_one(portion: dict, food_words: set[str], small_said: bool) -> float:
@@ -317,9 +322,9 @@ def _default_serving(item: SplitItem, food_names_zh: list[str], portions: list[d
     from_table = _from_zh_table(SplitItem(said=item.said, name=item.name, language=item.language), food_names_zh)
     if from_table is not None:
         return from_table
-    for portion in portions:
-        if "quantity not specified" in (portion.get("description") or "").lower():
-            return portion["gram_weight"]
+    unspecified = _unspecified(portions)
+    if unspecified:
+        return unspecified["gram_weight"]
     if portions:
         return _from_food_portions(SplitItem(said="", name="", language="en", quantity=1), portions) \
             or _per_one(portions[0])

@@ -2,20 +2,16 @@
 from __future__ import annotations
 
 import pytest
+from matched import matched_name
 
 from foodca.matching.index import FoodIndex
 from foodca.matching.matcher import Matcher
 from foodca.nlp.items import SplitItem
 
+
 @pytest.fixture(scope="module")
 def matcher(small_food_engine):
     return Matcher(FoodIndex.build(small_food_engine))
-
-
-def matched_name(matcher: Matcher, text: str, **fields) -> str | None:
-    language = "en" if text.isascii() else "zh"
-    result = matcher.match(SplitItem(said=text, name=text, language=language, **fields))
-    return matcher.index.names[result.position] if result.status == "matched" else None
 
 
 @pytest.mark.parametrize("said, expected", [
