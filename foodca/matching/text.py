@@ -53,6 +53,14 @@ EN_FORM_WORDS = frozenset(
     "alcoholic vodka rum gin whiskey whisky brandy liqueur beer wine cocktail".split()
 )
 
+# The form nouns among them, which say what a food made of other foods is ("Milk and cereal bar"). A sandwich
+# is not among them: "Sausage biscuit sandwich" is the biscuit with sausage said.
+EN_FORM_NOUNS = frozenset(
+    "juice soup sauce pie cake bread salad cereal drink beverage powder oil flour chip cracker cookie "
+    "pudding jam jelly syrup nectar puree spread dip gravy dressing concentrate casserole stew burrito taco "
+    "pizza nugget stick bar stuffing creamer kombucha".split()
+)
+
 # What people outside the US call a food → the word USDA descriptions use.
 EN_QUERY_SYNONYMS = {
     "maize": "corn", "pig": "pork", "aubergine": "eggplant", "courgette": "zucchini", "groundnut": "peanut",
@@ -155,6 +163,13 @@ def en_extra_word_cost(word: str, head_nouns: frozenset[str]) -> float:
     if word in EN_FORM_WORDS:
         return 0.15
     return 0.08 if word in head_nouns and word not in EN_MILD else 0.03
+
+
+def en_named_forms(description: str) -> frozenset[str]:
+    """Form nouns after the first word of a description's name (before its first comma): "Milk and cereal bar" is a
+    bar. A form noun that opens the name is a class ("Cereals ready-to-eat, POST, …") said by its members' names."""
+    words = en_tokens(description.split(",")[0])
+    return frozenset(words[1:]) & EN_FORM_NOUNS
 
 
 def is_chinese(text: str) -> bool:

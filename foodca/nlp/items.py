@@ -18,7 +18,7 @@ class SplitItem:
     unit: str | None = None  # household unit as said, normalised: 个 碗 盘 杯 … / cup tbsp tsp slice piece …
     size: str | None = None  # "small" | "medium" | "large" (小/中/大)
     grams: float | None = None  # weight in grams when stated, or the model's estimate
-    grams_source: str | None = None  # "stated" | "model"
+    grams_source: str | None = None  # "stated" | "model" | "recipe" | "shared" (one weight said for two foods)
     volume_ml: float | None = None  # volume in ml when stated (毫升, L, fl oz)
     name_en: str | None = None  # English name for USDA lookups (model splitter)
     brand: str | None = None  # a brand named in the text (特仑苏, Cheerios)

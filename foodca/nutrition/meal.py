@@ -14,14 +14,14 @@ from foodca import metrics
 from foodca.config import LlmProvider
 from foodca.matching.index import FoodIndex
 from foodca.matching.matcher import MATCH_CACHE_SIZE, Matcher, MatchResult
-from foodca.matching.text import en_in_usda_words, en_tokens, fold
+from foodca.matching.text import EN_FORM_NOUNS, en_in_usda_words, en_named_forms, en_tokens, fold, singular
 from foodca.models import Alias, DataRelease, Portion
 from foodca.models.food import CORE_NUTRIENTS
 from foodca.nlp.items import Split, SplitItem
 from foodca.nlp.offline_parser import BRANDS_EN, DISHES_EN
 from foodca.nutrition.compute import add_totals, nutrients_for, zero_nutrients
 from foodca.nutrition.dishes import as_ingredients, find_dish
-from foodca.nutrition.portions import decide_grams
+from foodca.nutrition.portions import Grams, decide_grams
 
 # Units of a market weight (一斤葡萄, 二两瓜子), said of the food as bought unless the text says it was cleaned.
 PURCHASE_UNITS = {"斤", "两", "kg", "lb"}
@@ -41,7 +41,7 @@ DIRECT_MATCH_FOR_DISH = 0.9
 SERVED_COOKED_UNITS = {"碗", "盘", "碟"}
 # Between two foods said as one item ("a bagel with cream cheese").
 _FOODS_TOGETHER = re.compile(r"\s+(?:with|and|&)\s+")
-_MADE_WITH = re.compile(r"\b(?:made|prepared|cooked|baked|fried|topped|filled|stuffed|coated|featuring|flavou?r|diameter|"
+_MADE_WITH = re.compile(r"\b(?:made|prepared|cooked|baked|fried|topped|filled|stuffed|coated|featuring|flavou?r(?:ed)?|seasoned|diameter|"
                         r"crust|sauce|filling|mix|blend|mixture|variety|assortment|medley)\b|,", re.IGNORECASE)
 _BRANDS = frozenset(fold(brand) for brand in BRANDS_EN)
 _ONE_DISH = frozenset(name for name in DISHES_EN if not re.match(r"(?:coffee|tea) with ", name))
@@ -157,10 +157,11 @@ class MealAnalyser:
                              matcher: Matcher) -> list[tuple[SplitItem, MatchResult]]:
         """"a bagel with cream cheese", "a hamburger and fries": the food matched is not both (it is unsure, or one
         of them is missing from its name), and each is surely a food of its own. The amount said is the first
-        one's; what came with it is one usual serving. A weight said is the weight of the whole plate, which no
-        split can share out, so that item keeps its nearest food."""
-        if item.grams_source == "stated" or item.volume_ml or item.components:
+        one's; what came with it is one usual serving. A weight said ("435 g of cereal with milk") is the whole
+        plate's: it is shared out in proportion to each food's usual serving."""
+        if item.volume_ml or item.components:
             return []
+        weighed = item.grams if item.grams_source == "stated" else None
         if _MADE_WITH.search(item.said or ""):
             return []  # "a muffin made with low-fat milk": what the food is made of, already in its tables' values
         said_as = en_in_usda_words(item.name or "")  # "fish and chips" → fried fish and fries
@@ -169,17 +170,28 @@ class MealAnalyser:
         names = [name.strip(" ,") for name in _FOODS_TOGETHER.split(said_as)]  # "a poke bowl": fish and rice
         if len(names) < 2 or not all(names) or any(len(name.split()) > 3 for name in names):
             return []
+        last = names[-1].split()
+        if len(names[0].split()) == 1 and len(last) > 1 and singular(last[-1]) in EN_FORM_NOUNS:
+            return []  # "corn and wheat bread" is one bread of two flours, not corn and a wheat bread
+        in_a_drink = bool(_HOT_DRINK.search(names[0]))
+        if weighed and in_a_drink:
+            return []  # how much of 200 g of coffee with milk is milk, nobody can tell: the tables' coffee with milk
         branded_unasked = match.status == "matched" and not item.brand and (
             self.index.data_types[match.position] == "branded_food"
             or fold(self.index.names[match.position].split(",")[0]) in _BRANDS)  # SR's "BURGER KING, french fries"
         if match.status == "matched" and match.score >= SURE_MATCH and not branded_unasked:
             # A branded product found for want of a generic food is no proof that the tables have both foods in
             # one: "a burger and fries" was "BURGER KING, french fries".
-            described = set(en_tokens(self.index.names[match.position]))
-            if all(set(en_tokens(name)) & described for name in names):
+            description = self.index.names[match.position]
+            described = set(en_tokens(description))
+            # "Milk and cereal bar" has both words of "cereal with milk", but it is a bar, which nobody said.
+            unsaid_form = en_named_forms(description) - set(en_tokens(said_as))
+            if all(set(en_tokens(name)) & described for name in names) and not unsaid_form:
                 return []  # "rice and beans" is "Beans and white rice", "tea with milk" is "Tea, hot, with milk"
-        parts = [replace(item, name=names[0])]
-        in_a_drink = bool(_HOT_DRINK.search(names[0]))
+        first = replace(item, name=names[0])
+        if weighed:
+            first = replace(first, quantity=None, unit=None, size=None, grams=None, grams_source=None)
+        parts = [first]
         for name in names[1:]:
             # Milk or sugar in a coffee or tea is a splash or a teaspoon, not a glass or a serving of its own.
             added = _ADDED_TO_DRINK.get(name) if in_a_drink else None
@@ -190,6 +202,12 @@ class MealAnalyser:
             return []
         if any(self.index.data_types[m.position] == "branded_food" and not part.brand for part, m in zip(parts, matches)):
             return []
+        if weighed:
+            usual = [self._grams(part, m).grams for part, m in zip(parts, matches)]
+            if not all(usual):
+                return []
+            parts = [replace(part, grams=weighed * grams / sum(usual), grams_source="shared")
+                     for part, grams in zip(parts, usual)]
         return list(zip(parts, matches))
 
     @staticmethod
@@ -210,9 +228,7 @@ class MealAnalyser:
             entry.update({name: None for name in CORE_NUTRIENTS})
             return entry
         position = match.position
-        food_id = int(self.index.ids[position])
-        grams = decide_grams(item, food_names_zh=self._zh_names(food_id, position), portions=self._food_portions(food_id),
-                             food_name=self.index.names[position])
+        grams = self._grams(item, match)
         food = self.index.describe(position)
         entry["food"] = {key: food[key] for key in ("id", "source", "source_id", "name")}
         entry["grams"], entry["basis"] = grams.grams, grams.basis
@@ -224,6 +240,12 @@ class MealAnalyser:
             entry["edible_grams"] = eaten
         entry.update(nutrients_for(self.index.nutrients[position], eaten))
         return entry
+
+    def _grams(self, item: SplitItem, match: MatchResult) -> Grams:
+        position = match.position
+        food_id = int(self.index.ids[position])
+        return decide_grams(item, food_names_zh=self._zh_names(food_id, position), portions=self._food_portions(food_id),
+                            food_name=self.index.names[position])
 
     def _food_portions(self, food_id: int) -> list[dict]:
         if food_id not in self._portions:

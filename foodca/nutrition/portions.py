@@ -70,6 +70,8 @@ def decide_grams(item: SplitItem, *, food_names_zh: list[str], portions: list[di
         return Grams(item.grams, "stated")
     if item.grams and item.grams_source == "recipe":
         return Grams(item.grams, "dish_recipe")
+    if item.grams and item.grams_source == "shared":
+        return Grams(item.grams, "stated_shared")  # one weight said for two foods, shared by their usual servings
     quantity = item.quantity if item.quantity else 1.0
     if item.volume_ml:
         return Grams(item.volume_ml * _density(portions), "stated_volume")
