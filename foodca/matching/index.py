@@ -52,7 +52,7 @@ class TokenIndex:
     extra_cost: list[float] = field(default_factory=list)  # per food: all its words' cost; the matcher takes off those said
 
     @classmethod
-    def build(cls, positions: np.ndarray, names: list[str]) -> "TokenIndex":
+    def build(cls, positions: np.ndarray, names: list[str], *, head_last: bool = False) -> "TokenIndex":
         tokens = [tuple(en_tokens(names[p])) for p in positions]
         lists: dict[str, list[int]] = defaultdict(list)
         for local, words in enumerate(tokens):
@@ -81,7 +81,8 @@ class TokenIndex:
             # A bare name means the default: FNDDS "not further specified", white rice, whole milk.
             default_bonus=np.array([0.04 * (EN_DEFAULT_MARK in words) + 0.01 * bool(EN_DEFAULT_WORDS & words)
                                     for words in token_sets], dtype=np.float32),
-            heads=[_head(words) for words in tokens],
+            heads=[_last_head(names[p]) or _head(words) for p, words in zip(positions, tokens)] if head_last
+            else [_head(words) for words in tokens],
             postings={word: np.asarray(found, dtype=np.int32) for word, found in lists.items()},
             idf={word: math.log(1 + count / len(found)) for word, found in lists.items()},
             max_idf=max((math.log(1 + count / len(found)) for found in lists.values()), default=1.0),
@@ -177,7 +178,7 @@ class FoodIndex:
             zh_entries=zh_entries, zh_by_char=dict(zh_by_char), zh_by_qualifier_char=dict(zh_by_qualifier_char), zh_exact=dict(zh_exact),
             zh_entries_by_food=dict(zh_entries_by_food),
             generic=TokenIndex.build(generic_positions, names),
-            branded=TokenIndex.build(branded_positions, names),
+            branded=TokenIndex.build(branded_positions, names, head_last=True),
             position_of=position_of,
         )
         index.build_seconds = time.perf_counter() - started
@@ -194,6 +195,12 @@ class FoodIndex:
 
 # USDA files fish as "Fish, salmon, NFS": the kind of fish is the head a person says ("salmon"), not "fish".
 _CLASS_HEADS = frozenset({"fish"})
+
+
+def _last_head(name: str) -> str:
+    """A product name ("ARTIFICIAL FRUIT FLAVORED WAFFLE") is English word order: its last word is what it is."""
+    words = en_tokens(name.split(",")[0])
+    return words[-1] if words else ""
 
 
 def _head(words: list[str]) -> str:

@@ -109,6 +109,12 @@ def test_generic_preferred_unless_a_brand_is_named(matcher):
     assert matched_name(matcher, "white sandwich bread", brand="Acme") == "WHITE SANDWICH BREAD"
 
 
+def test_a_product_is_what_its_name_ends_with(matcher):
+    # "ARTIFICIAL FRUIT FLAVORED WAFFLE" was 250 g of waffle, 770 kcal, for a fruit drink: its first word was taken
+    # for its head, as in USDA's "Waffle, plain".
+    assert matched_name(matcher, "fruit-flavored artificial beverage") == "TROPICAL FRUIT FLAVORED BEVERAGE"
+
+
 def test_unmatched_lists_top_candidates(matcher):
     result = matcher.match(SplitItem(said="green banana pepper soup", name="purple banana pepper soup", language="en"))
     assert 1 <= len(result.alternatives) <= 5
