@@ -128,6 +128,9 @@ class Matcher:
         if plain != query and len(plain) >= 2:
             queries.append((plain, 0.95))  # 水煮鸡胸肉 is 鸡胸肉, however the table spells it
         best: dict[int, float] = {}
+        # Foods whose best score came through another name of our alias food that is only a synonym in the CFCT:
+        # 烤红薯 is our baked sweet potato, also called 地瓜, which the CFCT prints as a synonym of 豆薯 (jicama).
+        second_hand: set[int] = set()
         seen: set[tuple[int, int]] = set()
         for number, (variant, weight) in enumerate(queries):
             if number == 1 and any(score >= 1.0 and self.index.sources[food] == "cfct" for food, score in best.items()):
@@ -145,13 +148,18 @@ class Matcher:
                     best[entry.food] = max(best[entry.food], score) + 0.01
                 elif score > best.get(entry.food, -1.0):
                     best[entry.food] = score
+                    if 1 <= number <= len(expansions) and not entry.primary:
+                        second_hand.add(entry.food)
+                    else:
+                        second_hand.discard(entry.food)
                 seen.add((entry.food, number))
         ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
         # Chinese text looks in the Chinese table first: a confident CFCT food beats an alias of a USDA one.
         cfct = [kv for kv in ranked if self.index.sources[kv[0]] == "cfct"]
         others = [kv for kv in ranked if self.index.sources[kv[0]] != "cfct"]
         if cfct and cfct[0][1] >= ZH_THRESHOLD:
-            if self._alias_names_it_instead(query, cfct[0], others):
+            if self._alias_names_it_instead(query, cfct[0], others) or (cfct[0][0] in second_hand and others
+                                                                         and others[0][1] >= 1.0):
                 ranked = [others[0], *(kv for kv in ranked if kv is not others[0])]  # even above a higher score
             else:
                 ranked = cfct + others
@@ -184,9 +192,18 @@ class Matcher:
                 return True
         if any(name != query and name.startswith(query) for name in names):
             return True  # 面包 is bread, not 绿鳍马面鲀 [面包鱼], a fish
+        if not any(name and name in query for name in names) and any(self._cuts_a_word(name, query) for name in names):
+            return True  # 薯片 is potato chips, not 甘薯片 (dried sweet potato), which is 甘薯 and 片
         # 酱油 is soy sauce, not 豆腐干（酱油干）: said only inside a longer qualifier, the query describes another
         # food. A qualifier that is the query itself names this food's form: 培根 is 腊肉（培根）.
         return query not in base and any(query in qualifier and query != qualifier for qualifier in qualifiers)
+
+    def _cuts_a_word(self, name: str, query: str) -> bool:
+        """Does `query` inside `name` begin in the middle of a food word? 甘薯片 reads 甘薯 + 片, so 薯片 in it is
+        no potato chips; in 北京烤鸭 nothing before 烤鸭 runs into it, and it is a 烤鸭."""
+        at = name.find(query)
+        return at > 0 and any(name[start:at + end] in self.index.zh_exact
+                              for start in range(at) for end in range(1, len(query)))
 
     def _alias_expansions(self, query: str) -> list[str]:
         """Other Chinese names of the USDA food that `query` names exactly (水煮蛋 → 煮鸡蛋, 白煮蛋)."""

@@ -75,6 +75,9 @@ def test_words_that_order_a_meal_are_not_foods(text, names):
     ("肉", "Pork, fresh, composite of trimmed retail cuts (leg, loin, shoulder, and spareribs), separable lean and fat, raw"),
     ("面条", "面条（生，代表值）"),
     ("米粉", "Rice noodles, cooked"),  # the table's 米粉 rows are baby cereals, even where the printed name is 米粉
+    ("薯片", "Snacks, potato chips, plain, salted"),  # not 甘薯片, dried sweet potato, which reads 甘薯 + 片
+    # Our baked sweet potato, also called 地瓜: not 豆薯 (jicama), of which the CFCT prints 地瓜 as a synonym.
+    ("烤红薯", "Sweet potato, cooked, baked in skin, flesh, without salt"),
 ])
 def test_chinese_names_our_alias_table_knows_better(matcher, said, expected):
     assert matched_name(matcher, said) == expected

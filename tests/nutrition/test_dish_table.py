@@ -52,3 +52,22 @@ def test_unit_weights_of_foods_only_the_chinese_table_has(name, unit, grams):
     # 一根油条 was the 100 g default of 根: the alias table now carries weights for CFCT-only foods too.
     item = SplitItem(said=f"一{unit}{name}", name=name, language="zh", quantity=1, unit=unit)
     assert decide_grams(item, food_names_zh=[name], portions=[]).grams == grams
+
+
+@pytest.mark.parametrize("name, unit, grams", [
+    ("燕麦", "碗", 40.0),  # the oats in a bowl of porridge: was the 220 g default of 碗, raw oats, 744 kcal
+    ("花生", "盘", 120.0),  # a plate of peanuts to go with a drink, not a 300 g plate of a dish
+])
+def test_a_bowl_or_plate_of_a_dry_food_weighs_what_it_holds_of_it(name, unit, grams):
+    item = SplitItem(said=f"一{unit}{name}", name=name, language="zh", quantity=1, unit=unit)
+    assert decide_grams(item, food_names_zh=[name], portions=[]).grams == grams
+
+
+@pytest.mark.parametrize("name", ["麻辣香锅", "关东煮"])
+def test_everyday_dishes_neither_table_has_have_recipes(name):
+    # Both were unmatched.
+    dish = dishes_by_name()[name]
+    item = SplitItem(said=f"一份{name}", name=name, language="zh", quantity=1, unit="份")
+    grams = decide_grams(item, food_names_zh=[], portions=[]).grams
+    assert grams == dish.unit_weights["份"]
+    assert sum(part.grams for part in as_ingredients(item, dish, grams)) == pytest.approx(grams)
