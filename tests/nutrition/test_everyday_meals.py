@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from foodca.matching.text import en_in_usda_words
 from foodca.nutrition.meal import MealAnalyser
 
 
@@ -113,3 +114,18 @@ def test_a_burger_and_fries_is_not_a_chains_fries(analyser):
 
 def test_a_poke_bowl_is_raw_fish_and_rice(analyser):
     assert [name for name, _ in foods_and_grams(analyser, "a poke bowl")] == ["Fish, tuna, raw", "Rice, cooked, NFS"]
+
+
+def test_a_food_named_for_the_first_but_that_is_the_second_is_not_both(analyser):
+    # "Pancake syrup" has both words of "pancakes with syrup", but it is the syrup: the pancakes were lost.
+    assert [name for name, _ in foods_and_grams(analyser, "three pancakes with syrup")] == [
+        "Pancakes, NFS", "Syrup, NFS"]
+    assert foods_and_grams(analyser, "three pancakes with syrup")[0][1] == pytest.approx(3 * 38.0)
+
+
+def test_a_chicken_caesar_salad_keeps_its_chicken(analyser):
+    # It was "Caesar salad, with romaine, no dressing": the chicken was lost, its many other words outweighing it.
+    assert en_in_usda_words("a chicken caesar salad") == "chicken or turkey caesar garden salad"
+    assert foods_and_grams(analyser, "a chicken caesar salad")[0][0].startswith("Chicken or turkey caesar")
+    assert foods_and_grams(analyser, "a caesar salad")[0][0] == "Caesar salad, with romaine, no dressing"
+
