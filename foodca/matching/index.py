@@ -46,6 +46,7 @@ class TokenIndex:
     postings: dict[str, np.ndarray] = field(default_factory=dict)
     idf: dict[str, float] = field(default_factory=dict)
     max_idf: float = 1.0
+    as_eaten_defaults: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # "Beef, NFS"
     head_nouns: frozenset[str] = frozenset()  # words that head a description: bread, pepper, banana
     negated: list[frozenset[str]] = field(default_factory=list)  # "no dressing", "without salt": not in the food
     word_cost: dict[str, float] = field(default_factory=dict)  # what a word costs when a description has it extra
@@ -64,6 +65,12 @@ class TokenIndex:
         token_sets = [frozenset(words) for words in tokens]
         negated = [en_negated_words(names[p]) for p in positions]
         return cls(
+            # One food word, and marked NFS or "NS as to": "Beef, NFS", "Potato, boiled, NFS", "Chicken, NS as to
+            # part and cooking method"; not "Chicken nuggets, NFS".
+            as_eaten_defaults=np.array([local for local, (p, words) in enumerate(zip(positions, token_sets))
+                                        if (EN_DEFAULT_MARK in words or "NS as to" in names[p])
+                                        and not words & _NOT_AS_EATEN and len(words - EN_DESCRIPTORS) == 1],
+                                       dtype=np.int64),
             negated=negated,
             head_nouns=head_nouns,
             word_cost=word_cost,
@@ -192,6 +199,9 @@ class FoodIndex:
                 "source_id": self.source_ids[position], "name": self.names[position],
                 "name_zh": self.names_zh[position], "data_type": self.data_types[position]}
 
+
+# States in which a food is not eaten as it is: a "not further specified" entry in one of them is not the food cooked.
+_NOT_AS_EATEN = frozenset("raw dry dried uncooked frozen unprepared powder mix concentrate".split())
 
 # USDA files fish as "Fish, salmon, NFS": the kind of fish is the head a person says ("salmon"), not "fish".
 _CLASS_HEADS = frozenset({"fish"})

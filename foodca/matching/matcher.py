@@ -29,6 +29,8 @@ DESCRIPTOR_WEIGHT = 0.5
 STATE_CONFLICT = 0.15
 # A word said that the description negates ("no cheese", "without salt").
 NEGATED_CONFLICT = 0.3
+# Said of a food, "cooked" leaves it as FNDDS's default entry has it; steamed, fried or grilled name a method.
+PLAINLY_COOKED = frozenset({"cooked"})
 SPARSE_ABOVE = 50_000
 SPARSE_POOL = 4_000
 # Characters that shape or size a food without changing what it is (土豆丝, 黄瓜条, 橙子).
@@ -333,6 +335,12 @@ class Matcher:
                     hits = token_index.postings[word]
                     credit[hits] = np.maximum(credit[hits], share * weights[token])
                 scores += credit
+        cooked_said = [token for token in known if token in PLAINLY_COOKED]
+        if pool is None and cooked_said and len(query) == 2 and len(token_index.as_eaten_defaults):
+            # FNDDS's "not further specified" entries are the food as eaten: "cooked beef" is "Beef, NFS", which
+            # does not say cooked, and not "Beef, bacon, cooked", which does.
+            defaults = token_index.as_eaten_defaults
+            scores[defaults] += (scores[defaults] > 0) * sum(weights[token] for token in cooked_said)
         hit = np.flatnonzero(scores)
         # Shorter descriptions first among equals: "Egg, whole, raw, fresh" before "Egg custards, dry mix".
         penalty = token_index.length_penalty[hit] if pool is None else token_index.length_penalty[pool[hit]]

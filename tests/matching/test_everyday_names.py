@@ -38,6 +38,9 @@ def matcher(everyday_foods_engine):
     ("salmon fillet", "Fish, salmon, NFS"),  # the cut said is not a food word
     ("tuna", "Fish, tuna, NFS"),  # not "Tuna loaf"
     ("glazed donut", "Doughnut, NFS"),
+    ("cooked beef", "Beef, NFS"),  # not "Beef, bacon, cooked": bacon is what a food is made into
+    ("cooked chicken", "Chicken, NS as to part and cooking method, NS as to skin eaten"),  # not its skin, roasted
+    ("raw domesticated duck", "Duck, domesticated, meat and skin, raw"),  # not its liver
     ("cereal", "Cereal, ready-to-eat, NFS"),  # breakfast cereal, not a cooked one
     ("veggie burger", "Veggie burger, on bun"),  # not a soup of burger and vegetables
     ("miso soup", "Soybean soup, miso broth"),  # not the paste
