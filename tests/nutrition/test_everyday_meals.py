@@ -129,3 +129,15 @@ def test_a_chicken_caesar_salad_keeps_its_chicken(analyser):
     assert foods_and_grams(analyser, "a chicken caesar salad")[0][0].startswith("Chicken or turkey caesar")
     assert foods_and_grams(analyser, "a caesar salad")[0][0] == "Caesar salad, with romaine, no dressing"
 
+
+
+def test_a_piece_of_fish_is_a_fillet(analyser):
+    # "a piece of salmon" was the 50 g default of a piece: the food's fillet is its piece.
+    assert foods_and_grams(analyser, "a piece of salmon") == [("Fish, salmon, NFS", 140.0)]
+
+
+def test_a_bowl_of_ramen_is_noodle_soup_not_the_dry_block(analyser):
+    # It was 355 g of dry instant ramen by volume, 1,161 kcal.
+    [(name, grams)] = foods_and_grams(analyser, "a bowl of ramen")
+    assert name == "Noodle soup with vegetables, Asian style" and 300 <= grams <= 400
+    assert foods_and_grams(analyser, "a package of dry ramen noodles")[0][0] == "Soup, ramen noodle, any flavor, dry"
