@@ -55,7 +55,12 @@ def zh_unit_weights() -> dict[str, dict[str, float]]:
                     continue
             if weights:
                 for name in filter(None, row["zh_names"].split("|")):
-                    table.setdefault(zh_core(name), weights)
+                    if row["fdc_id"]:
+                        table.setdefault(zh_core(name), weights)
+                    else:
+                        # A row of unit weights only is about that name: 鲫鱼 is a carp of our alias table, but
+                        # a much smaller fish than the 鲤鱼 whose weights its row carries.
+                        table[zh_core(name)] = weights
     from foodca.nutrition.dishes import dishes_by_name
 
     for name, dish in dishes_by_name().items():
