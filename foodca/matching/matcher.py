@@ -194,7 +194,8 @@ class Matcher:
                 return True
         if any(name != query and name.startswith(query) for name in names):
             return True  # 面包 is bread, not 绿鳍马面鲀 [面包鱼], a fish
-        if not any(name and name in query for name in names) and any(self._cuts_a_word(name, query) for name in names):
+        inside_only = not any(name and name in query for name in names)
+        if inside_only and any(self._cuts_a_word(name, query) for name in names):
             return True  # 薯片 is potato chips, not 甘薯片 (dried sweet potato), which is 甘薯 and 片
         # 酱油 is soy sauce, not 豆腐干（酱油干）: said only inside a longer qualifier, the query describes another
         # food. A qualifier that is the query itself names this food's form: 培根 is 腊肉（培根）.

@@ -48,8 +48,10 @@ EN_MILD = frozenset("white brown green red yellow black sweet dark light lean lo
 EN_FORM_WORDS = frozenset(
     "juice soup sauce pie cake bread salad sandwich candy cereal drink beverage powder oil flour chip cracker "
     "cookie pudding jam jelly syrup nectar puree babyfood baby toddler formula spread dip gravy dressing "
-    "concentrate frozen mix casserole stew sub burrito taco pizza nugget stick bar dry dried dehydrated powdered stuffing "
-    "bacon sausage jerky varietymeat liver lung kidney heart tongue tripe brain spleen pancrea thymu gizzard giblet feet patty tender "
+    "concentrate frozen mix casserole stew sub burrito taco pizza nugget stick bar dry dried dehydrated powdered "
+    "stuffing bacon sausage jerky patty tender "
+    # Organs and parts nobody said: "cooked beef" is not beef lungs, a duck not its liver.
+    "varietymeat liver lung kidney heart tongue tripe brain spleen pancrea thymu gizzard giblet feet "
     "meatless imitation substitute analog vegetarian creamer whitener bubble kombucha "
     "alcoholic vodka rum gin whiskey whisky brandy liqueur beer wine cocktail".split()
 )

@@ -41,8 +41,9 @@ DIRECT_MATCH_FOR_DISH = 0.9
 SERVED_COOKED_UNITS = {"碗", "盘", "碟"}
 # Between two foods said as one item ("a bagel with cream cheese").
 _FOODS_TOGETHER = re.compile(r"\s+(?:with|and|&)\s+")
-_MADE_WITH = re.compile(r"\b(?:made|prepared|cooked|baked|fried|topped|filled|stuffed|coated|featuring|flavou?r(?:ed)?|seasoned|diameter|"
-                        r"crust|sauce|filling|mix|blend|mixture|variety|assortment|medley)\b|,", re.IGNORECASE)
+_MADE_WITH = re.compile(r"\b(?:made|prepared|cooked|baked|fried|topped|filled|stuffed|coated|featuring|"
+                        r"flavou?r(?:ed)?|seasoned|diameter|crust|sauce|filling|mix|blend|mixture|variety|assortment|"
+                        r"medley)\b|,", re.IGNORECASE)
 _BRANDS = frozenset(fold(brand) for brand in BRANDS_EN)
 _ONE_DISH = frozenset(name for name in DISHES_EN if not re.match(r"(?:coffee|tea) with ", name))
 _JOINED_FOODS = re.compile(r"\b(?:with|and|or|in|on)\b|&", re.IGNORECASE)
