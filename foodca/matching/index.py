@@ -11,7 +11,8 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from foodca.matching.text import (
-    EN_DEFAULT_MARK, EN_DEFAULT_WORDS, EN_DESCRIPTORS, en_extra_word_cost, en_negated_words, en_tokens, split_cfct_name, zh_core,
+    EN_DEFAULT_MARK, EN_DEFAULT_WORDS, EN_DESCRIPTORS, en_extra_word_cost, en_name_tokens, en_negated_words,
+    split_cfct_name, zh_core,
 )
 from foodca.models import Alias, Food
 from foodca.models.food import CORE_NUTRIENTS
@@ -54,7 +55,9 @@ class TokenIndex:
 
     @classmethod
     def build(cls, positions: np.ndarray, names: list[str], *, head_last: bool = False) -> "TokenIndex":
-        tokens = [tuple(en_tokens(names[p])) for p in positions]
+        # Tokenised once, by name and rest: the name's last word is a product's head (see head_last).
+        name_parts = [en_name_tokens(names[p]) for p in positions]
+        tokens = [tuple(name + rest) for name, rest in name_parts]
         lists: dict[str, list[int]] = defaultdict(list)
         for local, words in enumerate(tokens):
             for word in set(words):
@@ -88,7 +91,8 @@ class TokenIndex:
             # A bare name means the default: FNDDS "not further specified", white rice, whole milk.
             default_bonus=np.array([0.04 * (EN_DEFAULT_MARK in words) + 0.01 * bool(EN_DEFAULT_WORDS & words)
                                     for words in token_sets], dtype=np.float32),
-            heads=[_last_head(names[p]) or _head(words) for p, words in zip(positions, tokens)] if head_last
+            # A product name ("ARTIFICIAL FRUIT FLAVORED WAFFLE") is English word order: its last word is what it is.
+            heads=[name[-1] if name else _head(words) for (name, _), words in zip(name_parts, tokens)] if head_last
             else [_head(words) for words in tokens],
             postings={word: np.asarray(found, dtype=np.int32) for word, found in lists.items()},
             idf={word: math.log(1 + count / len(found)) for word, found in lists.items()},
@@ -205,12 +209,6 @@ _NOT_AS_EATEN = frozenset("raw dry dried uncooked frozen unprepared powder mix c
 
 # USDA files fish as "Fish, salmon, NFS": the kind of fish is the head a person says ("salmon"), not "fish".
 _CLASS_HEADS = frozenset({"fish"})
-
-
-def _last_head(name: str) -> str:
-    """A product name ("ARTIFICIAL FRUIT FLAVORED WAFFLE") is English word order: its last word is what it is."""
-    words = en_tokens(name.split(",")[0])
-    return words[-1] if words else ""
 
 
 def _head(words: list[str]) -> str:

@@ -168,11 +168,30 @@ def en_extra_word_cost(word: str, head_nouns: frozenset[str]) -> float:
     return 0.08 if word in head_nouns and word not in EN_MILD else 0.03
 
 
+def en_name_tokens(description: str) -> tuple[list[str], list[str]]:
+    """en_tokens of a description's name (before its first comma) and of the rest; together, en_tokens of the whole:
+    no rule of en_tokens reaches across a comma."""
+    name, _, rest = description.partition(",")
+    return en_tokens(name), en_tokens(rest) if rest else []
+
+
 def en_named_forms(description: str) -> frozenset[str]:
     """Form nouns after the first word of a description's name (before its first comma): "Milk and cereal bar" is a
     bar. A form noun that opens the name is a class ("Cereals ready-to-eat, POST, …") said by its members' names."""
-    words = en_tokens(description.split(",")[0])
+    words, _ = en_name_tokens(description)
     return frozenset(words[1:]) & EN_FORM_NOUNS
+
+
+def en_compound_form(description: str) -> frozenset[str]:
+    """"Pancake syrup" is a syrup: the form noun that ends a name of one compound (no "with", "and"), or nothing."""
+    name = description.partition(",")[0]
+    words, _ = en_name_tokens(description)
+    if len(words) < 2 or _JOINED_FOODS.search(name):
+        return frozenset()
+    return frozenset({words[-1]}) & EN_FORM_NOUNS
+
+
+_JOINED_FOODS = re.compile(r"\b(?:with|and|or|in|on)\b|&", re.IGNORECASE)
 
 
 def is_chinese(text: str) -> bool:

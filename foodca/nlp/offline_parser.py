@@ -370,10 +370,6 @@ _PLACEHOLDER = re.compile("[\ue000-\ue0ff]")
 _PAREN_REF = re.compile("[\ue100-\ue1ff]")  # where a parenthesis stood in a clause; see _zh_clauses
 
 
-def _is_paren_ref(char: str) -> bool:
-    return 0xE100 <= ord(char) <= 0xE1FF
-
-
 def _protect(text: str, protected: re.Pattern = _ZH_PROTECT) -> tuple[str, list[str]]:
     saved: list[str] = []
 
@@ -544,7 +540,7 @@ def _zh_runs(chunk: str, saved: list[str]) -> list[str]:
             cuts.append(start)
         elif not amount_first and has_food(before):
             cut = previous_end
-            while cut < len(chunk) and _is_paren_ref(chunk[cut]):
+            while cut < len(chunk) and _PAREN_REF.match(chunk, cut):
                 cut += 1  # 煎蛋一个（约60克）: the parenthesis says more of the food before it
             cuts.append(cut)
     if not cuts:
@@ -587,7 +583,7 @@ def _zh_clauses(text: str) -> list[_Piece]:
             emit_one(run, sep if number == 0 else "comma", colon_after)
 
     def emit_one(chunk: str, sep: str, colon_after: bool = False) -> None:
-        refs = [parens[ord(c) - 0xE100] for c in chunk if _is_paren_ref(c)]
+        refs = [parens[ord(ref) - 0xE100] for ref in _PAREN_REF.findall(chunk)]
         body = _PAREN_REF.sub("", chunk)
         if body.strip():
             piece = _zh_piece(body.strip(), saved)

@@ -14,7 +14,9 @@ from foodca import metrics
 from foodca.config import LlmProvider
 from foodca.matching.index import FoodIndex
 from foodca.matching.matcher import MATCH_CACHE_SIZE, Matcher, MatchResult
-from foodca.matching.text import EN_FORM_NOUNS, en_in_usda_words, en_named_forms, en_tokens, fold, singular
+from foodca.matching.text import (
+    EN_FORM_NOUNS, en_compound_form, en_in_usda_words, en_named_forms, en_tokens, fold, singular,
+)
 from foodca.models import Alias, DataRelease, Portion
 from foodca.models.food import CORE_NUTRIENTS
 from foodca.nlp.items import Split, SplitItem
@@ -46,7 +48,6 @@ _MADE_WITH = re.compile(r"\b(?:made|prepared|cooked|baked|fried|topped|filled|st
                         r"medley)\b|,", re.IGNORECASE)
 _BRANDS = frozenset(fold(brand) for brand in BRANDS_EN)
 _ONE_DISH = frozenset(name for name in DISHES_EN if not re.match(r"(?:coffee|tea) with ", name))
-_JOINED_FOODS = re.compile(r"\b(?:with|and|or|in|on)\b|&", re.IGNORECASE)
 _HOT_DRINK = re.compile(r"\b(?:coffee|tea|espresso|americano)\b")
 _ADDED_TO_DRINK = {"milk": "splash", "whole milk": "splash", "skim milk": "splash", "cream": "splash",
                    "creamer": "splash", "half and half": "splash", "sugar": "tsp", "honey": "tsp"}
@@ -189,7 +190,7 @@ class MealAnalyser:
             # "Milk and cereal bar" has both words of "cereal with milk", but it is a bar, which nobody said;
             # "Pancake syrup" has both of "pancakes with syrup", but it is the syrup.
             later = set(en_tokens(" ".join(names[1:]))) - set(en_tokens(names[0]))
-            other_form = en_named_forms(description) - set(en_tokens(said_as)) or _compound_head(description) & later
+            other_form = en_named_forms(description) - set(en_tokens(said_as)) or en_compound_form(description) & later
             if all(set(en_tokens(name)) & described for name in names) and not other_form:
                 return []  # "rice and beans" is "Beans and white rice", "tea with milk" is "Tea, hot, with milk"
         first = replace(item, name=names[0])
@@ -266,12 +267,3 @@ class MealAnalyser:
                 texts = conn.execute(select(Alias.text).where(Alias.food_id == food_id, Alias.language == "zh")).scalars()
                 self._names_zh[food_id] = [n for n in [self.index.names_zh[position], *texts] if n]
         return self._names_zh[food_id]
-
-
-def _compound_head(description: str) -> set[str]:
-    """"Pancake syrup" is a syrup: the form noun that ends a name of one compound (no "with", "and"), or nothing."""
-    name = description.split(",")[0]
-    words = en_tokens(name)
-    if len(words) < 2 or _JOINED_FOODS.search(name):
-        return set()
-    return {words[-1]} & EN_FORM_NOUNS
