@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import re
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -11,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from foodca.matching.text import (
-    EN_DEFAULT_MARK, EN_DEFAULT_WORDS, EN_DESCRIPTORS, en_extra_word_cost, en_name_tokens, en_negated_words,
+    EN_DEFAULT_MARK, EN_DEFAULT_WORDS, EN_DESCRIPTORS, en_extra_word_cost, en_name_tokens, en_negated_words, en_tokens,
     split_cfct_name, zh_core,
 )
 from foodca.models import Alias, Food
@@ -54,7 +55,8 @@ class TokenIndex:
     extra_cost: list[float] = field(default_factory=list)  # per food: all its words' cost; the matcher takes off those said
 
     @classmethod
-    def build(cls, positions: np.ndarray, names: list[str], *, head_last: bool = False) -> "TokenIndex":
+    def build(cls, positions: np.ndarray, names: list[str], *, head_last: bool = False,
+              food_heads: frozenset[str] = frozenset()) -> "TokenIndex":
         # Tokenised once, by name and rest: the name's last word is a product's head (see head_last).
         name_parts = [en_name_tokens(names[p]) for p in positions]
         tokens = [tuple(name + rest) for name, rest in name_parts]
@@ -92,7 +94,8 @@ class TokenIndex:
             default_bonus=np.array([0.04 * (EN_DEFAULT_MARK in words) + 0.01 * bool(EN_DEFAULT_WORDS & words)
                                     for words in token_sets], dtype=np.float32),
             # A product name ("ARTIFICIAL FRUIT FLAVORED WAFFLE") is English word order: its last word is what it is.
-            heads=[name[-1] if name else _head(words) for (name, _), words in zip(name_parts, tokens)] if head_last
+            heads=[_product_head(names[p], name, food_heads) or _head(words) for p, (name, _), words in
+                   zip(positions, name_parts, tokens)] if head_last
             else [_head(words) for words in tokens],
             postings={word: np.asarray(found, dtype=np.int32) for word, found in lists.items()},
             idf={word: math.log(1 + count / len(found)) for word, found in lists.items()},
@@ -183,13 +186,14 @@ class FoodIndex:
 
         generic_positions = np.array([p for p, kind in enumerate(data_types) if kind in GENERIC_TYPES], dtype=np.int64)
         branded_positions = np.array([p for p, kind in enumerate(data_types) if kind == "branded_food"], dtype=np.int64)
+        generic = TokenIndex.build(generic_positions, names)
         index = cls(
             ids=ids, sources=sources, source_ids=[row[2] for row in rows], data_types=data_types, names=names,
             names_zh=[row[5] for row in rows], nutrients=nutrients, edible_pct=edible,
             zh_entries=zh_entries, zh_by_char=dict(zh_by_char), zh_by_qualifier_char=dict(zh_by_qualifier_char), zh_exact=dict(zh_exact),
             zh_entries_by_food=dict(zh_entries_by_food),
-            generic=TokenIndex.build(generic_positions, names),
-            branded=TokenIndex.build(branded_positions, names, head_last=True),
+            generic=generic,
+            branded=TokenIndex.build(branded_positions, names, head_last=True, food_heads=generic.head_nouns),
             position_of=position_of,
         )
         index.build_seconds = time.perf_counter() - started
@@ -209,6 +213,23 @@ _NOT_AS_EATEN = frozenset("raw dry dried uncooked frozen unprepared powder mix c
 
 # USDA files fish as "Fish, salmon, NFS": the kind of fish is the head a person says ("salmon"), not "fish".
 _CLASS_HEADS = frozenset({"fish"})
+
+
+# "PLUM TOMATOES IN PUREE", "TUNA IN WATER", "PASTA WITH SAUCE": what a product is comes before what it is in or with.
+_PRODUCT_IN_OR_WITH = re.compile(r"\s(?:in|with)\s", re.IGNORECASE)
+
+
+def _product_head(description: str, name_words: list[str], food_heads: frozenset[str]) -> str:
+    """A product name's head: its last word before any "in" or "with" ("ARTIFICIAL FRUIT FLAVORED WAFFLE" is a waffle,
+    "WHOLE PEELED PLUM TOMATOES IN PUREE" tomatoes) when that word heads a generic food; "PRETTY IN PINK SPRINKLES" is
+    sprinkles."""
+    name = description.partition(",")[0]
+    found = _PRODUCT_IN_OR_WITH.search(name)
+    if found:
+        before = en_tokens(name[:found.start()])
+        if before and before[-1] in food_heads:
+            return before[-1]
+    return name_words[-1] if name_words else ""
 
 
 def _head(words: list[str]) -> str:

@@ -115,6 +115,17 @@ def test_a_product_is_what_its_name_ends_with(matcher):
     assert matched_name(matcher, "fruit-flavored artificial beverage") == "TROPICAL FRUIT FLAVORED BEVERAGE"
 
 
+@pytest.mark.parametrize("product, head", [
+    # Not "puree": "plum puree" was these tomatoes, its name's last word being the word said.
+    ("WHOLE PEELED PLUM TOMATOES IN PUREE", "tomato"),
+    ("PRETTY IN PINK SPRINKLES", "sprinkle"),  # "pretty" heads no food, so the name's last word stays its head
+])
+def test_a_product_in_or_with_something_is_what_comes_before(matcher, product, head):
+    branded = matcher.index.branded
+    local = next(local for local, position in enumerate(branded.foods) if matcher.index.names[position] == product)
+    assert branded.heads[local] == head
+
+
 def test_unmatched_lists_top_candidates(matcher):
     result = matcher.match(SplitItem(said="green banana pepper soup", name="purple banana pepper soup", language="en"))
     assert 1 <= len(result.alternatives) <= 5
