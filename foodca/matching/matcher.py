@@ -10,8 +10,8 @@ from rapidfuzz import fuzz, process
 
 from foodca.matching.index import FoodIndex, TokenIndex, ZhEntry
 from foodca.matching.text import (
-    EN_COOKED_STATE, EN_DESCRIPTORS, EN_FORM_WORDS, EN_QUERY_FILLER, EN_QUERY_SYNONYMS, EN_RAW_WORDS,
-    EN_UNSAID_FORMS, EN_WORD_SPELLED_AS, en_in_usda_words, en_tokens, is_chinese, split_cfct_name,
+    EN_ALCOHOLIC_DRINKS, EN_COOKED_STATE, EN_DESCRIPTORS, EN_FORM_WORDS, EN_QUERY_FILLER, EN_QUERY_SYNONYMS,
+    EN_RAW_WORDS, EN_UNSAID_FORMS, EN_WORD_SPELLED_AS, en_in_usda_words, en_tokens, is_chinese, split_cfct_name,
     zh_core,
 )
 from foodca.nlp.items import SplitItem
@@ -29,6 +29,13 @@ DESCRIPTOR_WEIGHT = 0.5
 STATE_CONFLICT = 0.15
 # A word said that the description negates ("no cheese", "without salt").
 NEGATED_CONFLICT = 0.3
+# A word said and a description with its opposite ("unsalted peanut butter", "Peanut butter, smooth style, with salt"):
+# siblings that differ only there tie on everything else, and the sodium or sugar shown would be the other one's.
+OPPOSED_WORDS = {
+    "unsalted": frozenset({"salt", "salted"}), "salted": frozenset({"unsalted"}),
+    "unsweetened": frozenset({"sweetened"}), "sweetened": frozenset({"unsweetened"}),
+}
+OPPOSED_CONFLICT = 0.05
 # Said of a food, "cooked" leaves it as FNDDS's default entry has it; steamed, fried or grilled name a method.
 PLAINLY_COOKED = frozenset({"cooked"})
 SPARSE_ABOVE = 50_000
@@ -360,6 +367,9 @@ class Matcher:
                                    scorer=fuzz.token_sort_ratio, dtype=np.float32)[0].tolist() if len(shortlist) else []
         query_set = set(query)
         said_raw, said_cooked = bool(EN_RAW_WORDS & query_set), bool(EN_COOKED_STATE & query_set)
+        opposed = [(word, OPPOSED_WORDS[word]) for word in query_set if word in OPPOSED_WORDS]
+        # A wine or a beer said is said to be alcoholic: SR files them all as "Alcoholic beverage, wine, …".
+        forms_said = query_set | {"alcoholic"} if not EN_ALCOHOLIC_DRINKS.isdisjoint(query_set) else query_set
         # Locals: this loop runs for every shortlisted food of every English name.
         token_sets, heads, negated = token_index.token_sets, token_index.heads, token_index.negated
         extra_costs, word_cost, default_bonus = token_index.extra_cost, token_index.word_cost, token_index.default_bonus
@@ -378,13 +388,17 @@ class Matcher:
             # Words said around the name ("cooked and seasoned with salt") tip the balance between siblings.
             if context:
                 score += min(0.02 * len(context & food_set), 0.06)
-            if not EN_UNSAID_FORMS.isdisjoint(food_set) and EN_UNSAID_FORMS & food_set - query_set:
+            if not EN_UNSAID_FORMS.isdisjoint(food_set) and EN_UNSAID_FORMS & food_set - forms_said:
                 score -= 0.25
             # Raw said and cooked described, or the other way round: a sibling in the other state.
             if said_raw and "raw" not in food_set and not EN_COOKED_STATE.isdisjoint(food_set):
                 score -= STATE_CONFLICT
             elif said_cooked and "raw" in food_set:
                 score -= STATE_CONFLICT
+            # "with salt" against "unsalted"; a description with both ("both salted and unsalted") does not conflict.
+            for word, opposites in opposed:
+                if word not in food_set and not opposites.isdisjoint(food_set - negated[local]):
+                    score -= OPPOSED_CONFLICT
             if bare_name:
                 score += float(default_bonus[local])
             score += 0.0005 * fuzzy

@@ -49,7 +49,7 @@ EN_FORM_WORDS = frozenset(
     "juice soup sauce pie cake bread salad sandwich candy cereal drink beverage powder oil flour chip cracker "
     "cookie pudding jam jelly syrup nectar puree babyfood baby toddler formula spread dip gravy dressing "
     "concentrate frozen mix casserole stew sub burrito taco pizza nugget stick bar dry dried dehydrated powdered "
-    "stuffing bacon sausage jerky patty tender "
+    "stuffing bacon sausage jerky patty tender pickled candied "
     # Organs and parts nobody said: "cooked beef" is not beef lungs, a duck not its liver.
     "varietymeat liver lung kidney heart tongue tripe brain spleen pancrea thymu gizzard giblet feet "
     "meatless imitation substitute analog vegetarian creamer whitener bubble kombucha "
@@ -66,7 +66,9 @@ EN_FORM_NOUNS = frozenset(
 
 # What people outside the US call a food → the word USDA descriptions use.
 EN_QUERY_SYNONYMS = {
-    "maize": "corn", "pig": "pork", "aubergine": "eggplant", "courgette": "zucchini", "groundnut": "peanut",
+    "maize": "corn", "pig": "pork", "aubergine": "eggplant", "groundnut": "peanut",
+    # USDA files zucchini as summer squash; FNDDS's entries named Zucchini are pickled, a muffin, a bread, a cake.
+    "courgette": "zucchini squash", "zucchini": "zucchini squash",
     "minced": "ground", "grounded": "ground", "prawn": "shrimp", "coriander": "cilantro", "rocket": "arugula",
     "beetroot": "beet", "mangetout": "pea", "yoghurt": "yogurt", "porridge": "oatmeal",
     "sweetcorn": "corn", "veggie": "veggie vegetable", "mayo": "mayonnaise", "mutton": "lamb", "hen": "chicken",
@@ -127,14 +129,14 @@ def apply_en_phrases(name: str, phrases: tuple[EnPhrase, ...]) -> str:
 # "Pasta, dry".
 EN_WORD_SPELLED_AS = {
     **{word: "cooked" for word in "boiled steamed stewed simmered poached".split()},
-    "dried": "dry", "dry": "dried", "fresh": "raw", "toast": "toasted",
+    "dried": "dry", "dry": "dried", "fresh": "raw", "toast": "toasted", "beverage": "drink", "drink": "beverage",
 }
 
 # Forms nobody eats or drinks unless they say so: lemonade is not its frozen concentrate, nor vodka and lemonade.
+EN_ALCOHOLIC_DRINKS = frozenset("vodka rum gin whiskey whisky brandy liqueur beer wine cocktail".split())
 EN_UNSAID_FORMS = frozenset(
-    "concentrate powder unprepared undiluted alcoholic vodka rum gin whiskey whisky brandy liqueur beer wine "
-    "cocktail separablefat nondairy".split()
-)
+    "concentrate powder unprepared undiluted alcoholic separablefat nondairy pickled".split()
+) | EN_ALCOHOLIC_DRINKS
 
 
 # FNDDS marks its default entry for a food "NFS" (not further specified); white rice and whole milk are the

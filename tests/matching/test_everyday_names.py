@@ -53,8 +53,34 @@ def matcher(everyday_foods_engine):
     ("club soda", "Beverages, carbonated, club soda"),
     ("chips", "Potato chips, NFS"),  # not rice chips
     ("omelette", "Egg, whole, cooked, omelet"),
+    ("raw spaghetti", "Pasta, dry, enriched"),  # not a spaghetti and meatballs dinner, nor the spinach one
+    ("uncooked pasta", "Pasta, dry, enriched"),
+    ("palav", "Rice pilaf"),  # was unmatched
+    ("masala rice", "Rice pilaf"),
+    ("poha", "Rice, white, cooked, fat added, NS as to fat type"),  # not groundcherries, Hawaiian "poha"
+    ("marrows", "Squash, summer, all varieties, raw"),  # the vegetable, not bone marrow
+    ("zucchini", "Squash, summer, zucchini, includes skin, raw"),  # not pickled, nor a muffin
+    ("courgette", "Squash, summer, zucchini, includes skin, raw"),
+    ("cooked zucchini", "Squash, summer, zucchini, includes skin, cooked, boiled, drained, without salt"),
+    ("herring", "Fish, herring, Atlantic, cooked, dry heat"),  # pickled is a form nobody eats unless said
+    ("pickled herring", "Fish, herring, Atlantic, pickled"),
+    ("chardonnay", "Wine, table, white"),  # a grape said for its wine
+    ("merlot", "Wine, table, red"),
+    ("cooking wine", "Alcoholic beverage, wine, cooking"),  # a wine said is said to be alcoholic
+    ("tamarind beverage", "Tamarind drink"),  # a beverage is a drink: not the raw fruit
+    ("canned apricots in thick syrup", "Apricots, canned, heavy syrup pack, with skin, solids and liquids"),
 ])
 def test_everyday_names(matcher, said, expected):
+    assert matched_name(matcher, said) == expected
+
+
+@pytest.mark.parametrize("said, expected", [
+    ("unsalted dry roasted mixed nuts with peanuts", "Nuts, mixed nuts, dry roasted, with peanuts, without salt added"),
+    ("unsalted smooth peanut butter", "Peanut butter, smooth style, without salt"),
+    ("salted smooth peanut butter", "Peanut butter, smooth style, with salt"),
+])
+def test_unsalted_is_not_the_sibling_with_salt(matcher, said, expected):
+    # The two siblings tie on every other word; the sodium shown would be the other one's.
     assert matched_name(matcher, said) == expected
 
 
