@@ -32,7 +32,7 @@ EN_QUERY_FILLER = frozenset(
     "entire sizable sizeable piece portion serving order bite sized size popular delicious tasty yummy favorite "
     "favourite nice lovely treat choice square inch surface measuring single couple few several bunch batch "
     "generous hearty big huge little small medium large mini regular amount after meal dinner lunch breakfast "
-    "snack dessert family microwavable microwave heated warmed purchased bought sourced school place complete "
+    "snack family microwavable microwave heated warmed purchased bought sourced school place complete "
     "circular featuring adorned loaded served measure measures measured measuring utilizing utilized using used "
     "containing contain contains made type known intend intending prepare preparing ready specify specified "
     "consist consists consisting include includes including variety various assorted both balanced combination "
@@ -130,6 +130,9 @@ def apply_en_phrases(name: str, phrases: tuple[EnPhrase, ...]) -> str:
 EN_WORD_SPELLED_AS = {
     **{word: "cooked" for word in "boiled steamed stewed simmered poached".split()},
     "dried": "dry", "dry": "dried", "fresh": "raw", "toast": "toasted", "beverage": "drink", "drink": "beverage",
+    "flavor": "flavored", "flavour": "flavored",
+    # USDA's generic pasta is "Pasta, …"; a shape said is pasta ("whole-wheat spaghetti" was a dry branded product).
+    **{word: "pasta" for word in "spaghetti penne fusilli linguine fettuccine rigatoni farfalle tagliatelle".split()},
 }
 
 # Forms nobody eats or drinks unless they say so: lemonade is not its frozen concentrate, nor vodka and lemonade.

@@ -68,6 +68,9 @@ def matcher(everyday_foods_engine):
     ("merlot", "Wine, table, red"),
     ("cooking wine", "Alcoholic beverage, wine, cooking"),  # a wine said is said to be alcoholic
     ("tamarind beverage", "Tamarind drink"),  # a beverage is a drink: not the raw fruit
+    ("dessert pizza", "Dessert pizza"),  # dessert is a kind of pizza here, not the occasion
+    ("whole-wheat spaghetti", "Pasta, whole-wheat, cooked"),  # a pasta shape said is USDA's pasta
+    ("cereal with fruit flavor", "Cereal, other, fruit flavored"),  # not 355 g of instant oatmeal
     ("canned apricots in thick syrup", "Apricots, canned, heavy syrup pack, with skin, solids and liquids"),
 ])
 def test_everyday_names(matcher, said, expected):
