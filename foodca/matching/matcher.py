@@ -11,8 +11,8 @@ from rapidfuzz import fuzz, process
 from foodca.matching.index import FoodIndex, TokenIndex, ZhEntry
 from foodca.matching.text import (
     EN_ALCOHOLIC_DRINKS, EN_COOKED_STATE, EN_DESCRIPTORS, EN_FORM_WORDS, EN_QUERY_FILLER, EN_QUERY_SYNONYMS,
-    EN_RAW_WORDS, EN_UNSAID_FORMS, EN_WORD_SPELLED_AS, en_in_usda_words, en_tokens, is_chinese, split_cfct_name,
-    zh_core,
+    EN_RAW_WORDS, EN_UNSAID_FORMS, EN_WORD_SPELLED_AS, en_in_usda_words, en_negated_words, en_tokens,
+    en_without_negations, is_chinese, split_cfct_name, zh_core,
 )
 from foodca.nlp.items import SplitItem
 
@@ -272,19 +272,23 @@ class Matcher:
     # --- English
 
     def _rank_en(self, name: str, brand: str | None, said: str = "", *, branded: bool = True) -> list[Candidate]:
-        name = en_in_usda_words(name)
-        tokens = [t for t in en_tokens(name) if t not in EN_QUERY_FILLER]
+        # "coffee without sugar", "a salad without dressing": what was ruled out is not a word said of the food.
+        # Read from the words said: a phrase of ours may rule out in USDA's words ("no fat added").
+        ruled_out = en_negated_words(name) | en_negated_words(said)
+        name = en_in_usda_words(en_without_negations(name) if ruled_out else name)
+        tokens = [t for t in en_tokens(name) if t not in EN_QUERY_FILLER and t not in ruled_out]
         tokens = [word for t in tokens for word in EN_QUERY_SYNONYMS.get(t, t).split()]
         tokens = self._join_compounds(tokens)
         if not tokens:
             return []
         if brand:
-            named = self._rank_tokens(self.index.branded, tokens + en_tokens(brand), said)
+            named = self._rank_tokens(self.index.branded, tokens + en_tokens(brand), said, ruled_out)
             if named and named[0].score >= BRANDED_THRESHOLD:
                 return named
-        ranked = self._rank_tokens(self.index.generic, tokens, said)
+        ranked = self._rank_tokens(self.index.generic, tokens, said, ruled_out)
         if branded and (not ranked or ranked[0].score < EN_THRESHOLD):
-            found = [c for c in self._rank_tokens(self.index.branded, tokens, said) if c.score >= BRANDED_THRESHOLD]
+            found = [c for c in self._rank_tokens(self.index.branded, tokens, said, ruled_out)
+                     if c.score >= BRANDED_THRESHOLD]
             ranked = self._merge(ranked, found)
         return ranked
 
@@ -301,11 +305,15 @@ class Matcher:
                 i += 1
         return joined
 
-    def _rank_tokens(self, token_index: TokenIndex, tokens: list[str], said: str = "") -> list[Candidate]:
+    def _rank_tokens(self, token_index: TokenIndex, tokens: list[str], said: str = "",
+                     ruled_out: frozenset[str] = frozenset()) -> list[Candidate]:
         if not len(token_index.foods):
             return []
         query = list(dict.fromkeys(tokens))
         context = set(en_tokens(said)) - set(query) - EN_QUERY_FILLER
+        # "a can of kidney beans" is the canned beans, not the raw ones: canned goes without saying.
+        implied = frozenset({"canned"}) if "can" in context else frozenset()
+        context |= implied
         # A word no food has still costs coverage, so a nonsense word is never matched.
         unknown_weight = 0.35 * token_index.max_idf
         weights = {token: token_index.idf.get(token, unknown_weight) for token in query}
@@ -379,7 +387,7 @@ class Matcher:
             food_set = token_sets[local]
             score = coverage + (0.08 if heads[local] in query_set else -0.12)
             # The description's words that were not said cost by what they are (en_extra_word_cost).
-            said_words = (query_set & food_set) - negated[local]
+            said_words = ((query_set | implied) & food_set) - negated[local]
             # "cheese pizza" is not "Pizza, no cheese": a word said that the description rules out is a conflict.
             if negated[local] and not query_set.isdisjoint(negated[local]):
                 score -= NEGATED_CONFLICT
@@ -394,6 +402,9 @@ class Matcher:
             if said_raw and "raw" not in food_set and not EN_COOKED_STATE.isdisjoint(food_set):
                 score -= STATE_CONFLICT
             elif said_cooked and "raw" in food_set:
+                score -= STATE_CONFLICT
+            # "cornmeal mush without any added fat": a description with the fat, not ruled out, is the other food.
+            if ruled_out and not ruled_out.isdisjoint(food_set - negated[local]):
                 score -= STATE_CONFLICT
             # "with salt" against "unsalted"; a description with both ("both salted and unsalted") does not conflict.
             for word, opposites in opposed:

@@ -24,7 +24,9 @@ EN_DESCRIPTORS = frozenset(
     "raw cooked fresh nfs ns plain regular prepared commercial commercially includes all whole boiled steamed "
     "frozen drained solids liquids unprepared ready serve heated "
     "unheated enriched unenriched added salt without with fat no yes made home homemade restaurant usda food "
-    "distribution program type style variety varieties mature seeds year round average skin fillet filet".split()
+    "distribution program type style variety varieties mature seeds year round average skin fillet filet "
+    # Descriptions are tokenised singular: "drained solids" reaches the matcher as drained, solid.
+    "include solid".split()
 )
 
 # Words in what people say that describe the portion or the occasion, never the food.
@@ -138,7 +140,7 @@ EN_WORD_SPELLED_AS = {
 # Forms nobody eats or drinks unless they say so: lemonade is not its frozen concentrate, nor vodka and lemonade.
 EN_ALCOHOLIC_DRINKS = frozenset("vodka rum gin whiskey whisky brandy liqueur beer wine cocktail".split())
 EN_UNSAID_FORMS = frozenset(
-    "concentrate powder unprepared undiluted alcoholic separablefat nondairy pickled".split()
+    "concentrate powder unprepared undiluted alcoholic separablefat nondairy pickled evaporated".split()
 ) | EN_ALCOHOLIC_DRINKS
 
 
@@ -154,8 +156,13 @@ EN_COOKED_STATE = frozenset(
     "brewed scrambled".split()
 )
 
-_NEGATED = re.compile(r"\b(?:no|without|excluding|free of)\s+(?:added\s+)?([a-z]+)")
+_NEGATED = re.compile(r"\b(?:no|without|excluding|free of)\s+(?:any\s+)?(?:added\s+)?([a-z]+)")
 _NO_NEGATED: frozenset[str] = frozenset()
+
+
+def en_without_negations(name: str) -> str:
+    """What was said without what it rules out: "cornmeal mush without any added fat" → "cornmeal mush"."""
+    return _NEGATED.sub(" ", fold(name)).strip()
 
 
 def en_negated_words(description: str) -> frozenset[str]:

@@ -7,6 +7,7 @@ from matched import matched_name
 
 from foodca.matching.index import FoodIndex
 from foodca.matching.matcher import Matcher
+from foodca.nlp.items import SplitItem
 from foodca.nlp.offline_parser import parse_meal
 
 
@@ -85,6 +86,20 @@ def test_everyday_names(matcher, said, expected):
 def test_unsalted_is_not_the_sibling_with_salt(matcher, said, expected):
     # The two siblings tie on every other word; the sodium shown would be the other one's.
     assert matched_name(matcher, said) == expected
+
+
+@pytest.mark.parametrize("said, expected", [
+    ("coffee without sugar", "Coffee, NS as to type"),  # was "Coffee, pre-sweetened with sugar": sugar was a word said
+    ("salad without dressing", "Lettuce, salad with assorted vegetables including tomatoes and/or carrots, no dressing"),
+    ("cornmeal mush without any added fat", "Cornmeal mush, no added fat"),
+])
+def test_what_is_ruled_out_is_not_said(matcher, said, expected):
+    assert matched_name(matcher, said) == expected
+
+
+def test_a_can_of_beans_is_the_canned_beans(matcher):
+    said = SplitItem(said="a can of red kidney beans", name="red kidney beans", language="en", quantity=1, unit="can")
+    assert matcher.index.names[matcher.match(said).position] == "Beans, kidney, red, mature seeds, canned, drained solids"
 
 
 def test_separable_fat_is_found_when_said(matcher):

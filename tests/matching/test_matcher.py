@@ -126,6 +126,17 @@ def test_a_product_in_or_with_something_is_what_comes_before(matcher, product, h
     assert branded.heads[local] == head
 
 
+@pytest.mark.parametrize("said, expected", [
+    ("nonfat milk", "Milk, fat free (skim)"),  # a quart of it was evaporated milk, 796 kcal
+    ("skim milk", "Milk, fat free (skim)"),
+    ("milk", "Milk, whole"),
+    # Evaporated is a form nobody drinks unless they say so; said, it is what they drank.
+    ("evaporated nonfat milk", "Milk, canned, evaporated, nonfat, with added vitamin A and vitamin D"),
+])
+def test_evaporated_milk_only_when_said(matcher, said, expected):
+    assert matched_name(matcher, said) == expected
+
+
 def test_unmatched_lists_top_candidates(matcher):
     result = matcher.match(SplitItem(said="green banana pepper soup", name="purple banana pepper soup", language="en"))
     assert 1 <= len(result.alternatives) <= 5
