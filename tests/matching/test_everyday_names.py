@@ -97,9 +97,13 @@ def test_what_is_ruled_out_is_not_said(matcher, said, expected):
     assert matched_name(matcher, said) == expected
 
 
-def test_a_can_of_beans_is_the_canned_beans(matcher):
-    said = SplitItem(said="a can of red kidney beans", name="red kidney beans", language="en", quantity=1, unit="can")
-    assert matcher.index.names[matcher.match(said).position] == "Beans, kidney, red, mature seeds, canned, drained solids"
+@pytest.mark.parametrize("said, name, unit", [
+    ("a can of red kidney beans", "red kidney beans", "can"),
+    ("a cup of red kidney beans from a can", "red kidney beans from a can", "cup"),  # "can" was a food word said
+])
+def test_a_can_of_beans_is_the_canned_beans(matcher, said, name, unit):
+    item = SplitItem(said=said, name=name, language="en", quantity=1, unit=unit)
+    assert matcher.index.names[matcher.match(item).position] == "Beans, kidney, red, mature seeds, canned, drained solids"
 
 
 def test_separable_fat_is_found_when_said(matcher):
