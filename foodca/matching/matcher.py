@@ -293,17 +293,30 @@ class Matcher:
         return ranked
 
     def _join_compounds(self, tokens: list[str]) -> list[str]:
-        """"crisp bread" → "crispbread", "cotton seed oil" → "cottonseed oil": one word in USDA's spelling."""
+        """"crisp bread" → "crispbread", "cotton seed oil" → "cottonseed oil": one word in USDA's spelling. Not
+        two words that begin more descriptions than the joined word is in: "hot dog" is "Hot dog, NFS" and a
+        dozen more, and few descriptions say "hotdog"."""
         postings = self.index.generic.postings
         joined, i = [], 0
         while i < len(tokens):
-            if i + 1 < len(tokens) and tokens[i] + tokens[i + 1] in postings:
+            if (i + 1 < len(tokens) and tokens[i] + tokens[i + 1] in postings
+                    and not self._written_apart(tokens[i], tokens[i + 1])):
                 joined.append(tokens[i] + tokens[i + 1])
                 i += 2
             else:
                 joined.append(tokens[i])
                 i += 1
         return joined
+
+    @functools.lru_cache(maxsize=4096)
+    def _written_apart(self, first: str, second: str) -> bool:
+        postings = self.index.generic.postings
+        if first not in postings or second not in postings:
+            return False
+        tokens = self.index.generic.tokens
+        both = np.intersect1d(postings[first], postings[second], assume_unique=True).tolist()
+        begins = sum(tokens[local][:2] == (first, second) for local in both)
+        return begins > len(postings[first + second])
 
     def _rank_tokens(self, token_index: TokenIndex, tokens: list[str], said: str = "",
                      ruled_out: frozenset[str] = frozenset()) -> list[Candidate]:

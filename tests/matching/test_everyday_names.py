@@ -72,6 +72,11 @@ def matcher(everyday_foods_engine):
     ("dessert pizza", "Dessert pizza"),  # dessert is a kind of pizza here, not the occasion
     ("whole-wheat spaghetti", "Pasta, whole-wheat, cooked"),  # a pasta shape said is USDA's pasta
     ("cereal with fruit flavor", "Cereal, other, fruit flavored"),  # not 355 g of instant oatmeal
+    ("hot dog", "Hot dog, NFS"),  # two words that begin FNDDS names, not SR's one "hotdog" (a fast-food one)
+    ("frankfurter sandwich on white bread", "Hot dog sandwich, NFS, on white bread"),  # was unmatched
+    ("chicken soup", "Chicken or turkey vegetable soup, home recipe"),  # was broth, 6 kcal per 100 g
+    ("tuna melt", "Tuna salad sandwich on white, with cheese"),  # was a branded dinner kit, 28 g
+    ("macaroni pie", "Macaroni or noodles with cheese"),  # Caribbean baked macaroni and cheese; was unmatched
     ("canned apricots in thick syrup", "Apricots, canned, heavy syrup pack, with skin, solids and liquids"),
 ])
 def test_everyday_names(matcher, said, expected):
