@@ -39,7 +39,12 @@ EN_QUERY_FILLER = frozenset(
     "containing contain contains made type known intend intending prepare preparing ready specify specified "
     "consist consists consisting include includes including variety various assorted both balanced combination "
     "ideal making being does approximately approximate roughly around about weighing weigh weighs there also "
-    "unpeeled peeled packed loosely heaping level common caffeinated".split()
+    "unpeeled peeled packed loosely heaping level common caffeinated "
+    # Words of the sentence that the meal splitter leaves on a name ("cupcake that features coconut").
+    "just tonight has have had follow another add together now tiny washed refreshing taste called along "
+    "into paired temperature ll designed thing forget while will make finished finish didn lined out enjoyed "
+    "enjoy enjoying still its either weighed unknown feature features represents represent prefer ones "
+    "ordered consume consuming consumed indulging savoring sipping possess it".split()
 )
 
 # Adjectives that also head a few descriptions ("White sauce"); as an extra word they cost little.

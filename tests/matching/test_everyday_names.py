@@ -111,6 +111,17 @@ def test_a_can_of_beans_is_the_canned_beans(matcher, said, name, unit):
     assert matcher.index.names[matcher.match(item).position] == "Beans, kidney, red, mature seeds, canned, drained solids"
 
 
+@pytest.mark.parametrize("said, plain", [
+    ("cupcake that features coconut, enjoyed tonight", "coconut cupcake"),
+    ("scrambled egg i will consume together with it, just now", "scrambled egg"),
+])
+def test_words_of_the_sentence_do_not_lower_the_confidence(matcher, said, plain):
+    # Words the splitter leaves on a name ("cupcake that features coconut") counted as food words no description
+    # has, and pushed right answers under the threshold.
+    found, alone = (matcher.match(SplitItem(said=text, name=text, language="en")) for text in (said, plain))
+    assert found.position == alone.position and found.score == pytest.approx(alone.score, abs=0.01)
+
+
 def test_separable_fat_is_found_when_said(matcher):
     assert matched_name(matcher, "pork separable fat") == "Pork, fresh, separable fat, raw"
 
