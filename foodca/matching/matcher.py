@@ -27,6 +27,7 @@ EN_HEAD_BEFORE_EXTRAS = re.compile(r"\s+(?:with|in|and|(?:made|prepared|cooked) 
 SPELLED_AS_CREDIT = 0.8
 DESCRIPTOR_WEIGHT = 0.5
 STATE_CONFLICT = 0.15
+DRY_WORDS = frozenset({"dry", "dried", "powder", "powdered"})
 # A word said that the description negates ("no cheese", "without salt").
 NEGATED_CONFLICT = 0.3
 # A word said and a description with its opposite ("unsalted peanut butter", "Peanut butter, smooth style, with salt"):
@@ -36,6 +37,8 @@ OPPOSED_WORDS = {
     "unsweetened": frozenset({"sweetened"}), "sweetened": frozenset({"unsweetened"}),
 }
 OPPOSED_CONFLICT = 0.05
+# "salted peanuts" against "Peanuts, …, without salt".
+OPPOSED_BY_NEGATING = {"salted": "salt", "sweetened": "sugar"}
 # Said of a food, "cooked" leaves it as FNDDS's default entry has it; steamed, fried or grilled name a method.
 PLAINLY_COOKED = frozenset({"cooked"})
 SPARSE_ABOVE = 50_000
@@ -388,6 +391,7 @@ class Matcher:
                                    scorer=fuzz.token_sort_ratio, dtype=np.float32)[0].tolist() if len(shortlist) else []
         query_set = set(query)
         said_raw, said_cooked = bool(EN_RAW_WORDS & query_set), bool(EN_COOKED_STATE & query_set)
+        said_dry = not DRY_WORDS.isdisjoint(query_set)
         opposed = [(word, OPPOSED_WORDS[word]) for word in query_set if word in OPPOSED_WORDS]
         # A wine or a beer said is said to be alcoholic: SR files them all as "Alcoholic beverage, wine, …".
         forms_said = query_set | {"alcoholic"} if not EN_ALCOHOLIC_DRINKS.isdisjoint(query_set) else query_set
@@ -416,12 +420,17 @@ class Matcher:
                 score -= STATE_CONFLICT
             elif said_cooked and "raw" in food_set:
                 score -= STATE_CONFLICT
+            # Milk powder is the powder, not "Milk, dry, reconstituted, whole", the milk made from it ("Cocoa powder,
+            # not reconstituted" is the powder).
+            if said_dry and "reconstituted" in food_set and "not" not in food_set:
+                score -= STATE_CONFLICT
             # "cornmeal mush without any added fat": a description with the fat, not ruled out, is the other food.
             if ruled_out and not ruled_out.isdisjoint(food_set - negated[local]):
                 score -= STATE_CONFLICT
             # "with salt" against "unsalted"; a description with both ("both salted and unsalted") does not conflict.
             for word, opposites in opposed:
-                if word not in food_set and not opposites.isdisjoint(food_set - negated[local]):
+                if word not in food_set and (not opposites.isdisjoint(food_set - negated[local])
+                                             or OPPOSED_BY_NEGATING.get(word) in negated[local]):
                     score -= OPPOSED_CONFLICT
             if bare_name:
                 score += float(default_bonus[local])
@@ -431,7 +440,9 @@ class Matcher:
             if coverage < 0.4 and score > 0.49:
                 score = 0.49
             ranked.append((score, position, len(names[position])))
-        ranked.sort(key=lambda entry: (-entry[0], entry[2]))
+        # Rounded: the costs above are summed over sets, whose order changes from process to process, and two
+        # siblings that tie must not swap between two servers (or two runs) answering the same words.
+        ranked.sort(key=lambda entry: (-round(entry[0], 9), entry[2]))
         return [Candidate(position, max(0.0, min(score, 1.0))) for score, position, _ in ranked[:20]]
 
 

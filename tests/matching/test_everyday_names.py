@@ -77,6 +77,8 @@ def matcher(everyday_foods_engine):
     ("chicken soup", "Chicken or turkey vegetable soup, home recipe"),  # was broth, 6 kcal per 100 g
     ("tuna melt", "Tuna salad sandwich on white, with cheese"),  # was a branded dinner kit, 28 g
     ("macaroni pie", "Macaroni or noodles with cheese"),  # Caribbean baked macaroni and cheese; was unmatched
+    ("milk powder", "Milk, dry, whole, with added vitamin D"),  # the powder, not the milk made from it
+    ("cocoa powder", "Cocoa powder, not reconstituted"),  # "not reconstituted" is the powder
     ("canned apricots in thick syrup", "Apricots, canned, heavy syrup pack, with skin, solids and liquids"),
 ])
 def test_everyday_names(matcher, said, expected):
@@ -87,6 +89,8 @@ def test_everyday_names(matcher, said, expected):
     ("unsalted dry roasted mixed nuts with peanuts", "Nuts, mixed nuts, dry roasted, with peanuts, without salt added"),
     ("unsalted smooth peanut butter", "Peanut butter, smooth style, without salt"),
     ("salted smooth peanut butter", "Peanut butter, smooth style, with salt"),
+    ("salted oil-roasted spanish peanuts", "Peanuts, spanish, oil-roasted, with salt"),  # not "without salt"
+    ("unsalted oil-roasted spanish peanuts", "Peanuts, spanish, oil-roasted, without salt"),
 ])
 def test_unsalted_is_not_the_sibling_with_salt(matcher, said, expected):
     # The two siblings tie on every other word; the sodium shown would be the other one's.
