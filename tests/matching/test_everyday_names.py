@@ -79,6 +79,7 @@ def matcher(everyday_foods_engine):
     ("macaroni pie", "Macaroni or noodles with cheese"),  # Caribbean baked macaroni and cheese; was unmatched
     ("milk powder", "Milk, dry, whole, with added vitamin D"),  # the powder, not the milk made from it
     ("cocoa powder", "Cocoa powder, not reconstituted"),  # "not reconstituted" is the powder
+    ("boiled chicken", "Chicken, NS as to part, stewed, NS as to skin eaten"),  # not boiled chicken feet
     ("canned apricots in thick syrup", "Apricots, canned, heavy syrup pack, with skin, solids and liquids"),
 ])
 def test_everyday_names(matcher, said, expected):
