@@ -27,6 +27,7 @@ EN_HEAD_BEFORE_EXTRAS = re.compile(r"\s+(?:with|in|and|(?:made|prepared|cooked) 
 SPELLED_AS_CREDIT = 0.8
 DESCRIPTOR_WEIGHT = 0.5
 STATE_CONFLICT = 0.15
+# A food said dry or as a powder: not the drink made from it ("Milk, dry, reconstituted").
 DRY_WORDS = frozenset({"dry", "dried", "powder", "powdered"})
 # A word said that the description negates ("no cheese", "without salt").
 NEGATED_CONFLICT = 0.3
@@ -81,6 +82,8 @@ class Matcher:
     def __init__(self, index: FoodIndex, *, cache_size: int = MATCH_CACHE_SIZE):
         self.index = index
         self._ranking = functools.lru_cache(maxsize=cache_size)(self._rank) if cache_size else self._rank
+        # Per matcher, like the ranking: a class-level cache would keep every replaced index alive after a refresh.
+        self._written_apart = functools.lru_cache(maxsize=4096)(self._begins_more_than_joined)
 
     def match(self, item: SplitItem) -> MatchResult:
         chinese = item.language == "zh" or is_chinese(item.name or "")
@@ -311,8 +314,7 @@ class Matcher:
                 i += 1
         return joined
 
-    @functools.lru_cache(maxsize=4096)
-    def _written_apart(self, first: str, second: str) -> bool:
+    def _begins_more_than_joined(self, first: str, second: str) -> bool:
         postings = self.index.generic.postings
         if first not in postings or second not in postings:
             return False
@@ -408,6 +410,7 @@ class Matcher:
             # "cheese pizza" is not "Pizza, no cheese": a word said that the description rules out is a conflict.
             if negated[local] and not query_set.isdisjoint(negated[local]):
                 score -= NEGATED_CONFLICT
+            has = food_set - negated[local] if negated[local] else food_set  # the words it has, not rules out
             extra_cost = extra_costs[local] - sum(word_cost[t] for t in said_words)
             score -= extra_cost if extra_cost < 0.35 else 0.35
             # Words said around the name ("cooked and seasoned with salt") tip the balance between siblings.
@@ -425,11 +428,11 @@ class Matcher:
             if said_dry and "reconstituted" in food_set and "not" not in food_set:
                 score -= STATE_CONFLICT
             # "cornmeal mush without any added fat": a description with the fat, not ruled out, is the other food.
-            if ruled_out and not ruled_out.isdisjoint(food_set - negated[local]):
+            if ruled_out and not ruled_out.isdisjoint(has):
                 score -= STATE_CONFLICT
             # "with salt" against "unsalted"; a description with both ("both salted and unsalted") does not conflict.
             for word, opposites in opposed:
-                if word not in food_set and (not opposites.isdisjoint(food_set - negated[local])
+                if word not in food_set and (not opposites.isdisjoint(has)
                                              or OPPOSED_BY_NEGATING.get(word) in negated[local]):
                     score -= OPPOSED_CONFLICT
             if bare_name:

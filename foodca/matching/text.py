@@ -50,6 +50,9 @@ EN_QUERY_FILLER = frozenset(
 # Adjectives that also head a few descriptions ("White sauce"); as an extra word they cost little.
 EN_MILD = frozenset("white brown green red yellow black sweet dark light lean low reduced".split())
 
+# Drinks that are alcoholic: a form nobody drinks unless they say so, and a word that says alcoholic.
+EN_ALCOHOLIC_DRINKS = frozenset("vodka rum gin whiskey whisky brandy liqueur beer wine cocktail".split())
+
 # Words that turn one food into another (apple → apple juice, tomato → tomato soup): as an extra word
 # in a description they cost the most.
 EN_FORM_WORDS = frozenset(
@@ -59,9 +62,8 @@ EN_FORM_WORDS = frozenset(
     "stuffing bacon sausage jerky patty tender pickled candied "
     # Organs and parts nobody said: "cooked beef" is not beef lungs, a duck not its liver.
     "varietymeat liver lung kidney heart tongue tripe brain spleen pancrea thymu gizzard giblet feet "
-    "meatless imitation substitute analog vegetarian creamer whitener bubble kombucha "
-    "alcoholic vodka rum gin whiskey whisky brandy liqueur beer wine cocktail".split()
-)
+    "meatless imitation substitute analog vegetarian creamer whitener bubble kombucha alcoholic".split()
+) | EN_ALCOHOLIC_DRINKS
 
 # The form nouns among them, which say what a food made of other foods is ("Milk and cereal bar"). A sandwich
 # is not among them: "Sausage biscuit sandwich" is the biscuit with sausage said.
@@ -143,7 +145,6 @@ EN_WORD_SPELLED_AS = {
 }
 
 # Forms nobody eats or drinks unless they say so: lemonade is not its frozen concentrate, nor vodka and lemonade.
-EN_ALCOHOLIC_DRINKS = frozenset("vodka rum gin whiskey whisky brandy liqueur beer wine cocktail".split())
 EN_UNSAID_FORMS = frozenset(
     "concentrate powder unprepared undiluted alcoholic separablefat nondairy pickled evaporated".split()
 ) | EN_ALCOHOLIC_DRINKS

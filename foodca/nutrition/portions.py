@@ -117,8 +117,8 @@ def _density(portions: list[dict]) -> float:
 
 
 # Words a food's measures use for the unit said: a piece of pie is "1 slice"; tbsp is "tablespoon".
-UNIT_SYNONYMS = {"tbsp": "tablespoon", "tsp": "teaspoon", "piece": "piece slice wedge fillet steak", "slice": "slice piece",
-                 "strip": "strip slice",
+UNIT_SYNONYMS = {"tbsp": "tablespoon", "tsp": "teaspoon", "piece": "piece slice wedge fillet steak",
+                 "slice": "slice piece", "strip": "strip slice",
                  "bowl": "bowl", "packet": "packet package", "bar": "bar"}
 _MEASURE_WORDS = re.compile(r"\b(cups?|tbsp|tablespoons?|tsp|teaspoons?|oz|ounces?|fl|g|ml|lbs?|pounds?|liters?)\b")
 _PORTION_STOP = frozenset("of a an the and or with without nfs ns quantity not specified".split())

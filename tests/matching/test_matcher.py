@@ -1,6 +1,9 @@
 """Matcher cases on a small real database: Chinese synonyms, English head nouns, and never a wild guess."""
 from __future__ import annotations
 
+import gc
+import weakref
+
 import pytest
 from matched import matched_name
 
@@ -135,6 +138,17 @@ def test_a_product_in_or_with_something_is_what_comes_before(matcher, product, h
 ])
 def test_evaporated_milk_only_when_said(matcher, said, expected):
     assert matched_name(matcher, said) == expected
+
+
+def test_a_replaced_matcher_and_its_index_are_freed(matcher):
+    # The API builds a new matcher when the food tables are re-imported; no cache may keep the old one (and its
+    # index of 395k foods) alive. "crisp bread" goes through the two-words-or-one cache.
+    replaced = Matcher(matcher.index)
+    assert matched_name(replaced, "crisp bread") == "Crackers, crispbread"
+    freed = weakref.ref(replaced)
+    del replaced
+    gc.collect()
+    assert freed() is None
 
 
 def test_unmatched_lists_top_candidates(matcher):
