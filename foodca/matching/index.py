@@ -80,8 +80,8 @@ class TokenIndex:
             head_nouns=head_nouns,
             word_cost=word_cost,
             # The class word of "Fish, salmon" goes without saying: it costs nothing as an extra word.
-            extra_cost=[sum(word_cost[w] for w in words - gone - _CLASS_HEADS.intersection(ordered[:1]))
-                        for words, gone, ordered in zip(token_sets, negated, tokens)],
+            extra_cost=[sum(word_cost[w] for w in words - gone - _class_head(name))
+                        for words, gone, (name, _) in zip(token_sets, negated, name_parts)],
             foods=positions,
             tokens=tokens,
             token_sets=token_sets,
@@ -94,9 +94,9 @@ class TokenIndex:
             default_bonus=np.array([0.04 * (EN_DEFAULT_MARK in words) + 0.01 * bool(EN_DEFAULT_WORDS & words)
                                     for words in token_sets], dtype=np.float32),
             # A product name ("ARTIFICIAL FRUIT FLAVORED WAFFLE") is English word order: its last word is what it is.
-            heads=[_product_head(names[p], name, food_heads) or _head(words) for p, (name, _), words in
+            heads=[_product_head(names[p], name, food_heads) or _head(name, words) for p, (name, _), words in
                    zip(positions, name_parts, tokens)] if head_last
-            else [_head(words) for words in tokens],
+            else [_head(name, words) for (name, _), words in zip(name_parts, tokens)],
             postings={word: np.asarray(found, dtype=np.int32) for word, found in lists.items()},
             idf={word: math.log(1 + count / len(found)) for word, found in lists.items()},
             max_idf=max((math.log(1 + count / len(found)) for found in lists.values()), default=1.0),
@@ -232,7 +232,12 @@ def _product_head(description: str, name_words: list[str], food_heads: frozenset
     return name_words[-1] if name_words else ""
 
 
-def _head(words: list[str]) -> str:
+def _class_head(name_words: list[str]) -> frozenset[str]:
+    """The class word of "Fish, salmon", alone before the comma; in "Fish curry" fish is what the curry is made of."""
+    return _CLASS_HEADS.intersection(name_words) if len(name_words) == 1 else frozenset()
+
+
+def _head(name_words: list[str], words: list[str]) -> str:
     if not words:
         return ""
-    return words[1] if words[0] in _CLASS_HEADS and len(words) > 1 else words[0]
+    return words[1] if _class_head(name_words) and len(words) > 1 else words[0]

@@ -87,6 +87,20 @@ def test_everyday_names(matcher, said, expected):
 
 
 @pytest.mark.parametrize("said, expected", [
+    ("tomato sauce", "Tomato sauce, canned, no salt added"),  # was "Fish with tomato-based sauce"
+    ("fish curry", "Fish curry"),
+    ("fish with tomato sauce", "Fish with tomato-based sauce"),
+    ("salmon", "Fish, salmon, NFS"),  # "Fish, salmon": there fish is the class, and goes without saying
+])
+def test_fish_before_a_dish_is_an_ingredient_not_a_class(matcher, said, expected):
+    assert matched_name(matcher, said) == expected
+
+
+def test_egg_curry_is_not_fish_curry(matcher):
+    assert matched_name(matcher, "egg curry") != "Fish curry"
+
+
+@pytest.mark.parametrize("said, expected", [
     ("unsalted dry roasted mixed nuts with peanuts", "Nuts, mixed nuts, dry roasted, with peanuts, without salt added"),
     ("unsalted smooth peanut butter", "Peanut butter, smooth style, without salt"),
     ("salted smooth peanut butter", "Peanut butter, smooth style, with salt"),
