@@ -164,9 +164,10 @@ class FoodIndex:
                 cfct_qualifiers[position] = (kept, representative, base)
                 for name in (base, *synonyms):
                     add_zh(position, name, kept, True, representative, base)
+        printed_bases = {base for _, _, base in cfct_qualifiers.values()}
         for food_id, text, language in aliases:
             position = position_of.get(food_id)
-            if position is None or language != "zh":
+            if position is None or language != "zh" or _cut_of_another_food(zh_core(text), printed_bases):
                 continue
             # CFCT synonyms (番茄 [西红柿]) share the qualifiers of the food's printed name.
             kept, representative, printed = cfct_qualifiers.get(position, ((), False, ""))
@@ -213,10 +214,17 @@ _NOT_AS_EATEN = frozenset("raw dry dried uncooked frozen unprepared powder mix c
 
 # USDA files fish as "Fish, salmon, NFS": the kind of fish is the head a person says ("salmon"), not "fish".
 _CLASS_HEADS = frozenset({"fish"})
+_ZH_SHAPES = frozenset("条丝片块丁段末")
 
 
 # "PLUM TOMATOES IN PUREE", "TUNA IN WATER", "PASTA WITH SAUCE": what a product is comes before what it is in or with.
 _PRODUCT_IN_OR_WITH = re.compile(r"\s(?:in|with)\s", re.IGNORECASE)
+
+
+def _cut_of_another_food(synonym: str, printed_bases: set[str]) -> bool:
+    """黄瓜条 is a butcher's name for a cut of beef, and what everyone else calls cucumber sticks: a synonym that reads
+    as another food's name and the shape it is cut in names that food."""
+    return any(synonym[:-n] in printed_bases and set(synonym[-n:]) <= _ZH_SHAPES for n in (1, 2) if len(synonym) > n)
 
 
 def _product_head(description: str, name_words: list[str], food_heads: frozenset[str]) -> str:

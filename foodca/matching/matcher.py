@@ -10,6 +10,7 @@ from rapidfuzz import fuzz, process
 
 from foodca.matching.index import FoodIndex, TokenIndex, ZhEntry
 from foodca.matching.text import (
+    ZH_COOKING_PREFIX,
     EN_ALCOHOLIC_DRINKS, EN_COOKED_STATE, EN_DESCRIPTORS, EN_FORM_WORDS, EN_QUERY_FILLER, EN_QUERY_SYNONYMS,
     EN_RAW_WORDS, EN_UNSAID_FORMS, EN_WORD_SPELLED_AS, en_in_usda_words, en_negated_words, en_tokens,
     en_without_negations, is_chinese, split_cfct_name, zh_core,
@@ -51,7 +52,6 @@ ZH_FRESH = ("鲜", "全脂")  # the default form of a food: saying nothing means
 STATE_HINTS = {"raw": "生干", "cooked": "熟煮蒸"}
 # Everyday words → the word the food tables print (羊奶 → 羊乳; 尖椒 is a 辣椒 whose qualifier says 尖).
 ZH_SYNONYMS = {"奶": "乳", "花生米": "花生仁", "尖椒": "辣椒尖", "巴旦木": "大杏仁", "蛋清": "蛋白", "扇贝肉": "扇贝"}
-ZH_COOKING_PREFIX = re.compile(r"^(?:清蒸|红烧|清炒|白灼|水煮|凉拌|爆炒|干煸|油焖|蒜蓉|酱爆|葱爆|清炖|小炒|香煎|白切)")
 ZH_COOKING_CHARS = set("清蒸红烧炒白灼水煮凉拌爆干煸油焖蒜蓉酱葱炖小手撕香煎炸切卤烤熏")
 # Below this a CFCT food is a near match: it gives way to an exact name of our alias table whose head it lacks.
 SURE_CFCT = 0.9
@@ -497,6 +497,8 @@ def _zh_score(query: str, extra: str, entry: ZhEntry) -> float:
     score = core
     if "鲜" in entry.qualifiers:
         score += 0.01  # fresh is the form a person means when they say nothing else
+    if query == base + "仁":
+        extra += "干"  # 核桃仁, the shelled kernel, is the dried nut, not the fresh one in its green husk
     if extra and any(char in qualifier_text for char in extra):
         score += 0.05  # the brand or the raw/cooked state said matches this entry
     if rest:

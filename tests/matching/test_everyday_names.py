@@ -167,3 +167,13 @@ def test_words_that_order_a_meal_are_not_foods(text, names):
 ])
 def test_chinese_names_our_alias_table_knows_better(matcher, said, expected):
     assert matched_name(matcher, said) == expected
+
+
+@pytest.mark.parametrize("said, expected", [
+    ("核桃仁", "核桃（干）"),  # the shelled kernel is the dried nut
+    ("核桃", "核桃（鲜）"),  # said alone, the table's fresh form, as for every food
+    ("黄瓜条", "黄瓜（鲜）"),  # cucumber sticks: the table's synonym for a cut of beef does not win
+    ("胡瓜", "黄瓜（鲜）"),
+])
+def test_chinese_names_of_parts_and_shapes(matcher, said, expected):
+    assert matched_name(matcher, said) == expected
