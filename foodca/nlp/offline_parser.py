@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from foodca.matching.text import ZH_COOKING_PREFIX
 from foodca.nlp.items import Split, SplitItem, VOLUME_UNITS_ML, WEIGHT_UNITS_G
 
 # Brands are matched at the start of an item (and after "from"/"by" in English); longest first.
@@ -157,6 +158,8 @@ _ZH_NOT_STATE = (
 )
 _DISH_CHARS = frozenset("炒炖烧煮蒸拌汤粥面饭羹锅烤煎炸焖卤涮烫盘拍爆熘溜煲焗扒酿凉沙拉串糊")
 _ZH_NOT_FOOD = frozenset(("外卖", "东西", "饭菜", "零食", "宵夜", "夜宵", "早饭", "午饭", "晚饭", "一顿", "一口", "朋友", "同事"))
+_PART_SUFFIXES = "肉粒仁瓤液"  # 鱼肉, 玉米粒, 核桃仁: the edible part of the food before it
+_BROTHS = ("汤", "羹")  # a soup's weighed fish is the fish: its broth adds little
 _GENERIC_PARTS = frozenset(("肉", "净肉", "果肉", "瓜瓤", "瓤", "果仁", "仁", "蛋液", "可食部", "净含量"))
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -359,6 +362,7 @@ _ZH_LEAD = re.compile(
 _ZH_TRAIL = re.compile(r"(?:(?:[泡煮做打熬蒸炒烤炸买点吃喝拌冲]|煮好|做好)的|左右|上下|而已|这些|的|啊|吧|呢|了|有|是|重)+$")
 _ZH_CHATTER = re.compile(r"(?:吃得|喝得|吃的|喝的)(?:很|比较|太|挺|有点)?[少多简单饱好随便清淡]+|随便对付了?一口|对付了?一口|很简单|饿了|嘴馋"
                          r"|当(?:加餐|早饭|早餐|午饭|午餐|晚饭|晚餐|夜宵|宵夜|零食|点心|主食)")
+_ZH_FOOD_THEN_PART = re.compile(r"^(?P<food>[\u4e00-\u9fff]{2,4})(?P=food)[\u4e00-\u9fff]{0,2}$")
 _ZH_OF_PREFIX = re.compile(r"^[\u4e00-\u9fff]{1,6}?的(?=[\u4e00-\u9fff])")
 _ZH_BARE_AT_START = frozenset("个杯碗份瓶盘罐听碟颗串")
 _ZH_PROTECT = re.compile(_alt(_ZH_PROTECTED))
@@ -456,6 +460,10 @@ def _zh_clean(piece: str) -> tuple[str, str | None]:
     piece = _unprotect(piece, saved)
     if len(piece) > 3 and piece.endswith(("果肉", "净肉", "瓜瓤", "可食部")):
         piece = piece[:-3] if piece.endswith("可食部") else piece[:-2]
+    repeated = _ZH_FOOD_THEN_PART.match(piece)
+    if repeated:
+        # 玉米啃下来玉米粒: the food, then the part of it that was weighed; 玉米粒 alone is the table's dry kernels.
+        piece = repeated.group("food")
     m = _ZH_STATE_PREFIX.match(piece)
     if m and len(piece) >= 2:
         state = state or ("cooked" if m.group("s") == "熟" else "raw")
@@ -613,9 +621,28 @@ def _related_part(head: SplitItem, piece: _Piece) -> bool:
         return piece.state is None or name == head.name
     if len(name) == 1 and name in head.name:
         return True
-    if name[-1] in "肉粒仁瓤液" and len(name) <= 4 and any(c in head.name for c in name[:-1]):
+    if name[-1] in _PART_SUFFIXES and len(name) <= 4 and any(c in head.name for c in name[:-1]):
         return True
     return False
+
+
+def _ingredient_in_dish(dish: str, part: str) -> str | None:
+    """The food a weighed part is of, when the dish is more than that food: 黑鱼汤 ← 鱼肉 is 黑鱼 and 土豆炖兔肉 ← 兔肉
+    is 兔肉, whose weight is not the soup's or the stew's; None where the dish is the food itself (烤鸡 ← 鸡肉)."""
+    food = ZH_COOKING_PREFIX.sub("", dish).lstrip("".join(_DISH_CHARS))  # 烤鸡, 清蒸鲈鱼: cooked, one food
+    if food.endswith(_BROTHS):
+        food = food[:-1]
+    elif not _DISH_CHARS.intersection(food[2:-1]):  # 土豆炖兔肉, 粉丝蒸扇贝: two foods around the way they are cooked
+        return None  # (黄焖鸡 is one: a one-character word before 焖 says how)
+    stem = part[:-1] if part[-1] in _PART_SUFFIXES and len(part) > 1 else part
+    at = food.rfind(stem)
+    if at < 0:
+        return part
+    start = at
+    while start > 0 and food[start - 1] not in _DISH_CHARS:
+        start -= 1  # the dish's own words for it: 黑鱼汤's fish is 黑鱼
+    end = at + len(stem)
+    return food[start:end] + (part[-1] if food[end:end + 1] == part[-1] != stem[-1] else "")
 
 
 def _new_item(piece: _Piece) -> SplitItem:
@@ -679,10 +706,16 @@ def _assemble_zh(pieces: list[_Piece]) -> list[SplitItem]:
             continue
         counted = piece.amount.unit in CLASSIFIERS_ZH  # 可乐一罐330毫升: a food of its own, not an ingredient
         if head is not None and piece.amount.measured and not counted:
-            if not head.components and _related_part(head, piece):
+            ingredient = _ingredient_in_dish(head.name, piece.name) if not head.components else None
+            if not head.components and _related_part(head, piece) and ingredient is None:
                 _absorb(head, piece)
                 head = None
                 item = items[-1]
+            elif ingredient is not None and _related_part(head, piece):
+                item = _new_item(piece)
+                item.name = ingredient
+                head.components.append(item)
+                head.said = f"{head.said}，{piece.said}"
             elif head.components or _DISH_CHARS.intersection(head.name) or any(c in head.name for c in piece.name):
                 item = _new_item(piece)
                 head.components.append(item)

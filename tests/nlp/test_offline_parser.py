@@ -134,6 +134,13 @@ ZH_CASES = [
     ("吃了碗炸酱面，面条二百五十克，肉酱四十克", [dict(name="炸酱面", unit="碗", components=[dict(name="面条", grams=250.0),
                                                                              dict(name="肉酱", grams=40.0)])]),
     ("烤羊腿，去骨的羊肉一百八十克", [dict(name="烤羊腿", grams=180.0, components=[])]),
+    ("黄焖鸡，鸡肉二百克", [dict(name="黄焖鸡", grams=200.0, components=[])]),  # 黄 says how: one food
+    # The weighed part of a soup or of a dish of two foods is that food's, not the dish's weight.
+    ("喝了鲫鱼汤，鱼肉八十克", [dict(name="鲫鱼汤", grams=None, components=[dict(name="鲫鱼", grams=80.0)])]),
+    ("香菇炖兔肉，兔肉生重二百克，香菇五十克", [dict(name="香菇炖兔肉", grams=None, components=[
+        dict(name="兔肉", grams=200.0, state="raw"), dict(name="香菇", grams=50.0)])]),
+    ("蒜蓉粉丝蒸扇贝，扇贝肉六十克", [dict(name="蒜蓉粉丝蒸扇贝", components=[dict(name="扇贝", grams=60.0)])]),
+    ("一根玉米啃下来玉米粒一百五十克", [dict(name="玉米", grams=150.0)]),  # not 玉米玉米粒
     ("白灼虾，剥出来的虾肉九十克，还有米饭一碗", [dict(name="白灼虾", grams=90.0), dict(name="米饭", unit="碗")]),
     ("宫保鸡丁一份，米饭一大碗，雪碧一罐330毫升", [dict(name="宫保鸡丁", components=[]), dict(name="米饭", size="large"),
                                            dict(name="雪碧", volume_ml=330.0)]),
