@@ -48,6 +48,7 @@ SPARSE_POOL = 4_000
 # Characters that shape or size a food without changing what it is (土豆丝, 黄瓜条, 橙子).
 ZH_NEUTRAL = set("丝片条块丁末段子儿肉仁粒液")
 ZH_NEUTRAL_CHARS = "".join(sorted(ZH_NEUTRAL))
+ZH_PROCESSED_FORMS = ("脱水", "罐头", "熏")
 ZH_FRESH = ("鲜", "全脂")  # the default form of a food: saying nothing means this
 STATE_HINTS = {"raw": "生干", "cooked": "熟煮蒸"}
 # Everyday words → the word the food tables print (羊奶 → 羊乳; 尖椒 is a 辣椒 whose qualifier says 尖).
@@ -514,6 +515,8 @@ def _zh_score(query: str, extra: str, entry: ZhEntry) -> float:
             score -= 0.1 * (1 - explained)
     unexplained = [q for q in entry.qualifiers if q and not any(c in query + extra for c in q) and q not in ZH_FRESH]
     score -= 0.02 * len(unexplained)
+    if any(form in q for q in unexplained for form in ZH_PROCESSED_FORMS):
+        score -= 0.25  # 白菜 is the fresh cabbage, not 白菜（脱水）: a dehydrated, canned or smoked form is said when meant
     if any(_names_a_product(q) for q in unexplained):
         score -= 0.08  # a branded product (烤鸭（老唐牌）) or a baby food is not the generic food that was said
     if entry.representative:

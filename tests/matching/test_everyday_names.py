@@ -174,6 +174,11 @@ def test_chinese_names_our_alias_table_knows_better(matcher, said, expected):
     ("核桃", "核桃（鲜）"),  # said alone, the table's fresh form, as for every food
     ("黄瓜条", "黄瓜（鲜）"),  # cucumber sticks: the table's synonym for a cut of beef does not win
     ("胡瓜", "黄瓜（鲜）"),
+    # A dehydrated, canned or smoked form is said when it is meant: 白菜 is napa cabbage, not 白菜（脱水）.
+    ("白菜", "大白菜（代表值）"),
+    ("菜花", "菜花（白色）"),
+    ("花椰菜", "菜花（白色）"),
+    ("脱水菜花", "菜花（脱水）"),
 ])
 def test_chinese_names_of_parts_and_shapes(matcher, said, expected):
     assert matched_name(matcher, said) == expected
