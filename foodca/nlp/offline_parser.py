@@ -177,6 +177,7 @@ class _Amount:
     size: str | None = None
     grams: float | None = None
     volume_ml: float | None = None
+    each: bool = False  # 每个40克: the weight or volume of one, to be multiplied by the count
 
     def merge(self, other: _Amount) -> None:
         """Fill what is still missing from a later amount said for the same food."""
@@ -351,17 +352,21 @@ _ZH_PREP = re.compile(
     r"(?:削|剥|去|拆|切|挑|剔|撕)(?:了|完|掉|好|去)?(?:皮|壳|核|籽|子|蒂|梗|骨|刺|筋|头|根|芯|瓤)(?:以后|之后|后|的)?"
     r"|净重|净含量|可食部分?|生重|熟重|干重|生的|干的|熟的|泡之前|泡发前|泡前|煮之前|煮前|煮熟后|煮好后"
     r"|大概|大约|差不多|左右|一共|总共|总计|合计|称了一下|称了下|称了|称一下|称重|估计|应该|可能|约|共|上下|多点|多一点"
-    r"|[带连]皮的?|不带皮的?|去皮|剥出来的?|拆出来的?|挑出来的?|片下来的?|啃下来的?|剩下的?|出来的?|下来的?"
+    r"|[带连](?:皮|壳|骨)的?|不带皮的?|毛重|去皮|剥出来的?|拆出来的?|挑出来的?|片下来的?|啃下来的?|剩下的?|出来的?|下来的?"
     r"|那个|这个|嗯+|呃+|啊|呀|吧|呢|嘛|哦对|哦|诶|哎|额|就这些|各|分别|每样|每种"
+    rf"|每一?(?:{_alt(CLASSIFIERS_ZH)})"
 )
 _ZH_LEAD = re.compile(
     r"^(?:今天|昨天|今早|今晚|今儿|早上|早晨|早饭|早餐|上午|中午|午饭|午餐|下午茶|下午|傍晚|晚上|晚饭|晚餐|夜宵|宵夜|夜里"
     r"|半夜|凌晨|加餐|饭后|饭前|餐后|餐前|健身餐|减脂餐|工作餐|主食是|主食|就是|上面的?|里面的?|旁边的?|汤里的?|另外|就|还|又|也|都|我|自己|然后|一个人|在家"
     r"|点了|买了|来了|来|吃了点|喝了点|吃了|喝了|吃的|喝的|吃|喝|是|用|弄了|有|还有|一些|一点|些|少许|点(?!心))+"
 )
-_ZH_TRAIL = re.compile(r"(?:(?:[泡煮做打熬蒸炒烤炸买点吃喝拌冲]|煮好|做好)的|左右|上下|而已|这些|的|啊|吧|呢|了|有|是|重)+$")
+_ZH_TRAIL = re.compile(r"(?:(?:[泡煮做打熬蒸炒烤炸买点吃喝拌冲]|煮好|做好)的|左右|上下|而已|这些|的|啊|吧|呢|了|有|是|重"
+                       r"|(?<=[\u4e00-\u9fff]{2})(?<![小好])[吃喝])+$")  # 撕了点德州扒鸡吃: the verb, not 小吃
 _ZH_CHATTER = re.compile(r"(?:吃得|喝得|吃的|喝的)(?:很|比较|太|挺|有点)?[少多简单饱好随便清淡]+|随便对付了?一口|对付了?一口|很简单|饿了|嘴馋"
                          r"|当(?:加餐|早饭|早餐|午饭|午餐|晚饭|晚餐|夜宵|宵夜|零食|点心|主食)")
+_ZH_FILLED_WITH = re.compile(r"^[\u4e00-\u9fff]{1,8}?馅的?(?P<food>[\u4e00-\u9fff]{2,})$")  # not 牛肉馅饼, a pie
+_ZH_EACH = re.compile(rf"每(?:一)?(?:{_alt(CLASSIFIERS_ZH)})")
 _ZH_FOOD_THEN_PART = re.compile(r"^(?P<food>[\u4e00-\u9fff]{2,4})(?P=food)[\u4e00-\u9fff]{0,2}$")
 _ZH_OF_PREFIX = re.compile(r"^[\u4e00-\u9fff]{1,6}?的(?=[\u4e00-\u9fff])")
 _ZH_BARE_AT_START = frozenset("个杯碗份瓶盘罐听碟颗串")
@@ -460,6 +465,9 @@ def _zh_clean(piece: str) -> tuple[str, str | None]:
     piece = _unprotect(piece, saved)
     if len(piece) > 3 and piece.endswith(("果肉", "净肉", "瓜瓤", "可食部")):
         piece = piece[:-3] if piece.endswith("可食部") else piece[:-2]
+    filled = _ZH_FILLED_WITH.match(piece)
+    if filled:
+        piece = filled.group("food")  # 韭菜鸡蛋馅饺子 are dumplings; the filling is said, not a food of its own
     repeated = _ZH_FOOD_THEN_PART.match(piece)
     if repeated:
         # 玉米啃下来玉米粒: the food, then the part of it that was weighed; 玉米粒 alone is the table's dry kernels.
@@ -484,6 +492,7 @@ def _zh_piece(raw: str, saved: list[str]) -> _Piece:
         st = "raw" if re.search(r"生|干", what) else "cooked" if "熟" in what else None
         return _Piece(said=said, name="", amount=_Amount(), drop=st is None, all_state=st)
     amount, spans = _zh_amounts(text)
+    amount.each = amount.measured and bool(_ZH_EACH.search(text))
     # The words between amounts: the food is the first stretch left once fillers are gone.
     # The words right after a classifier are its food (上面一个煎的荷包蛋); else the first words left.
     parts, cursor, follows_classifier = [], 0, [False]
@@ -632,8 +641,8 @@ def _ingredient_in_dish(dish: str, part: str) -> str | None:
     food = ZH_COOKING_PREFIX.sub("", dish).lstrip("".join(_DISH_CHARS))  # 烤鸡, 清蒸鲈鱼: cooked, one food
     if food.endswith(_BROTHS):
         food = food[:-1]
-    elif not _DISH_CHARS.intersection(food[2:-1]):  # 土豆炖兔肉, 粉丝蒸扇贝: two foods around the way they are cooked
-        return None  # (黄焖鸡 is one: a one-character word before 焖 says how)
+    elif not _DISH_CHARS.intersection(food[2:-2]):  # 土豆炖兔肉, 粉丝蒸扇贝: two foods around the way they are cooked
+        return None  # (黄焖鸡 and 德州扒鸡 are one: a word of one character on either side is no second food)
     stem = part[:-1] if part[-1] in _PART_SUFFIXES and len(part) > 1 else part
     at = food.rfind(stem)
     if at < 0:
@@ -647,22 +656,30 @@ def _ingredient_in_dish(dish: str, part: str) -> str | None:
 
 def _new_item(piece: _Piece) -> SplitItem:
     a = piece.amount
+    count = _count(a.quantity, a.unit) if a.each else 1.0
     return SplitItem(
         said=piece.said, name=piece.name, language="zh" if _CJK.search(piece.said) else "en",
-        quantity=a.quantity, unit=a.unit, size=a.size, grams=a.grams,
-        grams_source="stated" if a.grams is not None else None, volume_ml=a.volume_ml,
+        quantity=a.quantity, unit=a.unit, size=a.size, grams=None if a.grams is None else a.grams * count,
+        grams_source="stated" if a.grams is not None else None,
+        volume_ml=None if a.volume_ml is None else a.volume_ml * count,
         brand=piece.brand, state=piece.state,
     )
+
+
+def _count(quantity: float | None, unit: str | None) -> float:
+    """How many were said (三个, "two slices"), for a weight said of each one; one when no count was said."""
+    return quantity if quantity is not None and unit not in _GRAMS and unit not in _ML else 1.0
 
 
 def _absorb(target: SplitItem, piece: _Piece) -> None:
     """A later clause's amount and state for the same food."""
     a = piece.amount
+    count = _count(target.quantity, target.unit) if a.each else 1.0  # 三个小笼包，每个大概40克: 120 g
     if a.grams is not None and target.grams is None:
-        target.grams, target.grams_source = a.grams, "stated"
+        target.grams, target.grams_source = a.grams * count, "stated"
     if a.volume_ml is not None and target.volume_ml is None:
-        target.volume_ml = a.volume_ml
-    if target.quantity is None and a.quantity is not None:
+        target.volume_ml = a.volume_ml * count
+    if target.quantity is None and a.quantity is not None and not a.each:
         target.quantity, target.unit = a.quantity, a.unit
     target.size = target.size or a.size
     target.state = target.state or piece.state
@@ -703,6 +720,9 @@ def _assemble_zh(pieces: list[_Piece]) -> list[SplitItem]:
             _attach_parens(target, piece.parens, items, group_start)
             if target is items[-1] and (target.grams is not None or target.volume_ml is not None):
                 head = None
+            continue
+        if piece.name.endswith("馅") and piece.amount.empty and items:
+            items[-1].said = f"{items[-1].said}，{piece.said}"  # 饺子，猪肉白菜馅的: what the dumplings are filled with
             continue
         counted = piece.amount.unit in CLASSIFIERS_ZH  # 可乐一罐330毫升: a food of its own, not an ingredient
         if head is not None and piece.amount.measured and not counted:
@@ -904,6 +924,7 @@ _EN_SHARE_OF = re.compile(
     r"(?:(?:about|approximately|around|roughly)\s+)?(?:one|a|an)[- ](?:half|third|quarter|fourth|fifth|sixth|eighth|tenth|"
     r"twelfth|sixteenth)\s+of\s+", re.IGNORECASE)
 
+_EN_EACH = re.compile(r"\b(?:each|apiece)\b", re.IGNORECASE)
 _EN_TYPE_OF = re.compile(r"^(?:\w+\s+)?(?:type|kind|sort|variety|form|style|version)\s+of\s+", re.IGNORECASE)
 
 
@@ -939,6 +960,9 @@ def _en_read(raw: str) -> _Piece:
                 r"(?:a|an|one)|(?:\w+ed|\w+ing)(?: \w+)?", before, re.IGNORECASE):
             before = ""
         text = f"{before} {after}".strip()
+    if amount.measured and _EN_EACH.search(text):
+        amount.each = True  # "two bananas weighing 120g each", "…, each about 40g": the weight of one
+        text = re.sub(r"\s+", " ", _EN_EACH.sub(" ", text)).strip()
     count = _EN_COUNT.match(text)
     if count and (count.group("unit") or "").lower() in ("pot", "square", "squares") and not re.search(
             r"\bof\s*$", count.group(0)) and text[count.end():].strip():
@@ -953,8 +977,8 @@ def _en_read(raw: str) -> _Piece:
                 unit = UNITS_EN[count.group("unit").lower()]
                 if amount.unit in _GRAMS or amount.unit in _ML or amount.quantity is None:
                     amount.quantity, amount.unit = n, unit
-            elif amount.quantity is None:
-                amount.quantity = n
+            elif amount.quantity is None or (amount.each and (amount.unit in _GRAMS or amount.unit in _ML)):
+                amount.quantity, amount.unit = n, None  # "two bananas weighing 120g each": two, of 120 g
             for word in re.split(r"[\s-]+", (count.group("pre") or "").lower()) + [(count.group("size") or "").lower()]:
                 if word in SIZES_EN:
                     amount.size = SIZES_EN[word]
@@ -1119,9 +1143,10 @@ def _parse_en(text: str) -> list[SplitItem]:
         if not piece.name:
             if piece.amount.measured and previous is not None and previous.grams is None and previous.volume_ml is None:
                 a = piece.amount
-                previous.grams = a.grams
+                count = _count(previous.quantity, previous.unit) if a.each else 1.0
+                previous.grams = None if a.grams is None else a.grams * count
                 previous.grams_source = "stated" if a.grams is not None else None
-                previous.volume_ml = a.volume_ml
+                previous.volume_ml = None if a.volume_ml is None else a.volume_ml * count
                 previous.said = f"{previous.said}, {piece.said}"
             continue
         only_one = amount.quantity == 1 and amount.unit is None and amount.size is None and not amount.measured

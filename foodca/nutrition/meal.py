@@ -15,7 +15,7 @@ from foodca.config import LlmProvider
 from foodca.matching.index import FoodIndex
 from foodca.matching.matcher import MATCH_CACHE_SIZE, Matcher, MatchResult
 from foodca.matching.text import (
-    EN_FORM_NOUNS, en_compound_form, en_in_usda_words, en_named_forms, en_tokens, fold, singular,
+    EN_FORM_NOUNS, en_compound_form, en_in_usda_words, en_named_forms, en_tokens, fold, singular, split_cfct_name,
 )
 from foodca.models import Alias, DataRelease, Portion
 from foodca.models.food import CORE_NUTRIENTS
@@ -27,12 +27,16 @@ from foodca.nutrition.portions import Grams, decide_grams
 
 # Units of a market weight (一斤葡萄, 二两瓜子), said of the food as bought unless the text says it was cleaned.
 PURCHASE_UNITS = {"斤", "两", "kg", "lb"}
+WHOLE_MARKERS = ("带壳", "连壳", "带骨", "连骨", "毛重")  # not 带皮: 带皮的鸭肉 is eaten skin and all
 EDIBLE_MARKERS = ("去皮", "去壳", "去核", "去蒂", "去骨", "净重", "净肉", "剥", "果肉", "可食", "肉", "瓤", "粒", "仁", "瓣")
 
 
 def _weighed_whole(item: SplitItem) -> bool:
+    said = item.said or ""
+    if item.grams_source == "stated" and any(marker in said for marker in WHOLE_MARKERS):
+        return True  # 开心果带壳30克: the shells are in the weight, and nobody eats them
     return (item.grams_source == "stated" and item.unit in PURCHASE_UNITS
-            and not any(marker in (item.said or "") for marker in EDIBLE_MARKERS))
+            and not any(marker in said for marker in EDIBLE_MARKERS))
 
 
 # A match this good is the food a name means (1.0: every word said is in it, nothing conflicts).
@@ -43,6 +47,7 @@ DIRECT_MATCH_FOR_DISH = 0.9
 SERVED_COOKED_UNITS = {"碗", "盘", "碟"}
 # Between two foods said as one item ("a bagel with cream cheese").
 _FOODS_TOGETHER = re.compile(r"\s+(?:with|and|&)\s+")
+_EACH_OF = re.compile(r"\beach of\b", re.IGNORECASE)
 _MADE_WITH = re.compile(r"\b(?:made|prepared|cooked|baked|fried|topped|filled|stuffed|coated|featuring|"
                         r"flavou?r(?:ed)?|seasoned|diameter|crust|sauce|filling|mix|blend|mixture|variety|assortment|"
                         r"medley)\b|,", re.IGNORECASE)
@@ -207,7 +212,11 @@ class MealAnalyser:
             return []
         if any(self.index.data_types[m.position] == "branded_food" and not part.brand for part, m in zip(parts, matches)):
             return []
-        if weighed:
+        if weighed and _EACH_OF.search(item.said or ""):
+            # "21.9g each of raw carrots and celery": that weight is each food's, not the two together.
+            parts = [replace(part, quantity=None, unit=None, size=None, grams=weighed, grams_source="stated")
+                     for part in parts]
+        elif weighed:
             usual = [self._grams(part, m).grams for part, m in zip(parts, matches)]
             if not all(usual):
                 return []
@@ -265,5 +274,8 @@ class MealAnalyser:
         if food_id not in self._names_zh:
             with self.engine.connect() as conn:
                 texts = conn.execute(select(Alias.text).where(Alias.food_id == food_id, Alias.language == "zh")).scalars()
-                self._names_zh[food_id] = [n for n in [self.index.names_zh[position], *texts] if n]
+                printed = self.index.names_zh[position]
+                # 鸡蛋（代表值）is weighed as 鸡蛋: the unit weights are kept by a food's name, not its qualifiers.
+                base = split_cfct_name(printed)[0] if printed else None
+                self._names_zh[food_id] = [n for n in [printed, base, *texts] if n]
         return self._names_zh[food_id]

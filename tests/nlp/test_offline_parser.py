@@ -141,6 +141,17 @@ ZH_CASES = [
         dict(name="兔肉", grams=200.0, state="raw"), dict(name="香菇", grams=50.0)])]),
     ("蒜蓉粉丝蒸扇贝，扇贝肉六十克", [dict(name="蒜蓉粉丝蒸扇贝", components=[dict(name="扇贝", grams=60.0)])]),
     ("一根玉米啃下来玉米粒一百五十克", [dict(name="玉米", grams=150.0)]),  # not 玉米玉米粒
+    ("撕了点德州扒鸡吃，去骨的肉大概一百克", [dict(name="德州扒鸡", grams=100.0, components=[])]),  # 吃 is the verb
+    ("沙县小吃", [dict(name="沙县小吃")]),
+    # a weight said of each one
+    ("吃了三个小笼包，每个大概40克", [dict(name="小笼包", quantity=3, grams=120.0)]),
+    ("两片面包每片30克", [dict(name="面包", quantity=2, grams=60.0)]),
+    ("喝了两瓶啤酒，每瓶330毫升", [dict(name="啤酒", quantity=2, volume_ml=660.0)]),
+    # what the weight includes, and what a food is filled with, are not foods
+    ("吃了一小把开心果，带壳30克", [dict(name="开心果", grams=30.0)]),
+    ("晚上吃了二两饺子，猪肉白菜馅的", [dict(name="饺子", grams=100.0)]),
+    ("韭菜鸡蛋馅饺子十个", [dict(name="饺子", quantity=10)]),
+    ("牛肉馅饼一个", [dict(name="牛肉馅饼", quantity=1)]),  # a pie: 馅饼 is its name
     ("白灼虾，剥出来的虾肉九十克，还有米饭一碗", [dict(name="白灼虾", grams=90.0), dict(name="米饭", unit="碗")]),
     ("宫保鸡丁一份，米饭一大碗，雪碧一罐330毫升", [dict(name="宫保鸡丁", components=[]), dict(name="米饭", size="large"),
                                            dict(name="雪碧", volume_ml=330.0)]),
@@ -154,6 +165,9 @@ EN_CASES = [
     ("a venti caramel macchiato and a grande latte", [dict(name="caramel macchiato", size="large"),
                                                        dict(name="latte", size="medium")]),
     ("two eggs and a cup of rice", [dict(name="eggs", quantity=2, unit=None), dict(name="rice", quantity=1, unit="cup")]),
+    ("three dumplings, each about 40g", [dict(name="dumplings", quantity=3, grams=120.0)]),
+    ("two bananas weighing 120g each", [dict(name="bananas", quantity=2, grams=240.0)]),
+    ("2 slices of bread, 30g each", [dict(name="bread", quantity=2, unit="slice", grams=60.0)]),
     ("a large apple", [dict(name="apple", quantity=1, size="large", unit=None)]),
     ("3 oz grilled chicken breast", [dict(name="grilled chicken breast", grams=85.05, unit="oz", quantity=3)]),
     ("half a cup of oatmeal", [dict(name="oatmeal", quantity=0.5, unit="cup")]),

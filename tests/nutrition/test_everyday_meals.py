@@ -50,6 +50,21 @@ def test_a_weight_said_for_two_foods_is_shared_by_their_usual_servings(analyser)
     assert basis == {"stated_shared"}
 
 
+def test_a_weight_said_for_each_of_two_foods_is_each_ones(analyser):
+    assert foods_and_grams(analyser, "50g each of bagel and cream cheese") == [("Bagel", 50.0), ("Cheese, cream", 50.0)]
+
+
+def test_a_weight_said_of_each_one_is_multiplied_by_the_count(analyser):
+    assert foods_and_grams(analyser, "two bagels, 90g each") == [("Bagel", 180.0)]
+
+
+def test_a_weight_said_with_the_shells_counts_only_what_is_eaten(analyser):
+    # The fixture's 花生（鲜） has 食部 55 %: 100 g of peanuts in their shells is 55 g of peanuts.
+    [peanuts] = analyser.analyse("带壳花生100克", use_model=False)["items"]
+    assert peanuts["food"]["name"] == "花生（鲜）" and peanuts["grams"] == 100
+    assert peanuts["edible_grams"] == pytest.approx(55) and peanuts["energy_kcal"] == pytest.approx(310 * 0.55)
+
+
 def test_a_food_that_has_both_names_but_is_another_form_is_not_both(analyser):
     # "Milk and cereal bar" has both words of "cereal with milk", but it is a bar: a bowl of it was 1,466 kcal, and
     # 435 g of cereal with milk (405 kcal in GIFT's survey) was 1,797.

@@ -112,6 +112,12 @@ def test_a_dish_not_in_the_tables_is_computed_from_its_recipe(analyser):
     assert tomato["energy_kcal"] == pytest.approx(16 * tomato["grams"] / 100)
 
 
+def test_a_table_food_said_by_a_short_name_is_weighed_by_its_own_name(analyser):
+    # 蛋 is 鸡蛋（代表值）; the unit weights are kept under 鸡蛋, not under the printed name with its qualifier.
+    egg = analyser.analyse("蛋", use_model=False)["items"][0]
+    assert egg["food"]["name"] == "鸡蛋（代表值）" and egg["grams"] == 50 and egg["energy_kcal"] is not None
+
+
 def test_market_weight_of_a_whole_food_counts_only_the_edible_part(analyser):
     # 番茄 in the fixture has 食部 96 %: a 斤 of tomatoes as bought is 480 g eaten; 去蒂 says it was cleaned.
     bought = item(analyser, name="番茄", grams=500, grams_source="stated", quantity=1, unit="斤")
