@@ -46,13 +46,14 @@ PLAINLY_COOKED = frozenset({"cooked"})
 SPARSE_ABOVE = 50_000
 SPARSE_POOL = 4_000
 # Characters that shape or size a food without changing what it is (土豆丝, 黄瓜条, 橙子).
-ZH_NEUTRAL = set("丝片条块丁末段子儿肉仁粒液")
+ZH_NEUTRAL = set("丝片条块丁末段子儿肉仁粒液结")  # shapes (海带结, kelp tied in knots) and the part eaten
 ZH_NEUTRAL_CHARS = "".join(sorted(ZH_NEUTRAL))
+ZH_FORM_HEADS = tuple("干汁粉酱油酒醋糖膏")  # 牛肉干, 苹果汁, 玉米油: a food made of the one before
 ZH_PROCESSED_FORMS = ("脱水", "罐头", "熏")
 ZH_FRESH = ("鲜", "全脂")  # the default form of a food: saying nothing means this
 STATE_HINTS = {"raw": "生干", "cooked": "熟煮蒸"}
 # Everyday words → the word the food tables print (羊奶 → 羊乳; 尖椒 is a 辣椒 whose qualifier says 尖).
-ZH_SYNONYMS = {"奶": "乳", "花生米": "花生仁", "尖椒": "辣椒尖", "巴旦木": "大杏仁", "蛋清": "蛋白", "扇贝肉": "扇贝"}
+ZH_SYNONYMS = {"奶": "乳", "花生米": "花生仁", "尖椒": "辣椒尖", "巴旦木": "大杏仁", "蛋清": "蛋白", "扇贝肉": "扇贝", "宽粉": "粉条"}
 ZH_COOKING_CHARS = set("清蒸红烧炒白灼水煮凉拌爆干煸油焖蒜蓉酱葱炖小手撕香煎炸切卤烤熏")
 # Below this a CFCT food is a near match: it gives way to an exact name of our alias table whose head it lacks.
 SURE_CFCT = 0.9
@@ -482,6 +483,8 @@ def _zh_score(query: str, extra: str, entry: ZhEntry) -> float:
         share = len(query) / len(base)
         # 羊奶 inside 婴儿配方羊奶粉 says little: a short query deep inside a long name is not that food.
         core, rest = (0.5 + 0.4 * share if share >= 0.5 else 0.3 + 0.4 * share), ""
+        if base.endswith(ZH_FORM_HEADS) and not query.endswith(ZH_FORM_HEADS):
+            core -= 0.2  # 鱼片 is not 鱼片干, dried fish: what the name ends in is what the food is
     elif qualifier_text and query in qualifier_text:
         core, rest = 0.7, ""
     elif len(query) >= 3 and qualifier_text and set(query) <= set(qualifier_text):
@@ -508,8 +511,9 @@ def _zh_score(query: str, extra: str, entry: ZhEntry) -> float:
         if explained:
             # Among qualifiers that explain the query, the one with fewer other characters (烤 before 电烤).
             score -= 0.005 * sum(c not in query + extra for q in entry.qualifiers if q not in ZH_FRESH for c in q)
-        if explained < 0.5 and query.startswith(base) and not query.endswith(base):
-            # Chinese puts the head noun last: 牛油果 is a fruit, not 牛油; 苹果汁 is juice, not 苹果.
+        after = query[query.index(base) + len(base):] if base in query else ""
+        if explained < 0.5 and any(c not in ZH_NEUTRAL and c not in qualifier_text for c in after):
+            # Chinese puts the head noun last: 牛油果 is a fruit, not 牛油; 苹果汁 is juice, not 苹果; 牛肉馅饼 a pie.
             score -= 0.35
         else:
             score -= 0.1 * (1 - explained)

@@ -179,6 +179,16 @@ def test_chinese_names_our_alias_table_knows_better(matcher, said, expected):
     ("菜花", "菜花（白色）"),
     ("花椰菜", "菜花（白色）"),
     ("脱水菜花", "菜花（脱水）"),
+    ("鱼片", "Fish, carp, raw"),  # fish slices, not 鱼片干, dried fish: a name ending in 干 is a dried food
+    ("鱼片干", "鱼片干"),
+    ("海带结", "海带（鲜）"),  # kelp tied in knots
+    ("宽粉", "粉条"),
 ])
 def test_chinese_names_of_parts_and_shapes(matcher, said, expected):
     assert matched_name(matcher, said) == expected
+
+
+def test_a_pie_filled_with_ground_meat_is_not_ground_meat(matcher):
+    # 牛肉馅饼 holds 肉馅 (our alias of "Pork, fresh, ground, raw"), but it ends in 饼: a pie.
+    assert matched_name(matcher, "肉馅") == "Pork, fresh, ground, raw"
+    assert matched_name(matcher, "牛肉馅饼") != "Pork, fresh, ground, raw"
