@@ -167,6 +167,13 @@ _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}
 _FULLWIDTH.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})
 _FULLWIDTH.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})
 _FULLWIDTH.update({0x3000: 0x20, 0xFF0E: 0x2E, 0xFF05: 0x25, 0x2019: 0x27, 0x2018: 0x27, 0x2044: 0x2F})
+_ZH_SHARE_EATEN = {"一半": 0.5, "半": 0.5, "半个": 0.5, "小半": 1 / 3, "一小半": 1 / 3, "大半": 2 / 3, "一大半": 2 / 3,
+                   "三分之一": 1 / 3, "三分之二": 2 / 3, "四分之一": 0.25, "四分之三": 0.75}
+_ZH_RANGE = re.compile(r"\s*[-~～到至]\s*")
+_ZH_PART_OF_ONE = {"小半": 1 / 3, "大半": 2 / 3}  # 小半碗, 大半碗
+# 一百来克 is about a hundred; 一百多克 a hundred and some (a fifth more: 一百多 is said of 110 to 190, mostly the
+# lower end); 一百余克, written, a little more.
+_ZH_ABOUT = {"来": 1.0, "多": 1.2, "余": 1.1}
 _FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 
 
@@ -256,6 +263,13 @@ def _number(text: str) -> float:
     text = text.strip()
     if text in ("半", "一半"):
         return 0.5
+    if text in _ZH_PART_OF_ONE:
+        return _ZH_PART_OF_ONE[text]
+    between = _ZH_RANGE.search(text, 1)
+    if between:
+        return (_number(text[:between.start()]) + _number(text[between.end():])) / 2  # 100-150克: the middle
+    if len(text) > 1 and text[-1] in _ZH_ABOUT:
+        return _number(text[:-1]) * _ZH_ABOUT[text[-1]]
     if text in ("几", "好几"):
         return 3.0
     if len(text) == 2 and all(c in "一二两三四五六七八九" for c in text) and text not in ("二两",):
@@ -318,8 +332,12 @@ def _alt(words) -> str:
 _ZH_NUMCH = "零〇一二三四五六七八九十百千万"
 _ZH_UNIT_ALT = _alt(list(WEIGHT_UNITS_ZH) + list(VOLUME_UNITS_ZH) + list(CLASSIFIERS_ZH))
 _LATIN_ALT = _alt(sorted(set(LATIN_UNITS) - {"gr", "cc"}, key=len, reverse=True) + ["gr", "cc"])
+_ZH_ONE_NUMBER = rf"(?:\d+(?:\.\d+)?|[{_ZH_NUMCH}两]+)"
 _NUM_ZH = (
-    r"(?:\d+(?:\.\d+)?(?:/\d+)?|\d*[½¼¾⅓⅔⅛]"
+    # 100-150克, 一百到一百五十克: a range; 一百来克, 一百多克, 十来颗: about so many
+    rf"(?:{_ZH_ONE_NUMBER}\s*[-~～到至]\s*{_ZH_ONE_NUMBER}(?=\s*[大中小]?(?:{_ZH_UNIT_ALT}))"
+    rf"|{_ZH_ONE_NUMBER}[来多余](?=[大中小]?(?:{_ZH_UNIT_ALT}))|小半|大半"
+    r"|\d+(?:\.\d+)?(?:/\d+)?|\d*[½¼¾⅓⅔⅛]"
     rf"|(?:一两|两三|三四|四五|五六|六七|七八|八九)(?=[大中小]?(?:{_alt(CLASSIFIERS_ZH)}))"
     rf"|一半|好几|几|半|两(?=两)|两(?=[百千万])[{_ZH_NUMCH}]*|两(?=[大中小]?(?:{_ZH_UNIT_ALT.replace('两|', '')}))"
     rf"|[{_ZH_NUMCH}]+(?:点[零一二三四五六七八九]+)?)"
@@ -330,19 +348,23 @@ _ZH_AMOUNT = re.compile(
     # 二两 / 二两半 / 三两六
     rf"|(?P<liang>{_NUM_ZH})两(?:(?P<liang_half>半)|(?P<liang_tenth>[一二三四五六七八九])(?![{_ZH_NUMCH}]|{_ZH_UNIT_ALT}))?"
     # 250ml / 60 g / 1.5L / 3 oz
-    rf"|(?P<lnum>\d+(?:\.\d+)?|\d*[½¼¾⅓⅔⅛])\s*(?P<lunit>{_LATIN_ALT})(?![A-Za-z])"
+    rf"|(?P<lnum>\d+(?:\.\d+)?(?:\s*[-~～到至]\s*\d+(?:\.\d+)?)?|\d*[½¼¾⅓⅔⅛])\s*(?P<lunit>{_LATIN_ALT})(?![A-Za-z])"
     # 一小盘 / 两个 / 一个半 / 三百毫升 / 了+个 (吃了个苹果)
     rf"|(?P<num>{_NUM_ZH})?(?P<size>[大中小])?(?P<unit>{_ZH_UNIT_ALT})(?P<half>半)?",
     re.IGNORECASE,
 )
 _ZH_SPLIT = re.compile(
     r"(?P<strong>[；;。！!？?\n]+)"
-    r"|(?P<comma>[，,、:：~～]+|…+|\.{3,}|\s+)"
+    r"|(?P<comma>[，,、:：]+|(?<!\d)[~～]+|[~～]+(?!\s*\d)|…+|\.{3,}|\s+)"  # not 100~150克, a range
     r"|(?P<conj>还有|以及|外加|另外|再加上|再加|再来|加上|然后|配了|配上|配着|就着|加了|又|再(?!制)|配(?!菜|料)"
-    r"|和(?!牛|果子)|跟|与|[+＋&＆]|(?<![追增参添])加(?!餐|热|工|班|州|拿大|湿|速|入|重|倍|量|应子|冰|料))"
+    r"|和(?!牛|果子)|跟|与|[+＋&＆]|(?<![追增参添没不有别])加(?!餐|热|工|班|州|拿大|湿|速|入|重|倍|量|应子|冰|料))"
 )
 _ZH_COMPANY = re.compile(r"[跟和与同](?:朋友|同事|家人|老公|老婆|孩子|爸妈|父母|同学|室友|女朋友|男朋友|对象|闺蜜)们?(?:一起)?")
 _ZH_DROP = re.compile(r"没吃|没喝|没算|不算|没有吃|忘了|啥|什么|来着|就这些|就这俩|就这样|就这么多|没了|不记得")
+# 没加糖, 不放油: what was left out of the food before, not a food (不加糖的豆浆一杯 is one, and is kept).
+_ZH_NOT_ADDED = re.compile(r"(?:也|都|还|就)?(?:没有|没再|没|不|别)(?:加|放|要|蘸|沾|配)(?:了|过)?[\u4e00-\u9fff]{1,4}?[的了啊呢]?")
+_ZH_NOT_ADDED_AFTER = re.compile(r"(?<=[\u4e00-\u9fff])(?:也|都|还|就)?(?:没有|没再|没|不|别)(?:加|放|要)(?:了|过)?"
+                                 r"[\u4e00-\u9fff]{1,3}$")
 _ZH_LOCATION = re.compile(r"^(?:在)?[\u4e00-\u9fff]{0,6}(?:店|食堂|餐厅|饭店|摊|外面|家里|公司|楼下|里|上)$")
 _ZH_ALL_STATE = re.compile(r"^[都全]是(?P<what>.*)$")
 _ZH_WHERE = re.compile(r"在[\u4e00-\u9fff]{1,6}?(?:吃的|吃了|买的|买了|点的|点了|吃|买)")
@@ -465,6 +487,7 @@ def _zh_clean(piece: str) -> tuple[str, str | None]:
     piece = _unprotect(piece, saved)
     if len(piece) > 3 and piece.endswith(("果肉", "净肉", "瓜瓤", "可食部")):
         piece = piece[:-3] if piece.endswith("可食部") else piece[:-2]
+    piece = _ZH_NOT_ADDED_AFTER.sub("", piece) or piece  # 咖啡没有加奶: coffee
     filled = _ZH_FILLED_WITH.match(piece)
     if filled:
         piece = filled.group("food")  # 韭菜鸡蛋馅饺子 are dumplings; the filling is said, not a food of its own
@@ -484,7 +507,7 @@ def _zh_piece(raw: str, saved: list[str]) -> _Piece:
     whole = _unprotect(raw, saved).strip()
     said = _ZH_LEAD.sub("", _ZH_WHERE.sub("", whole)) or whole  # said starts at the food: 中午吃了二两米饭 → 二两米饭
     text = _ZH_COMPANY.sub("", raw)
-    if _ZH_DROP.search(whole):
+    if _ZH_DROP.search(whole) or _ZH_NOT_ADDED.fullmatch(whole):
         return _Piece(said=said, name="", amount=_Amount(), drop=True)
     all_state = _ZH_ALL_STATE.match(re.sub(r"[吧啊呢嘛的了]+$", "", whole))
     if all_state:
@@ -720,6 +743,14 @@ def _assemble_zh(pieces: list[_Piece]) -> list[SplitItem]:
             _attach_parens(target, piece.parens, items, group_start)
             if target is items[-1] and (target.grams is not None or target.volume_ml is not None):
                 head = None
+            continue
+        share = _ZH_SHARE_EATEN.get(piece.name) if piece.amount.empty else None
+        if share and items:
+            # 蒸了一条鲈鱼，吃了一半: half the fish; a weight said after it (鱼肉150克) is still the fish's.
+            eaten = items[-1].components[-1] if items[-1].components else items[-1]
+            if eaten.grams is None and eaten.volume_ml is None:
+                eaten.quantity = (eaten.quantity or 1.0) * share
+            eaten.said = f"{eaten.said}，{piece.said}"
             continue
         if piece.name.endswith("馅") and piece.amount.empty and items:
             items[-1].said = f"{items[-1].said}，{piece.said}"  # 饺子，猪肉白菜馅的: what the dumplings are filled with

@@ -139,8 +139,9 @@ class MealAnalyser:
         return {"parser": split.parser, "items": items, "totals": totals}
 
     def _entries(self, item: SplitItem, matcher: Matcher) -> list[dict]:
-        # A dish given with its ingredients' weights is computed from the ingredients.
-        if item.components and all(c.grams for c in item.components):
+        # A dish given with its ingredients' amounts is computed from the ingredients: weights, volumes or counts
+        # (番茄炒蛋（番茄200克、鸡蛋2个、油10克）: two eggs are weighed as eggs are).
+        if item.components and all(c.grams or c.volume_ml or c.quantity for c in item.components):
             return [self._entry(self._named_part(item, component), matcher.match(self._named_part(item, component)),
                                 said=f"{item.said} · {component.said}")
                     for component in item.components]

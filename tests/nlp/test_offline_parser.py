@@ -152,6 +152,23 @@ ZH_CASES = [
     ("晚上吃了二两饺子，猪肉白菜馅的", [dict(name="饺子", grams=100.0)]),
     ("韭菜鸡蛋馅饺子十个", [dict(name="饺子", quantity=10)]),
     ("牛肉馅饼一个", [dict(name="牛肉馅饼", quantity=1)]),  # a pie: 馅饼 is its name
+    # ranges and round numbers: the middle of a range, about so many
+    ("米饭100-150克", [dict(name="米饭", grams=125.0)]),
+    ("米饭100~150g", [dict(name="米饭", grams=125.0)]),
+    ("一百到一百五十克米饭", [dict(name="米饭", grams=125.0)]),
+    ("牛肉一百来克", [dict(name="牛肉", grams=100.0)]),
+    ("青菜一百多克", [dict(name="青菜", grams=120.0)]),
+    ("十来颗草莓", [dict(name="草莓", quantity=10.0, unit="颗")]),
+    ("米饭小半碗", [dict(name="米饭", quantity=1 / 3, unit="碗")]),
+    ("粥大半碗", [dict(name="粥", quantity=2 / 3, unit="碗")]),
+    ("再来两个包子", [dict(name="包子", quantity=2.0)]),  # 来 after 再 is no round number
+    # what was left out, and how much of it was eaten
+    ("喝了杯美式咖啡，没加糖", [dict(name="美式咖啡")]),
+    ("咖啡没有加奶", [dict(name="咖啡")]),
+    ("不加糖的豆浆一杯", [dict(name="豆浆", unit="杯")]),
+    ("一个手抓饼加蛋", [dict(name="手抓饼"), dict(name="蛋")]),
+    ("一个苹果，吃了一半", [dict(name="苹果", quantity=0.5)]),
+    ("蒸了一条鲈鱼，吃了一半，大概鱼肉150克", [dict(name="鲈鱼", grams=150.0)]),
     ("白灼虾，剥出来的虾肉九十克，还有米饭一碗", [dict(name="白灼虾", grams=90.0), dict(name="米饭", unit="碗")]),
     ("宫保鸡丁一份，米饭一大碗，雪碧一罐330毫升", [dict(name="宫保鸡丁", components=[]), dict(name="米饭", size="large"),
                                            dict(name="雪碧", volume_ml=330.0)]),

@@ -112,6 +112,13 @@ def test_a_dish_not_in_the_tables_is_computed_from_its_recipe(analyser):
     assert tomato["energy_kcal"] == pytest.approx(16 * tomato["grams"] / 100)
 
 
+def test_a_dish_given_with_counts_of_its_ingredients_is_computed_from_them(analyser):
+    # Was the recipe's usual plate: the two eggs said were not weights, so the amounts said were all ignored.
+    result = analyser.analyse("番茄炒蛋（番茄200克、鸡蛋2个）", use_model=False)
+    assert [(i["food"]["name"], i["grams"], i["basis"]) for i in result["items"]] == [
+        ("番茄", 200, "stated"), ("鸡蛋（代表值）", 100, "unit_table")]
+
+
 def test_a_table_food_said_by_a_short_name_is_weighed_by_its_own_name(analyser):
     # 蛋 is 鸡蛋（代表值）; the unit weights are kept under 鸡蛋, not under the printed name with its qualifier.
     egg = analyser.analyse("蛋", use_model=False)["items"][0]
