@@ -53,7 +53,10 @@ ZH_PROCESSED_FORMS = ("脱水", "罐头", "熏")
 ZH_FRESH = ("鲜", "全脂")  # the default form of a food: saying nothing means this
 STATE_HINTS = {"raw": "生干", "cooked": "熟煮蒸"}
 # Everyday words → the word the food tables print (羊奶 → 羊乳; 尖椒 is a 辣椒 whose qualifier says 尖).
-ZH_SYNONYMS = {"奶": "乳", "花生米": "花生仁", "尖椒": "辣椒尖", "巴旦木": "大杏仁", "蛋清": "蛋白", "扇贝肉": "扇贝", "宽粉": "粉条"}
+ZH_SYNONYMS = {"奶": "乳", "花生米": "花生仁", "尖椒": "辣椒尖", "巴旦木": "大杏仁", "蛋清": "蛋白", "扇贝肉": "扇贝", "宽粉": "粉条",
+               "排骨": "猪小排"}
+# A word that, said alone, means one food of the table: 一张饼 is a flatbread, not 橘饼 (candied orange cake).
+ZH_SAID_ALONE = {"饼": "烙饼", "大饼": "烙饼"}
 ZH_COOKING_CHARS = set("清蒸红烧炒白灼水煮凉拌爆干煸油焖蒜蓉酱葱炖小手撕香煎炸切卤烤熏")
 # Below this a CFCT food is a near match: it gives way to an exact name of our alias table whose head it lacks.
 SURE_CFCT = 0.9
@@ -138,6 +141,8 @@ class Matcher:
         # for a synonym a little less, so 红薯 finds 甘薯（红心）[红薯] before its sibling 甘薯（白心）.
         queries = [(query, 1.0), *((e, 0.9) for e in expansions),
                    *((v, 0.93) for v in self._printed_name_variants(query))]
+        if query in ZH_SAID_ALONE:
+            queries.append((ZH_SAID_ALONE[query], 0.96))
         for word, usual in ZH_SYNONYMS.items():
             if word in query:
                 queries.append((query.replace(word, usual, 1), 0.96))

@@ -183,6 +183,11 @@ def test_chinese_names_our_alias_table_knows_better(matcher, said, expected):
     ("鱼片干", "鱼片干"),
     ("海带结", "海带（鲜）"),  # kelp tied in knots
     ("宽粉", "粉条"),
+    ("饼", "烙饼（标准粉）"),  # 一张饼 is a flatbread, not 橘饼 (candied orange cake)
+    ("大饼", "烙饼（标准粉）"),
+    ("排骨", "猪小排（杜长大猪）"),  # spare ribs, not 酱排骨, ribs braised in soy sauce
+    ("酱排骨", "酱排骨"),
+    ("汤", "Soup, NFS"),  # not 汤菜, a leaf vegetable
 ])
 def test_chinese_names_of_parts_and_shapes(matcher, said, expected):
     assert matched_name(matcher, said) == expected

@@ -50,6 +50,10 @@ def test_a_weight_said_for_two_foods_is_shared_by_their_usual_servings(analyser)
     assert basis == {"stated_shared"}
 
 
+def test_a_flatbread_is_weighed_as_one(analyser):
+    assert foods_and_grams(analyser, "一张饼") == [("烙饼（标准粉）", 120.0)]
+
+
 def test_a_weight_said_for_each_of_two_foods_is_each_ones(analyser):
     assert foods_and_grams(analyser, "50g each of bagel and cream cheese") == [("Bagel", 50.0), ("Cheese, cream", 50.0)]
 
