@@ -67,7 +67,10 @@ def matcher(everyday_foods_engine):
     ("pickled herring", "Fish, herring, Atlantic, pickled"),
     ("chardonnay", "Wine, table, white"),  # a grape said for its wine
     ("merlot", "Wine, table, red"),
-    ("cooking wine", "Alcoholic beverage, wine, cooking"),  # a wine said is said to be alcoholic
+    ("cooking wine", "Alcoholic beverage, wine, cooking"),
+    ("wine", "Wine, table, red"),  # was "Wine, light", the shortest name, lower in alcohol
+    ("table wine", "Wine, table, red"),
+    ("light wine", "Wine, light"),  # a wine said is said to be alcoholic
     ("tamarind beverage", "Tamarind drink"),  # a beverage is a drink: not the raw fruit
     ("dessert pizza", "Dessert pizza"),  # dessert is a kind of pizza here, not the occasion
     ("whole-wheat spaghetti", "Pasta, whole-wheat, cooked"),  # a pasta shape said is USDA's pasta
