@@ -419,6 +419,7 @@ def _zh_amounts(text: str) -> tuple[_Amount, list[tuple[int, int, bool]]]:
     """All amounts in a clause, merged into one, with their spans (and whether each was a bare classifier)."""
     amount = _Amount()
     spans: list[tuple[int, int, bool]] = []
+    counted_by_size = False  # the count so far is a bare 中杯's one
     for m in _ZH_AMOUNT.finditer(text):
         g = m.groupdict()
         if g["jin"]:
@@ -443,7 +444,9 @@ def _zh_amounts(text: str) -> tuple[_Amount, list[tuple[int, int, bool]]]:
                 # At the start of a clause after 还有 or 再来 (还有个苹果), the classifiers that begin no food name.
                 first = (m.start() == 0 and unit in _ZH_BARE_AT_START and not g["size"]
                          and after not in ("子", "仔", unit))
-                sized = g["size"] and (not before or not _CJK.match(before) or not after or not _CJK.match(after))
+                # 可乐中杯, 拿铁大杯一杯: a size and a classifier at the end, or before the count, are the size said.
+                sized = g["size"] and (not before or not _CJK.match(before) or not after or not _CJK.match(after)
+                                       or after in _ZH_NUMCH)
                 if not (first or (before and before in "了来有") or sized):
                     continue
             n = 1.0 if bare else _number(g["num"])
@@ -455,8 +458,10 @@ def _zh_amounts(text: str) -> tuple[_Amount, list[tuple[int, int, bool]]]:
                 _set_measure(amount, n, WEIGHT_UNITS_ZH[unit])
             elif unit in VOLUME_UNITS_ZH:
                 _set_measure(amount, n, VOLUME_UNITS_ZH[unit])
-            elif amount.quantity is None or amount.unit in _GRAMS or amount.unit in _ML:
-                amount.quantity, amount.unit = n, unit
+            elif amount.quantity is None or amount.unit in _GRAMS or amount.unit in _ML or (
+                    counted_by_size and not bare and unit == amount.unit):
+                amount.quantity, amount.unit = n, unit  # 中杯美式两杯: two medium cups, not one
+            counted_by_size = bare
             spans.append((m.start(), m.end(), unit in CLASSIFIERS_ZH))
             continue
         spans.append((m.start(), m.end(), False))

@@ -191,6 +191,7 @@ def test_chinese_names_our_alias_table_knows_better(matcher, said, expected):
     ("排骨", "猪小排（杜长大猪）"),  # spare ribs, not 酱排骨, ribs braised in soy sauce
     ("酱排骨", "酱排骨"),
     ("汤", "Soup, NFS"),  # not 汤菜, a leaf vegetable
+    ("巨无霸", "McDONALD'S, BIG MAC"),  # was unmatched: McDonald's own Chinese name for it
 ])
 def test_chinese_names_of_parts_and_shapes(matcher, said, expected):
     assert matched_name(matcher, said) == expected

@@ -162,6 +162,8 @@ ZH_CASES = [
     ("米饭小半碗", [dict(name="米饭", quantity=1 / 3, unit="碗")]),
     ("粥大半碗", [dict(name="粥", quantity=2 / 3, unit="碗")]),
     ("再来两个包子", [dict(name="包子", quantity=2.0)]),  # 来 after 再 is no round number
+    ("拿铁大杯一杯", [dict(name="拿铁", quantity=1.0, unit="杯", size="large")]),  # was an unmatched 拿铁大杯
+    ("中杯美式两杯", [dict(name="美式", quantity=2.0, unit="杯", size="medium")]),  # two cups, not one
     # what was left out, and how much of it was eaten
     ("喝了杯美式咖啡，没加糖", [dict(name="美式咖啡")]),
     ("咖啡没有加奶", [dict(name="咖啡")]),
