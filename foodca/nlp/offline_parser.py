@@ -850,6 +850,16 @@ _EN_COUNT = re.compile(
     rf"(?:(?P<size>{_SIZE_ALT})\b\s*)?",
     re.IGNORECASE,
 )
+_EN_TRAILING_COUNT = re.compile(rf"\s+(?P<num>\d+/\d+|\d+(?:\.\d+)?|\d*[½¼¾⅓⅔⅛])\s*(?:(?P<unit>{_alt(UNITS_EN)})\b)?\s*$",
+                                re.IGNORECASE)
+# A name as typed into a log before its amount ("milk 1 cup"): a few words, none that goes on to a number of
+# something else ("enough for 12", "ribs 10 to 12", "a marbling score of 4", "which includes 100").
+_EN_LOGGED_NAME = re.compile(
+    r"(?!.*\b(?:which|that|includes?|including|featuring|enough|score|serving|servings|for|of|to|out|and|or|than|about|"
+    r"by|in|on|at|from|with|per|number|size|ribs?|grade|level|stage|step|day|week|roughly|approximately|about|around|"
+    r"nearly|almost|over|under|total|totals|totaling|totalling|contains?|containing|serves?|makes?|yields?|weighing|"
+    r"measuring|is|are|was|were|be|being)\b)[a-z][a-z' -]{0,40}",
+    re.IGNORECASE)
 _EN_UNIT_WORD = re.compile(rf"\b(?:{_alt(UNITS_EN)})\b", re.IGNORECASE)
 _EN_BARE_UNIT = re.compile(rf"^(?:(?P<size>{_SIZE_ALT})\s+)?(?P<unit>{_alt(UNITS_EN)})\s+of\b\s*", re.IGNORECASE)
 _EN_SIZE = re.compile(rf"^(?P<size>{_SIZE_ALT})\b\s*", re.IGNORECASE)
@@ -870,7 +880,7 @@ _EN_LEAD = [
         r"cooked|baked|sliced|cut|poured|spread|mixed|added|prepared|included|paired|topped|seasoned|drizzled|sprinkled|"
         r"melted|used|found|kept|left|saved|split|shared|bit|ordered|picked up|wash|washed|"
         r"got)(?:\s+(?:on|in|up|down|myself to|it|them|it off|out|into|this|myself))*\b(?:\s+(?:with|of|as))?(?=\s|$)",
-        r"^(?:just\s+|now\s+|currently\s+|also\s+)*(?:enjoying|enjoyed|consuming|consumed|having|had|eating|ate|drinking|drank|sipping on|sipping|savoring|savouring|munching on|snacking on|snacked on|nibbling on|grabbed|grabbing|devouring|indulging in|relishing|tasting|trying|treating myself to|got|incorporating|incorporated|utilizing|utilising|utilized|using|adding|providing|offering|possessing|requiring|ordering|ordered|preparing|prepared|making|made|cooking|there's|there is|here's|here is|this is|it's|it is)\b",
+        r"^(?:just\s+|now\s+|currently\s+|also\s+)*(?:enjoying|enjoyed|consuming|consumed|having|had|eating|ate|drinking|drank|sipping on|sipping|savoring|savouring|munching on|snacking on|snacked on|nibbling on|grabbed|grabbing|devouring|indulging in|relishing|tasting|trying|treating myself to|got|incorporating|incorporated|utilizing|utilising|utilized|using|adding|providing|offering|possessing|requiring|ordering|ordered|preparing|prepared|making|made|cooking(?!\s+(?:wine|spray|sherry|sake|oil|fat|apples?|onions?))|there's|there is|here's|here is|this is|it's|it is)\b",
         r"\b(?:is|are|was|were)\s+(?:being\s+|also\s+)?(?:enjoyed|savou?red|served|consumed|eaten|prepared|had|drunk|included|part of|my|included|what|on the menu|for|ready|prepared for)\b.*$",
         r"\b(?:makes up|make up|completes|complete|rounds out|round out)\b.*$",
         r"^(?:to drink|on the side|to top it off|additionally|in addition|oh|also|along with that|besides|as a side|for drinks?|"
@@ -1031,6 +1041,12 @@ def _en_read(raw: str) -> _Piece:
             if size:
                 amount.size = SIZES_EN[size.group("size").lower()]
                 text = text[size.end():]
+    trailing = _EN_TRAILING_COUNT.search(text) if amount.quantity is None and not amount.measured else None
+    if trailing and _EN_LOGGED_NAME.fullmatch(text[:trailing.start()].strip()):
+        # "milk 1 cup", "banana 2", as typed into a log: the amount after the food.
+        amount.quantity = _en_number(trailing.group("num"))
+        amount.unit = UNITS_EN[trailing.group("unit").lower()] if trailing.group("unit") else None
+        text = text[:trailing.start()]
     filler = _EN_AMOUNT_OF.match(text)
     if filler:  # "a small amount of fat", "a variety of vegetables": no amount of its own
         text = text[filler.end():]

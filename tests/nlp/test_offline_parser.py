@@ -185,6 +185,14 @@ EN_CASES = [
                                                        dict(name="latte", size="medium")]),
     ("two eggs and a cup of rice", [dict(name="eggs", quantity=2, unit=None), dict(name="rice", quantity=1, unit="cup")]),
     ("three dumplings, each about 40g", [dict(name="dumplings", quantity=3, grams=120.0)]),
+    # the amount after the food, as typed into a log; a number of something else is not an amount
+    ("milk 1 cup", [dict(name="milk", quantity=1.0, unit="cup")]),
+    ("oatmeal 1 cup, banana 1, coffee 2 cups", [dict(name="oatmeal", quantity=1.0, unit="cup"),
+                                                dict(name="banana", quantity=1.0, unit=None),
+                                                dict(name="coffee", quantity=2.0, unit="cup")]),
+    ("a big pot of coffee, serves 12", [dict(name="coffee, serves 12", quantity=1.0, unit="pot")]),
+    ("cooking wine", [dict(name="cooking wine")]),  # a wine, not the verb "cooking"
+    ("cooking spray", [dict(name="cooking spray")]),
     ("two bananas weighing 120g each", [dict(name="bananas", quantity=2, grams=240.0)]),
     ("2 slices of bread, 30g each", [dict(name="bread", quantity=2, unit="slice", grams=60.0)]),
     ("a large apple", [dict(name="apple", quantity=1, size="large", unit=None)]),
