@@ -10,10 +10,9 @@ from rapidfuzz import fuzz, process
 
 from foodca.matching.index import FoodIndex, TokenIndex, ZhEntry
 from foodca.matching.text import (
-    ZH_COOKING_PREFIX,
     EN_ALCOHOLIC_DRINKS, EN_COOKED_STATE, EN_DESCRIPTORS, EN_FORM_WORDS, EN_QUERY_FILLER, EN_QUERY_SYNONYMS,
-    EN_RAW_WORDS, EN_UNSAID_FORMS, EN_WORD_SPELLED_AS, en_in_usda_words, en_negated_words, en_tokens,
-    en_without_negations, is_chinese, split_cfct_name, zh_core,
+    EN_RAW_WORDS, EN_UNSAID_FORMS, EN_WORD_SPELLED_AS, ZH_COOKING_PREFIX, en_in_usda_words, en_negated_words,
+    en_tokens, en_without_negations, is_chinese, split_cfct_name, zh_core,
 )
 from foodca.nlp.items import SplitItem
 
