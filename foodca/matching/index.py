@@ -12,8 +12,8 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from foodca.matching.text import (
-    EN_DEFAULT_MARK, EN_DEFAULT_WORDS, EN_DESCRIPTORS, en_extra_word_cost, en_name_tokens, en_negated_words, en_tokens,
-    split_cfct_name, zh_core,
+    EN_DEFAULT_MARK, EN_DEFAULT_WORDS, EN_DESCRIPTORS, ZH_SHAPES, en_extra_word_cost, en_name_tokens, en_negated_words,
+    en_tokens, split_cfct_name, zh_core,
 )
 from foodca.models import Alias, Food
 from foodca.models.food import CORE_NUTRIENTS
@@ -214,7 +214,6 @@ _NOT_AS_EATEN = frozenset("raw dry dried uncooked frozen unprepared powder mix c
 
 # USDA files fish as "Fish, salmon, NFS": the kind of fish is the head a person says ("salmon"), not "fish".
 _CLASS_HEADS = frozenset({"fish"})
-_ZH_SHAPES = frozenset("条丝片块丁段末")
 
 
 # "PLUM TOMATOES IN PUREE", "TUNA IN WATER", "PASTA WITH SAUCE": what a product is comes before what it is in or with.
@@ -224,7 +223,7 @@ _PRODUCT_IN_OR_WITH = re.compile(r"\s(?:in|with)\s", re.IGNORECASE)
 def _cut_of_another_food(synonym: str, printed_bases: set[str]) -> bool:
     """黄瓜条 is a butcher's name for a cut of beef, and what everyone else calls cucumber sticks: a synonym that reads
     as another food's name and the shape it is cut in names that food."""
-    return any(synonym[:-n] in printed_bases and set(synonym[-n:]) <= _ZH_SHAPES for n in (1, 2) if len(synonym) > n)
+    return any(synonym[:-n] in printed_bases and set(synonym[-n:]) <= ZH_SHAPES for n in (1, 2) if len(synonym) > n)
 
 
 def _product_head(description: str, name_words: list[str], food_heads: frozenset[str]) -> str:

@@ -11,8 +11,8 @@ from rapidfuzz import fuzz, process
 from foodca.matching.index import FoodIndex, TokenIndex, ZhEntry
 from foodca.matching.text import (
     EN_ALCOHOLIC_DRINKS, EN_COOKED_STATE, EN_DESCRIPTORS, EN_FORM_WORDS, EN_QUERY_FILLER, EN_QUERY_SYNONYMS,
-    EN_RAW_WORDS, EN_UNSAID_FORMS, EN_WORD_SPELLED_AS, ZH_COOKING_PREFIX, en_in_usda_words, en_negated_words,
-    en_tokens, en_without_negations, is_chinese, split_cfct_name, zh_core,
+    EN_RAW_WORDS, EN_UNSAID_FORMS, EN_WORD_SPELLED_AS, ZH_COOKING_PREFIX, ZH_SHAPES, en_in_usda_words,
+    en_negated_words, en_tokens, en_without_negations, is_chinese, split_cfct_name, zh_core,
 )
 from foodca.nlp.items import SplitItem
 
@@ -44,8 +44,8 @@ OPPOSED_BY_NEGATING = {"salted": "salt", "sweetened": "sugar"}
 PLAINLY_COOKED = frozenset({"cooked"})
 SPARSE_ABOVE = 50_000
 SPARSE_POOL = 4_000
-# Characters that shape or size a food without changing what it is (土豆丝, 黄瓜条, 橙子).
-ZH_NEUTRAL = set("丝片条块丁末段子儿肉仁粒液结")  # shapes (海带结, kelp tied in knots) and the part eaten
+# Characters that shape or size a food, or name the part eaten, without changing what it is (土豆丝, 橙子, 虾肉).
+ZH_NEUTRAL = ZH_SHAPES | set("子儿肉仁粒液")
 ZH_NEUTRAL_CHARS = "".join(sorted(ZH_NEUTRAL))
 ZH_FORM_HEADS = tuple("干汁粉酱油酒醋糖膏")  # 牛肉干, 苹果汁, 玉米油: a food made of the one before
 ZH_PROCESSED_FORMS = ("脱水", "罐头", "熏")
@@ -477,12 +477,12 @@ def _zh_score(query: str, extra: str, entry: ZhEntry) -> float:
     """How well a Chinese query names this entry: the base, then its qualifiers explaining the rest."""
     base = entry.base
     qualifier_text = "".join(entry.qualifiers)
-    before = ""  # what the query says before the base, when it holds it
+    before = after = ""  # what the query says before and after the base, when it holds it
     if query == base:
         core, rest = (1.0 if entry.primary else 0.95), ""
     elif base in query:
         core, rest = 0.55 + 0.45 * len(base) / len(query), query.replace(base, "", 1)
-        before = query[:query.index(base)]
+        before, _, after = query.partition(base)
     elif query in base:
         share = len(query) / len(base)
         # 羊奶 inside 婴儿配方羊奶粉 says little: a short query deep inside a long name is not that food.
@@ -515,7 +515,6 @@ def _zh_score(query: str, extra: str, entry: ZhEntry) -> float:
         if explained:
             # Among qualifiers that explain the query, the one with fewer other characters (烤 before 电烤).
             score -= 0.005 * sum(c not in query + extra for q in entry.qualifiers if q not in ZH_FRESH for c in q)
-        after = query[query.index(base) + len(base):] if base in query else ""
         if explained < 0.5 and any(c not in ZH_NEUTRAL and c not in qualifier_text for c in after):
             # Chinese puts the head noun last: 牛油果 is a fruit, not 牛油; 苹果汁 is juice, not 苹果; 牛肉馅饼 a pie.
             score -= 0.35

@@ -10,6 +10,8 @@ from pathlib import Path
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # A way of cooking said before one food: 清蒸鲈鱼 is 鲈鱼 (the parser and the matcher both read it).
+# Characters that say how a food is cut (土豆丝, 黄瓜条, 海带结, kelp tied in knots), not what it is.
+ZH_SHAPES = frozenset("丝片条块丁末段结")
 ZH_COOKING_PREFIX = re.compile(r"^(?:清蒸|红烧|清炒|白灼|水煮|凉拌|爆炒|干煸|油焖|蒜蓉|酱爆|葱爆|清炖|小炒|香煎|白切)")
 _NON_WORD = re.compile(r"[^0-9a-z\u3400-\u9fff]+")
 # CFCT names: base（qualifiers）[synonyms]; brackets come full- or half-width.

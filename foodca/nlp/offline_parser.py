@@ -167,10 +167,10 @@ _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}
 _FULLWIDTH.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})
 _FULLWIDTH.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})
 _FULLWIDTH.update({0x3000: 0x20, 0xFF0E: 0x2E, 0xFF05: 0x25, 0x2019: 0x27, 0x2018: 0x27, 0x2044: 0x2F})
-_ZH_SHARE_EATEN = {"一半": 0.5, "半": 0.5, "半个": 0.5, "小半": 1 / 3, "一小半": 1 / 3, "大半": 2 / 3, "一大半": 2 / 3,
-                   "三分之一": 1 / 3, "三分之二": 2 / 3, "四分之一": 0.25, "四分之三": 0.75}
 _ZH_RANGE = re.compile(r"\s*[-~～到至]\s*")
 _ZH_PART_OF_ONE = {"小半": 1 / 3, "大半": 2 / 3}  # 小半碗, 大半碗
+_ZH_SHARE_EATEN = {**_ZH_PART_OF_ONE, "一半": 0.5, "半": 0.5, "半个": 0.5, "一小半": 1 / 3, "一大半": 2 / 3,
+                   "三分之一": 1 / 3, "三分之二": 2 / 3, "四分之一": 0.25, "四分之三": 0.75}
 # 一百来克 is about a hundred; 一百多克 a hundred and some (a fifth more: 一百多 is said of 110 to 190, mostly the
 # lower end); 一百余克, written, a little more.
 _ZH_ABOUT = {"来": 1.0, "多": 1.2, "余": 1.1}
@@ -370,13 +370,14 @@ _ZH_ALL_STATE = re.compile(r"^[都全]是(?P<what>.*)$")
 _ZH_WHERE = re.compile(r"在[\u4e00-\u9fff]{1,6}?(?:吃的|吃了|买的|买了|点的|点了|吃|买)")
 _ZH_STATE_RAW = re.compile(r"生重|干重|生的|干的|泡之前|泡发前|泡前|煮之前|煮前|未煮|\(生\)|^生$|^干$")
 _ZH_STATE_COOKED = re.compile(r"熟重|熟的|煮熟后|煮好后|煮好的|煮熟的|煮过的|做好的|^熟$")
+_ZH_EACH = re.compile(rf"每一?(?:{_alt(CLASSIFIERS_ZH)})")  # 每个, 每片: what follows is the amount of one
 _ZH_PREP = re.compile(
     r"(?:削|剥|去|拆|切|挑|剔|撕)(?:了|完|掉|好|去)?(?:皮|壳|核|籽|子|蒂|梗|骨|刺|筋|头|根|芯|瓤)(?:以后|之后|后|的)?"
     r"|净重|净含量|可食部分?|生重|熟重|干重|生的|干的|熟的|泡之前|泡发前|泡前|煮之前|煮前|煮熟后|煮好后"
     r"|大概|大约|差不多|左右|一共|总共|总计|合计|称了一下|称了下|称了|称一下|称重|估计|应该|可能|约|共|上下|多点|多一点"
     r"|[带连](?:皮|壳|骨)的?|不带皮的?|毛重|去皮|剥出来的?|拆出来的?|挑出来的?|片下来的?|啃下来的?|剩下的?|出来的?|下来的?"
     r"|那个|这个|嗯+|呃+|啊|呀|吧|呢|嘛|哦对|哦|诶|哎|额|就这些|各|分别|每样|每种"
-    rf"|每一?(?:{_alt(CLASSIFIERS_ZH)})"
+    rf"|{_ZH_EACH.pattern}"
 )
 _ZH_LEAD = re.compile(
     r"^(?:今天|昨天|今早|今晚|今儿|早上|早晨|早饭|早餐|上午|中午|午饭|午餐|下午茶|下午|傍晚|晚上|晚饭|晚餐|夜宵|宵夜|夜里"
@@ -388,7 +389,6 @@ _ZH_TRAIL = re.compile(r"(?:(?:[泡煮做打熬蒸炒烤炸买点吃喝拌冲]|�
 _ZH_CHATTER = re.compile(r"(?:吃得|喝得|吃的|喝的)(?:很|比较|太|挺|有点)?[少多简单饱好随便清淡]+|随便对付了?一口|对付了?一口|很简单|饿了|嘴馋"
                          r"|当(?:加餐|早饭|早餐|午饭|午餐|晚饭|晚餐|夜宵|宵夜|零食|点心|主食)")
 _ZH_FILLED_WITH = re.compile(r"^[\u4e00-\u9fff]{1,8}?馅的?(?P<food>[\u4e00-\u9fff]{2,})$")  # not 牛肉馅饼, a pie
-_ZH_EACH = re.compile(rf"每(?:一)?(?:{_alt(CLASSIFIERS_ZH)})")
 _ZH_FOOD_THEN_PART = re.compile(r"^(?P<food>[\u4e00-\u9fff]{2,4})(?P=food)[\u4e00-\u9fff]{0,2}$")
 _ZH_OF_PREFIX = re.compile(r"^[\u4e00-\u9fff]{1,6}?的(?=[\u4e00-\u9fff])")
 _ZH_BARE_AT_START = frozenset("个杯碗份瓶盘罐听碟颗串")
@@ -762,18 +762,16 @@ def _assemble_zh(pieces: list[_Piece]) -> list[SplitItem]:
             continue
         counted = piece.amount.unit in CLASSIFIERS_ZH  # 可乐一罐330毫升: a food of its own, not an ingredient
         if head is not None and piece.amount.measured and not counted:
-            ingredient = _ingredient_in_dish(head.name, piece.name) if not head.components else None
-            if not head.components and _related_part(head, piece) and ingredient is None:
+            related = not head.components and _related_part(head, piece)
+            ingredient = _ingredient_in_dish(head.name, piece.name) if related else None
+            if related and ingredient is None:
                 _absorb(head, piece)
                 head = None
                 item = items[-1]
-            elif ingredient is not None and _related_part(head, piece):
+            elif related or head.components or _DISH_CHARS.intersection(head.name) or any(
+                    c in head.name for c in piece.name):
                 item = _new_item(piece)
-                item.name = ingredient
-                head.components.append(item)
-                head.said = f"{head.said}，{piece.said}"
-            elif head.components or _DISH_CHARS.intersection(head.name) or any(c in head.name for c in piece.name):
-                item = _new_item(piece)
+                item.name = ingredient or item.name  # 黑鱼汤 ← 鱼肉: the dish's own word for the fish
                 head.components.append(item)
                 head.said = f"{head.said}，{piece.said}"
             else:
