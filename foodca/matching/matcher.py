@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -62,8 +64,7 @@ SURE_CFCT = 0.9
 TYPE_BONUS = {"survey_fndds_food": 0.015, "sr_legacy_food": 0.01, "foundation_food": 0.0, "branded_food": 0.0}
 
 
-@dataclass(frozen=True)  # shared by every match served from the ranking cache
-class Candidate:
+class Candidate(NamedTuple):  # immutable: shared by every match served from the ranking cache
     position: int
     score: float
 
@@ -125,7 +126,9 @@ class Matcher:
         for candidate in first + second:
             if candidate.position not in best or best[candidate.position].score < candidate.score:
                 best[candidate.position] = candidate
-        return sorted(best.values(), key=lambda c: -c.score)
+        # Rounded, as in _rank_tokens: siblings that tie to the last digits that mean anything keep their order
+        # (the stable sort's), instead of swapping from run to run with the order sets were summed in.
+        return sorted(best.values(), key=lambda c: -round(c.score, 9))
 
     # --- Chinese
 
@@ -293,13 +296,14 @@ class Matcher:
         tokens = self._join_compounds(tokens)
         if not tokens:
             return []
+        said_tokens = frozenset(en_tokens(said))  # once for the two or three rankings below
         if brand:
-            named = self._rank_tokens(self.index.branded, tokens + en_tokens(brand), said, ruled_out)
+            named = self._rank_tokens(self.index.branded, tokens + en_tokens(brand), said_tokens, ruled_out)
             if named and named[0].score >= BRANDED_THRESHOLD:
                 return named
-        ranked = self._rank_tokens(self.index.generic, tokens, said, ruled_out)
+        ranked = self._rank_tokens(self.index.generic, tokens, said_tokens, ruled_out)
         if branded and (not ranked or ranked[0].score < EN_THRESHOLD):
-            found = [c for c in self._rank_tokens(self.index.branded, tokens, said, ruled_out)
+            found = [c for c in self._rank_tokens(self.index.branded, tokens, said_tokens, ruled_out)
                      if c.score >= BRANDED_THRESHOLD]
             ranked = self._merge(ranked, found)
         return ranked
@@ -329,12 +333,12 @@ class Matcher:
         begins = sum(tokens[local][:2] == (first, second) for local in both)
         return begins > len(postings[first + second])
 
-    def _rank_tokens(self, token_index: TokenIndex, tokens: list[str], said: str = "",
+    def _rank_tokens(self, token_index: TokenIndex, tokens: list[str], said_tokens: frozenset[str] = frozenset(),
                      ruled_out: frozenset[str] = frozenset()) -> list[Candidate]:
         if not len(token_index.foods):
             return []
         query = list(dict.fromkeys(tokens))
-        context = set(en_tokens(said)) - set(query) - EN_QUERY_FILLER
+        context = said_tokens - set(query) - EN_QUERY_FILLER
         # "a can of kidney beans" is the canned beans, not the raw ones: canned goes without saying.
         implied = frozenset({"canned"}) if "can" in context else frozenset()
         context |= implied
@@ -353,14 +357,13 @@ class Matcher:
             rarest = sorted(known, key=lambda token: len(token_index.postings[token]))
             pool = token_index.postings[rarest[0]]
             if len(rarest) > 1 and len(pool) + len(token_index.postings[rarest[1]]) <= SPARSE_POOL:
-                pool = np.union1d(pool, token_index.postings[rarest[1]])
+                pool = _sorted_union(pool, token_index.postings[rarest[1]])
             scores = np.zeros(len(pool), dtype=np.float32)
             for token in known:
                 credit = np.zeros(len(pool), dtype=np.float32)
                 for word, share in _credited_words(token, token_index):
-                    postings = token_index.postings[word]
-                    at = np.minimum(np.searchsorted(postings, pool), len(postings) - 1)
-                    np.maximum(credit, share * weights[token] * (postings[at] == pool), out=credit)
+                    held = _held_in(pool, token_index.postings[word])
+                    credit[held] = np.maximum(credit[held], share * weights[token])
                 scores += credit
         else:
             pool = None
@@ -381,7 +384,7 @@ class Matcher:
             # does not say cooked, and not "Beef, bacon, cooked", which does.
             defaults = token_index.as_eaten_defaults
             scores[defaults] += (scores[defaults] > 0) * sum(weights[token] for token in cooked_said)
-        hit = np.flatnonzero(scores)
+        hit = np.flatnonzero(scores != 0)  # nonzero() on the floats themselves is four times slower
         # Shorter descriptions first among equals: "Egg, whole, raw, fresh" before "Egg custards, dry mix".
         penalty = token_index.length_penalty[hit] if pool is None else token_index.length_penalty[pool[hit]]
         ordered = scores[hit] - penalty
@@ -395,8 +398,9 @@ class Matcher:
         coverages = (scores[shortlist] / total).tolist()
         if pool is not None:
             shortlist = pool[shortlist]
-        similarity = process.cdist([" ".join(query)], [token_index.joined[local] for local in shortlist],
-                                   scorer=fuzz.token_sort_ratio, dtype=np.float32)[0].tolist() if len(shortlist) else []
+        # token_sort_ratio, with the descriptions' words sorted once when the index was built.
+        similarity = process.cdist([" ".join(sorted(query))], [token_index.sorted_joined[local] for local in shortlist],
+                                   scorer=fuzz.ratio, dtype=np.float32)[0].tolist() if len(shortlist) else []
         query_set = set(query)
         said_raw, said_cooked = bool(EN_RAW_WORDS & query_set), bool(EN_COOKED_STATE & query_set)
         said_dry = not DRY_WORDS.isdisjoint(query_set)
@@ -406,18 +410,20 @@ class Matcher:
         # Locals: this loop runs for every shortlisted food of every English name.
         token_sets, heads, negated = token_index.token_sets, token_index.heads, token_index.negated
         extra_costs, word_cost, default_bonus = token_index.extra_cost, token_index.word_cost, token_index.default_bonus
-        foods, data_types, names = token_index.foods, self.index.data_types, self.index.names
-        ranked: list[tuple[float, int, int]] = []
-        for local, coverage, fuzzy in zip(shortlist.tolist(), coverages, similarity):
+        data_types, names, cost_of = self.index.data_types, self.index.names, word_cost.__getitem__
+        said_or_implied = query_set | implied
+        ranked: list[tuple[float, int, float, int]] = []
+        for local, position, coverage, fuzzy in zip(shortlist.tolist(), token_index.foods[shortlist].tolist(),
+                                                    coverages, similarity):
             food_set = token_sets[local]
             score = coverage + (0.08 if heads[local] in query_set else -0.12)
             # The description's words that were not said cost by what they are (en_extra_word_cost).
-            said_words = ((query_set | implied) & food_set) - negated[local]
+            said_words = (said_or_implied & food_set) - negated[local]
             # "cheese pizza" is not "Pizza, no cheese": a word said that the description rules out is a conflict.
             if negated[local] and not query_set.isdisjoint(negated[local]):
                 score -= NEGATED_CONFLICT
             has = food_set - negated[local] if negated[local] else food_set  # the words it has, not rules out
-            extra_cost = extra_costs[local] - sum(word_cost[t] for t in said_words)
+            extra_cost = extra_costs[local] - sum(map(cost_of, said_words))
             score -= extra_cost if extra_cost < 0.35 else 0.35
             # Words said around the name ("cooked and seasoned with salt") tip the balance between siblings.
             if context:
@@ -444,15 +450,35 @@ class Matcher:
             if bare_name:
                 score += float(default_bonus[local])
             score += 0.0005 * fuzzy
-            position = int(foods[local])
             score += TYPE_BONUS.get(data_types[position], 0.0)
             if coverage < 0.4 and score > 0.49:
                 score = 0.49
-            ranked.append((score, position, len(names[position])))
-        # Rounded: the costs above are summed over sets, whose order changes from process to process, and two
-        # siblings that tie must not swap between two servers (or two runs) answering the same words.
-        ranked.sort(key=lambda entry: (-round(entry[0], 9), entry[2]))
-        return [Candidate(position, max(0.0, min(score, 1.0))) for score, position, _ in ranked[:20]]
+            # Rounded for the order: the costs above are summed over sets, whose order changes from process to
+            # process, and two siblings that tie must not swap between two servers (or two runs) answering the
+            # same words. Ties keep the shortlist's order (the sort is stable).
+            ranked.append((-round(score, 9), len(names[position]), score, position))
+        ranked.sort(key=_BY_ROUNDED_SCORE_THEN_LENGTH)
+        return [Candidate(position, max(0.0, min(score, 1.0))) for _, _, score, position in ranked[:20]]
+
+
+_BY_ROUNDED_SCORE_THEN_LENGTH = operator.itemgetter(0, 1)
+
+
+def _sorted_union(first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """The sorted union of two sorted arrays of distinct indices; np.union1d hashes and sorts, ten times slower."""
+    both = np.concatenate((first, second))
+    both.sort()
+    return both[np.concatenate(([True], both[1:] != both[:-1]))] if len(both) else both
+
+
+def _held_in(pool: np.ndarray, postings: np.ndarray) -> np.ndarray:
+    """Where in `pool` (sorted, distinct) the foods of `postings` (sorted, distinct) are: a mask or an index array.
+    The shorter array is searched in the longer one."""
+    if len(postings) < len(pool):
+        at = np.minimum(np.searchsorted(pool, postings), len(pool) - 1)
+        return at[pool[at] == postings]
+    at = np.minimum(np.searchsorted(postings, pool), len(postings) - 1)
+    return postings[at] == pool
 
 
 def _credited_words(token: str, token_index: TokenIndex) -> list[tuple[str, float]]:

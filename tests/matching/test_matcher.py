@@ -178,3 +178,28 @@ def test_accented_english_is_english(matcher):
     result = matcher.match(SplitItem(said="sautéed potatoes", name="sautéed potatoes", language="en"))
     assert result.alternatives
     assert all(matcher.index.sources[c.position] == "usda" for c in result.alternatives)
+
+
+def test_candidates_that_tie_keep_their_order_when_merged():
+    """0.1 + 0.2 is 0.30000000000000004: scores summed in another order differ in their last bits, and siblings that
+    tie must not swap with the order a process happened to sum them in."""
+    from foodca.matching.matcher import Candidate
+
+    merged = Matcher._merge([Candidate(7, 0.3)], [Candidate(5, 0.1 + 0.2), Candidate(9, 0.31)])
+    assert [candidate.position for candidate in merged] == [9, 7, 5]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_sorted_postings_are_joined_and_looked_up_as_numpy_would(seed):
+    import numpy as np
+
+    from foodca.matching.matcher import _held_in, _sorted_union
+
+    rng = np.random.default_rng(seed)
+    first, second = (np.unique(rng.integers(0, 500, rng.integers(1, 300))).astype(np.intp) for _ in range(2))
+    assert np.array_equal(_sorted_union(first, second), np.union1d(first, second))
+    # Looked up both ways round: the shorter array is searched in the longer one.
+    for pool, postings in ((first, second), (second, first)):
+        held = np.zeros(len(pool), dtype=bool)
+        held[_held_in(pool, postings)] = True
+        assert np.array_equal(held, np.isin(pool, postings))
