@@ -32,6 +32,12 @@ class ZhEntry:
     representative: bool  # CFCT 代表值: the table's value for the generic food
     primary: bool = True  # the printed name, not a synonym (番茄 for 番茄 [西红柿])
     printed_base: str = ""  # the printed name's base, for synonyms (西红柿 → 番茄)
+    qualifier_text: str = field(init=False)  # the qualifiers run together, as the scoring reads them
+    qualifier_chars: frozenset[str] = field(init=False)
+
+    def __post_init__(self):
+        self.qualifier_text = "".join(self.qualifiers)
+        self.qualifier_chars = frozenset(self.qualifier_text)
 
 
 @dataclass
@@ -118,6 +124,7 @@ class FoodIndex:
     edible_pct: np.ndarray
     zh_entries: list[ZhEntry]
     zh_by_char: dict[str, list[int]]
+    zh_synonyms_by_char: dict[str, list[int]]  # zh_by_char's synonyms of two characters or more (土豆 of 马铃薯)
     zh_by_qualifier_char: dict[str, list[int]]
     zh_exact: dict[str, list[int]]
     zh_entries_by_food: dict[int, list[int]]
@@ -181,7 +188,7 @@ class FoodIndex:
             for char in set(entry.base):
                 zh_by_char[char].append(number)
             # Qualifiers are searched too: 学生奶 is found in 调制乳（全脂，学生奶）.
-            for char in set("".join(entry.qualifiers)) - set(entry.base):
+            for char in entry.qualifier_chars - set(entry.base):
                 zh_by_qualifier_char[char].append(number)
             zh_exact[entry.base].append(number)
             zh_entries_by_food[entry.food].append(number)
@@ -193,6 +200,9 @@ class FoodIndex:
             ids=ids, sources=sources, source_ids=[row[2] for row in rows], data_types=data_types, names=names,
             names_zh=[row[5] for row in rows], nutrients=nutrients, edible_pct=edible,
             zh_entries=zh_entries, zh_by_char=dict(zh_by_char), zh_by_qualifier_char=dict(zh_by_qualifier_char), zh_exact=dict(zh_exact),
+            zh_synonyms_by_char={char: synonyms for char, numbers in zh_by_char.items()
+                                 if (synonyms := [n for n in numbers if not zh_entries[n].primary
+                                                  and len(zh_entries[n].base) >= 2])},
             zh_entries_by_food=dict(zh_entries_by_food),
             generic=generic,
             branded=TokenIndex.build(branded_positions, names, head_last=True, food_heads=generic.head_nouns),

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import functools
 import operator
+from collections import Counter
 import re
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import NamedTuple
 
 import numpy as np
@@ -163,7 +165,7 @@ class Matcher:
                 entry = self.index.zh_entries[entry_number]
                 score = weight * _zh_score(variant, extra, entry)
                 if entry.base != variant and entry.base in variant and \
-                        self._names_another_food(variant, entry.base, "".join(entry.qualifiers)):
+                        self._names_another_food(variant, entry.base, entry.qualifier_text):
                     score -= 0.4  # 西红柿炒鸡蛋 is a dish, not 鸡蛋: the rest names another food
                 if entry.from_cfct:
                     score += 0.02  # Chinese text looks in the Chinese table first
@@ -258,9 +260,9 @@ class Matcher:
         """烤土豆 → 烤马铃薯: a CFCT synonym inside the query replaced by the printed name it stands for."""
         variants = []
         for char in set(query):
-            for entry_number in self.index.zh_by_char.get(char, ()):
+            for entry_number in self.index.zh_synonyms_by_char.get(char, ()):
                 entry = self.index.zh_entries[entry_number]
-                if not entry.primary and len(entry.base) >= 2 and entry.base in query:
+                if entry.base in query:
                     variant = query.replace(entry.base, entry.printed_base, 1)
                     if variant not in variants and variant != query:
                         variants.append(variant)
@@ -269,17 +271,12 @@ class Matcher:
     def _zh_candidates(self, query: str) -> set[int]:
         """Entries sharing enough characters of their name, or nearly all of the query in their qualifiers."""
         chars = set(query)
-        by_base: dict[int, int] = {}
-        for char in chars:
-            for entry_number in self.index.zh_by_char.get(char, ()):
-                by_base[entry_number] = by_base.get(entry_number, 0) + 1
+        # Counted in C: a common character (肉, 豆) is in thousands of names.
+        by_base = Counter(chain.from_iterable(self.index.zh_by_char.get(char, ()) for char in chars))
         need = 1 if len(query) <= 2 else 2
         found = {number for number, shared in by_base.items() if shared >= need}
         if len(chars) >= 2:
-            by_qualifier: dict[int, int] = {}
-            for char in chars:
-                for entry_number in self.index.zh_by_qualifier_char.get(char, ()):
-                    by_qualifier[entry_number] = by_qualifier.get(entry_number, 0) + 1
+            by_qualifier = Counter(chain.from_iterable(self.index.zh_by_qualifier_char.get(char, ()) for char in chars))
             need_q = max(2, int(0.6 * len(chars) + 0.5))
             found |= {n for n, shared in by_qualifier.items() if shared + by_base.get(n, 0) >= need_q}
         return found
@@ -502,7 +499,7 @@ def _names_a_product(qualifier: str) -> bool:
 def _zh_score(query: str, extra: str, entry: ZhEntry) -> float:
     """How well a Chinese query names this entry: the base, then its qualifiers explaining the rest."""
     base = entry.base
-    qualifier_text = "".join(entry.qualifiers)
+    qualifier_text = entry.qualifier_text
     before = after = ""  # what the query says before and after the base, when it holds it
     if query == base:
         core, rest = (1.0 if entry.primary else 0.95), ""
@@ -517,7 +514,7 @@ def _zh_score(query: str, extra: str, entry: ZhEntry) -> float:
             core -= 0.2  # 鱼片 is not 鱼片干, dried fish: what the name ends in is what the food is
     elif qualifier_text and query in qualifier_text:
         core, rest = 0.7, ""
-    elif len(query) >= 3 and qualifier_text and set(query) <= set(qualifier_text):
+    elif len(query) >= 3 and qualifier_text and entry.qualifier_chars.issuperset(query):
         core, rest = 0.65, ""  # 麦香早餐奶 in 调制乳（全脂，伊利早餐奶麦香味）
     else:
         # Only a resemblance: qualifiers may not lift it (炸鸡 is not 鸡枞（油炸）).
