@@ -54,6 +54,8 @@ ZH_NEUTRAL_CHARS = "".join(sorted(ZH_NEUTRAL))
 ZH_FORM_HEADS = tuple("干汁粉酱油酒醋糖膏")  # 牛肉干, 苹果汁, 玉米油: a food made of the one before
 ZH_PROCESSED_FORMS = ("脱水", "罐头", "熏")
 ZH_FRESH = ("鲜", "全脂")  # the default form of a food: saying nothing means this
+ZH_CUT_ANIMALS = "猪牛羊"  # CFCT prints their cuts after the meat: 猪肉（里脊）, 牛肉（后腱）, 羊肉（上脑）
+ZH_EATEN_DRIED = frozenset({"核桃"})  # …except for a food whose fresh form few ever see: 核桃（鲜） is still in its husk
 STATE_HINTS = {"raw": "生干", "cooked": "熟煮蒸"}
 # Everyday words → the word the food tables print (羊奶 → 羊乳; 尖椒 is a 辣椒 whose qualifier says 尖).
 ZH_SYNONYMS = {"奶": "乳", "花生米": "花生仁", "尖椒": "辣椒尖", "巴旦木": "大杏仁", "蛋清": "蛋白", "扇贝肉": "扇贝", "宽粉": "粉条",
@@ -150,17 +152,20 @@ class Matcher:
         for word, usual in ZH_SYNONYMS.items():
             if word in query:
                 queries.append((query.replace(word, usual, 1), 0.96))
+        if len(query) >= 3 and query[0] in ZH_CUT_ANIMALS and query[1] != "肉":
+            queries.append((query[0] + "肉" + query[1:], 0.97))  # 猪里脊 is printed 猪肉（里脊）, 羊后腿 羊肉（后腿）
         plain = ZH_COOKING_PREFIX.sub("", query)
         if plain != query and len(plain) >= 2:
             queries.append((plain, 0.95))  # 水煮鸡胸肉 is 鸡胸肉, however the table spells it
         best: dict[int, float] = {}
+        agreeing: dict[int, int] = {}  # how many of the spellings find the food at 0.9 or better
         # Foods whose best score came through another name of our alias food that is only a synonym in the CFCT:
         # 烤红薯 is our baked sweet potato, also called 地瓜, which the CFCT prints as a synonym of 豆薯 (jicama).
         second_hand: set[int] = set()
-        seen: set[tuple[int, int]] = set()
         for number, (variant, weight) in enumerate(queries):
             if number == 1 and any(score >= 1.0 and self.index.sources[food] == "cfct" for food, score in best.items()):
                 break  # the name said is a CFCT food's printed name: other spellings cannot do better
+            scored = []
             for entry_number in self._zh_candidates(variant):
                 entry = self.index.zh_entries[entry_number]
                 score = weight * _zh_score(variant, extra, entry)
@@ -169,16 +174,19 @@ class Matcher:
                     score -= 0.4  # 西红柿炒鸡蛋 is a dish, not 鸡蛋: the rest names another food
                 if entry.from_cfct:
                     score += 0.02  # Chinese text looks in the Chinese table first
-                if score >= 0.9 and entry.food in best and best[entry.food] >= 0.9 and (entry.food, number) not in seen:
-                    # Two names agreeing on one food (西红柿 and, through our alias table, 番茄) settle ties.
-                    best[entry.food] = max(best[entry.food], score) + 0.01
-                elif score > best.get(entry.food, -1.0):
-                    best[entry.food] = score
-                    if 1 <= number <= len(expansions) and not entry.primary:
-                        second_hand.add(entry.food)
+                scored.append((entry.food, score, 1 <= number <= len(expansions) and not entry.primary))
+            for food, (score, via_synonym) in _best_per_food(scored).items():
+                if score >= 0.9:
+                    agreeing[food] = agreeing.get(food, 0) + 1
+                if score > best.get(food, -1.0):
+                    best[food] = score
+                    if via_synonym:
+                        second_hand.add(food)
                     else:
-                        second_hand.discard(entry.food)
-                seen.add((entry.food, number))
+                        second_hand.discard(food)
+        for food, count in agreeing.items():
+            # Two names agreeing on one food (西红柿 and, through our alias table, 番茄) settle ties.
+            best[food] += 0.01 * (count - 1)
         ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
         # Chinese text looks in the Chinese table first: a confident CFCT food beats an alias of a USDA one.
         cfct = [kv for kv in ranked if self.index.sources[kv[0]] == "cfct"]
@@ -259,7 +267,7 @@ class Matcher:
     def _printed_name_variants(self, query: str) -> list[str]:
         """烤土豆 → 烤马铃薯: a CFCT synonym inside the query replaced by the printed name it stands for."""
         variants = []
-        for char in set(query):
+        for char in dict.fromkeys(query):  # in the query's order: a set's would change from run to run
             for entry_number in self.index.zh_synonyms_by_char.get(char, ()):
                 entry = self.index.zh_entries[entry_number]
                 if entry.base in query:
@@ -496,6 +504,18 @@ def _names_a_product(qualifier: str) -> bool:
     return len(qualifier) >= ZH_PRODUCT_NAME_CHARS or any(marker in qualifier for marker in ZH_PRODUCT_MARKERS)
 
 
+def _best_per_food(scored: list[tuple[int, float, bool]]) -> dict[int, tuple[float, bool]]:
+    """Each food's best score in one spelling, and whether it came through a synonym of another name: the same
+    whatever order the entries come in (a set's order changes from process to process, and so did the answer for
+    猪夹心). Between equal scores, the food's own name."""
+    best: dict[int, tuple[float, bool]] = {}
+    for food, score, via_synonym in scored:
+        held = best.get(food)
+        if held is None or score > held[0] or (score == held[0] and held[1] and not via_synonym):
+            best[food] = (score, via_synonym)
+    return best
+
+
 def _zh_score(query: str, extra: str, entry: ZhEntry) -> float:
     """How well a Chinese query names this entry: the base, then its qualifiers explaining the rest."""
     base = entry.base
@@ -528,8 +548,8 @@ def _zh_score(query: str, extra: str, entry: ZhEntry) -> float:
     score = core
     if "鲜" in entry.qualifiers:
         score += 0.01  # fresh is the form a person means when they say nothing else
-    if query == base + "仁":
-        extra += "干"  # 核桃仁, the shelled kernel, is the dried nut, not the fresh one in its green husk
+    if query == base + "仁" or query in ZH_EATEN_DRIED:
+        extra += "干"  # 核桃(仁), the shelled kernel, is the dried nut, not the fresh one in its green husk
     if extra and any(char in qualifier_text for char in extra):
         score += 0.05  # the brand or the raw/cooked state said matches this entry
     if rest:
@@ -545,8 +565,10 @@ def _zh_score(query: str, extra: str, entry: ZhEntry) -> float:
             score -= 0.1 * (1 - explained)
     unexplained = [q for q in entry.qualifiers if q and not any(c in query + extra for c in q) and q not in ZH_FRESH]
     score -= 0.02 * len(unexplained)
-    if any(form in q for q in unexplained for form in ZH_PROCESSED_FORMS):
-        score -= 0.25  # 白菜 is the fresh cabbage, not 白菜（脱水）: a dehydrated, canned or smoked form is said when meant
+    if any(form in q and form not in query for q in entry.qualifiers for form in ZH_PROCESSED_FORMS):
+        # 白菜 is the fresh cabbage, not 白菜（脱水）: a dehydrated, canned or smoked form is said when meant, even
+        # where the rest of the qualifier repeats the name (猪里脊 is not 猪里脊（熏烤小里脊）).
+        score -= 0.25
     if any(_names_a_product(q) for q in unexplained):
         score -= 0.08  # a branded product (烤鸭（老唐牌）) or a baby food is not the generic food that was said
     if entry.representative:

@@ -174,7 +174,12 @@ def test_chinese_names_our_alias_table_knows_better(matcher, said, expected):
 
 @pytest.mark.parametrize("said, expected", [
     ("核桃仁", "核桃（干）"),  # the shelled kernel is the dried nut
-    ("核桃", "核桃（鲜）"),  # said alone, the table's fresh form, as for every food
+    ("核桃", "核桃（干）"),  # the walnut everyone eats; the fresh one, still in its green husk, is said so
+    ("鲜核桃", "核桃（鲜）"),
+    # CFCT prints a cut after its meat: 猪肉（里脊）. 猪里脊（熏烤小里脊） is smoked, and 羊里脊 was pork tenderloin.
+    ("猪里脊", "猪肉（里脊）"),
+    ("羊里脊", "羊肉（里脊）"),
+    ("熏里脊", "猪里脊（熏烤小里脊）"),
     ("黄瓜条", "黄瓜（鲜）"),  # cucumber sticks: the table's synonym for a cut of beef does not win
     ("胡瓜", "黄瓜（鲜）"),
     # A dehydrated, canned or smoked form is said when it is meant: 白菜 is napa cabbage, not 白菜（脱水）.

@@ -203,3 +203,15 @@ def test_sorted_postings_are_joined_and_looked_up_as_numpy_would(seed):
         held = np.zeros(len(pool), dtype=bool)
         held[_held_in(pool, postings)] = True
         assert np.array_equal(held, np.isin(pool, postings))
+
+
+def test_a_foods_best_chinese_name_is_the_same_in_any_order():
+    """Entries come out of a set, in an order that changes from process to process: 猪夹心 was 猪肉（奶脯） in one
+    run and 猪肉（代表值） in another."""
+    import itertools
+
+    from foodca.matching.matcher import _best_per_food
+
+    scored = [(1, 0.95, True), (1, 0.95, False), (1, 0.5, False), (2, 0.97, True), (2, 0.3, False)]
+    answers = {tuple(sorted(_best_per_food(list(order)).items())) for order in itertools.permutations(scored)}
+    assert answers == {((1, (0.95, False)), (2, (0.97, True)))}
