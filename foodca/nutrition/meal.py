@@ -23,7 +23,7 @@ from foodca.nlp.items import Split, SplitItem
 from foodca.nlp.offline_parser import BRANDS_EN, DISHES_EN
 from foodca.nutrition.compute import add_totals, nutrients_for, zero_nutrients
 from foodca.nutrition.dishes import as_ingredients, find_dish
-from foodca.nutrition.portions import Grams, decide_grams
+from foodca.nutrition.portions import Grams, as_dry_weight, decide_grams, zh_alias_foods
 
 # Units of a market weight (一斤葡萄, 二两瓜子), said of the food as bought unless the text says it was cleaned.
 PURCHASE_UNITS = {"斤", "两", "kg", "lb"}
@@ -244,6 +244,10 @@ class MealAnalyser:
             return entry
         position = match.position
         grams = self._grams(item, match)
+        weighed_as = self._alias_positions.get(grams.weighed_as) if grams.weighed_as else None
+        if weighed_as is not None and weighed_as != position:
+            grams = as_dry_weight(grams, self.index.names[weighed_as], self._nutrient(weighed_as, "energy_kcal"),
+                                  self._nutrient(position, "energy_kcal"), self._nutrient(position, "carb_g"))
         food = self.index.describe(position)
         entry["food"] = {key: food[key] for key in ("id", "source", "source_id", "name")}
         entry["grams"], entry["basis"] = grams.grams, grams.basis
@@ -255,6 +259,17 @@ class MealAnalyser:
             entry["edible_grams"] = eaten
         entry.update(nutrients_for(self.index.nutrients[position], eaten))
         return entry
+
+    @functools.cached_property
+    def _alias_positions(self) -> dict[str, int]:
+        """fdc_id → index position of every USDA food our alias table names."""
+        wanted = set(zh_alias_foods().values())
+        return {source_id: position for position, (source, source_id) in
+                enumerate(zip(self.index.sources, self.index.source_ids)) if source == "usda" and source_id in wanted}
+
+    def _nutrient(self, position: int, name: str) -> float | None:
+        value = float(self.index.nutrients[position][CORE_NUTRIENTS.index(name)])
+        return None if value != value else value  # NaN: not known
 
     def _grams(self, item: SplitItem, match: MatchResult) -> Grams:
         position = match.position

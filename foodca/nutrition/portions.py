@@ -38,12 +38,40 @@ SOUP_WORDS = re.compile(r"粥|汤|羹|豆腐脑|面条|米线|粉|馄饨|水饺"
 class Grams:
     grams: float | None
     basis: str  # stated | stated_volume | food_portion | unit_table | unit_default | model | default_serving
+    weighed_as: str | None = None  # fdc_id of the alias food whose unit weight or recipe share gave the grams
+
+
+# A unit weight or a recipe's share of one of these foods is of the food cooked: 一碗挂面 is 250 g of boiled noodles.
+_COOKED_FOOD = re.compile(r"\b(?:cooked|boiled)\b", re.IGNORECASE)
+# At this many times the cooked food's energy, a food matched that is mostly starch is its dry form (挂面 353 kcal
+# against 138 boiled). Not crab or shrimp meat, whose tables differ for other reasons than water.
+DRY_FORM_ENERGY_RATIO = 1.8
+DRY_STARCH_MIN_CARB_G = 60.0
+
+
+def as_dry_weight(grams: Grams, weighed_as_name: str, weighed_as_kcal: float | None, food_kcal: float | None,
+                  food_carb_g: float | None) -> Grams:
+    """Grams of the dry food that a weight of the cooked one stands for.
+
+    The alias table weighs a bowl of 挂面 as boiled noodles, but the CFCT's 挂面 is the dry noodles: 250 g of them
+    would be 880 kcal, three bowls' worth. The water the noodles took up is taken off by energy, the cooked food's
+    against the dry one's, so the bowl keeps the energy of boiled noodles and the dry food's nutrients."""
+    if (grams.grams and weighed_as_kcal and food_kcal and _COOKED_FOOD.search(weighed_as_name)
+            and food_kcal >= DRY_FORM_ENERGY_RATIO * weighed_as_kcal and (food_carb_g or 0) >= DRY_STARCH_MIN_CARB_G):
+        return Grams(grams.grams * weighed_as_kcal / food_kcal, grams.basis + "_as_dry", grams.weighed_as)
+    return grams
+
+
+def zh_unit_weights() -> dict[str, dict[str, float]]:
+    """Chinese name → {unit: grams} from the project's alias table (小碗, 大杯 carry their size) and dish table."""
+    return _zh_unit_tables()[0]
 
 
 @lru_cache(maxsize=1)
-def zh_unit_weights() -> dict[str, dict[str, float]]:
-    """Chinese name → {unit: grams} from the project's alias table (小碗, 大杯 carry their size)."""
+def _zh_unit_tables() -> tuple[dict[str, dict[str, float]], dict[str, str]]:
+    """The unit weights by name, and by name the fdc_id of the alias food whose row they come from."""
     table: dict[str, dict[str, float]] = {}
+    weighed_as: dict[str, str] = {}
     with open(ZH_ALIASES_CSV, encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             weights = {}
@@ -56,17 +84,32 @@ def zh_unit_weights() -> dict[str, dict[str, float]]:
             if weights:
                 for name in filter(None, row["zh_names"].split("|")):
                     if row["fdc_id"]:
-                        table.setdefault(zh_core(name), weights)
+                        if zh_core(name) not in table:
+                            table[zh_core(name)] = weights
+                            weighed_as[zh_core(name)] = row["fdc_id"]
                     else:
                         # A row of unit weights only is about that name: 鲫鱼 is a carp of our alias table, but
                         # a much smaller fish than the 鲤鱼 whose weights its row carries.
                         table[zh_core(name)] = weights
+                        weighed_as.pop(zh_core(name), None)
     from foodca.nutrition.dishes import dishes_by_name
 
     for name, dish in dishes_by_name().items():
         if dish.unit_weights:
             table.setdefault(name, dish.unit_weights)
-    return table
+    return table, weighed_as
+
+
+@lru_cache(maxsize=1)
+def zh_alias_foods() -> dict[str, str]:
+    """Chinese name → fdc_id of the USDA food our alias table gives it (the first row that names it)."""
+    foods: dict[str, str] = {}
+    with open(ZH_ALIASES_CSV, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["fdc_id"]:
+                for name in filter(None, row["zh_names"].split("|")):
+                    foods.setdefault(zh_core(name), row["fdc_id"])
+    return foods
 
 
 def decide_grams(item: SplitItem, *, food_names_zh: list[str], portions: list[dict], food_name: str = "") -> Grams:
@@ -74,7 +117,7 @@ def decide_grams(item: SplitItem, *, food_names_zh: list[str], portions: list[di
     if item.grams and item.grams_source == "stated":
         return Grams(item.grams, "stated")
     if item.grams and item.grams_source == "recipe":
-        return Grams(item.grams, "dish_recipe")
+        return Grams(item.grams, "dish_recipe", zh_alias_foods().get(zh_core(item.name)))
     if item.grams and item.grams_source == "shared":
         return Grams(item.grams, "stated_shared")  # one weight said for two foods, shared by their usual servings
     quantity = item.quantity if item.quantity else 1.0
@@ -86,7 +129,8 @@ def decide_grams(item: SplitItem, *, food_names_zh: list[str], portions: list[di
             return Grams(quantity * from_food, "food_portion")
         from_table = _from_zh_table(item, food_names_zh)
         if from_table is not None:
-            return Grams(quantity * from_table, "unit_table")
+            grams, weighed_name = from_table
+            return Grams(quantity * grams, "unit_table", _weighed_as(weighed_name))
     if item.grams and item.grams_source == "model":
         return Grams(item.grams, "model")
     if item.unit:
@@ -295,7 +339,8 @@ def _typical_one(portion: dict, food_words: set[str], small_said: bool) -> float
     return score
 
 
-def _from_zh_table(item: SplitItem, food_names_zh: list[str]) -> float | None:
+def _from_zh_table(item: SplitItem, food_names_zh: list[str]) -> tuple[float, str] | None:
+    """The weight of the unit said, and the name whose weights gave it."""
     table = zh_unit_weights()
     unit = item.unit or ""
     for name in [zh_core(item.name), *(zh_core(n) for n in food_names_zh if n)]:
@@ -303,12 +348,17 @@ def _from_zh_table(item: SplitItem, food_names_zh: list[str]) -> float | None:
         if not weights:
             continue
         if not unit:
-            return next(iter(weights.values()))
+            return next(iter(weights.values())), name
         if item.size and ZH_SIZE_PREFIX[item.size] + unit in weights:
-            return weights[ZH_SIZE_PREFIX[item.size] + unit]
+            return weights[ZH_SIZE_PREFIX[item.size] + unit], name
         if unit in weights:
-            return weights[unit] * SIZE_FACTOR.get(item.size or "medium", 1.0)
+            return weights[unit] * SIZE_FACTOR.get(item.size or "medium", 1.0), name
     return None
+
+
+def _weighed_as(name: str) -> str | None:
+    """The alias food whose row gave `name` its unit weights; none for a dish's or a weights-only row's."""
+    return _zh_unit_tables()[1].get(name)
 
 
 def _unit_default(item: SplitItem, portions: list[dict]) -> float | None:
@@ -328,7 +378,7 @@ def _default_serving(item: SplitItem, food_names_zh: list[str], portions: list[d
     """Nothing said about the amount: the food's usual serving."""
     from_table = _from_zh_table(SplitItem(said=item.said, name=item.name, language=item.language), food_names_zh)
     if from_table is not None:
-        return from_table
+        return from_table[0]
     unspecified = _unspecified(portions)
     if unspecified:
         return unspecified["gram_weight"]

@@ -160,3 +160,15 @@ def test_a_bowl_of_ramen_is_noodle_soup_not_the_dry_block(analyser):
     [(name, grams)] = foods_and_grams(analyser, "a bowl of ramen")
     assert name == "Noodle soup with vegetables, Asian style" and 300 <= grams <= 400
     assert foods_and_grams(analyser, "a package of dry ramen noodles")[0][0] == "Soup, ramen noodle, any flavor, dry"
+
+
+def test_a_bowl_of_dry_noodles_is_the_dry_weight_of_a_bowl_of_cooked_ones(analyser):
+    # The CFCT's 挂面 is the dry noodles; a bowl (250 g of boiled noodles in our alias table, 131 kcal per 100 g)
+    # was 250 g of them, 890 kcal. It is the dry noodles that boiled to 250 g: the same energy.
+    [item] = analyser.analyse("一碗挂面", use_model=False)["items"]
+    assert item["food"]["name"] == "挂面（代表值）" and item["basis"] == "unit_table_as_dry"
+    assert item["grams"] == pytest.approx(250 * 131 / 356, abs=0.1)
+    assert item["energy_kcal"] == pytest.approx(250 * 1.31, abs=0.5)
+    # A weight said is the weight of what was weighed.
+    [weighed] = analyser.analyse("挂面100克", use_model=False)["items"]
+    assert (weighed["grams"], weighed["basis"]) == (100, "stated")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from foodca.nlp.items import SplitItem
-from foodca.nutrition.portions import decide_grams
+from foodca.nutrition.portions import Grams, as_dry_weight, decide_grams
 
 PIE = [
     {"description": "1 slice, any size", "gram_weight": 150.0, "amount": None},
@@ -113,3 +113,19 @@ CANDY = measures(("1 piece", 8.0), ("1 miniature/bite size", 10.0), ("1 pouch/re
 def test_a_count_alone_is_one_typical_whole_item(said, name, portions, food, fields, expected):
     item = SplitItem(said=said, name=name, language="en", **fields)
     assert decide_grams(item, food_names_zh=[], portions=portions, food_name=food).grams == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("weighed_as, kcal, food_kcal, food_carb, expected", [
+    # A bowl of boiled somen (138 kcal) given to the CFCT's dry 挂面 (353 kcal, 75 g carbohydrate): the dry weight.
+    ("Noodles, japanese, somen, cooked", 138, 353, 75, 250 * 138 / 353),
+    # Crab meat in another table is not a dry form of the cooked crab, however much more energy it has.
+    ("Crustaceans, crab, blue, cooked, moist heat", 83, 160, 2, 250),
+    # Weights of a food that is not cooked say nothing about water taken up.
+    ("Noodles, chinese, cellophane or long rice (mung beans), dehydrated", 351, 338, 83, 250),
+    # Two cooked foods of the same water (a bowl of rice in either table) keep the weight.
+    ("Rice, white, medium-grain, cooked, unenriched", 130, 116, 26, 250),
+])
+def test_a_cooked_foods_weight_is_the_dry_weight_of_its_dry_form(weighed_as, kcal, food_kcal, food_carb, expected):
+    converted = as_dry_weight(Grams(250, "unit_table", "1"), weighed_as, kcal, food_kcal, food_carb)
+    assert converted.grams == pytest.approx(expected)
+    assert converted.basis == ("unit_table_as_dry" if expected != 250 else "unit_table")
