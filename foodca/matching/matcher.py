@@ -169,9 +169,11 @@ class Matcher:
             for entry_number in self._zh_candidates(variant):
                 entry = self.index.zh_entries[entry_number]
                 score = weight * _zh_score(variant, extra, entry)
-                if entry.base != variant and entry.base in variant and \
-                        self._names_another_food(variant, entry.base, entry.qualifier_text):
-                    score -= 0.4  # 西红柿炒鸡蛋 is a dish, not 鸡蛋: the rest names another food
+                if entry.base != variant and entry.base in variant and (
+                        self._names_another_food(variant, entry.base, entry.qualifier_text)
+                        or self._cuts_a_word(variant, entry.base)):
+                    # 西红柿炒鸡蛋 is a dish, not 鸡蛋: the rest names another food. 黑米粥 is 黑米 + 粥, not a 米粥.
+                    score -= 0.4
                 if entry.from_cfct:
                     score += 0.02  # Chinese text looks in the Chinese table first
                 scored.append((entry.food, score, 1 <= number <= len(expansions) and not entry.primary))
@@ -229,6 +231,8 @@ class Matcher:
         inside_only = not any(name and name in query for name in names)
         if inside_only and any(self._cuts_a_word(name, query) for name in names):
             return True  # 薯片 is potato chips, not 甘薯片 (dried sweet potato), which is 甘薯 and 片
+        if not inside_only and all(self._cuts_a_word(query, name) for name in names if name and name in query):
+            return True  # 小米饭 is millet, 小米 + 饭, not 米饭 (rice) with 小 before it
         # 酱油 is soy sauce, not 豆腐干（酱油干）: said only inside a longer qualifier, the query describes another
         # food. A qualifier that is the query itself names this food's form: 培根 is 腊肉（培根）.
         return query not in base and any(query in qualifier and query != qualifier for qualifier in qualifiers)

@@ -180,6 +180,11 @@ def test_chinese_names_our_alias_table_knows_better(matcher, said, expected):
     ("猪里脊", "猪肉（里脊）"),
     ("羊里脊", "羊肉（里脊）"),
     ("熏里脊", "猪里脊（熏烤小里脊）"),
+    # A name inside the query that begins in the middle of one of its food words is not what was said: 小米饭 is
+    # 小米 + 饭 (millet, our alias table), not 米饭; 黑米粥 is no 米粥, least of all a baby cereal of that name.
+    ("小米饭", "Millet, cooked"),
+    ("黑米粥", None),
+    ("米饭", "米饭（蒸，代表值）"),
     ("黄瓜条", "黄瓜（鲜）"),  # cucumber sticks: the table's synonym for a cut of beef does not win
     ("胡瓜", "黄瓜（鲜）"),
     # A dehydrated, canned or smoked form is said when it is meant: 白菜 is napa cabbage, not 白菜（脱水）.
