@@ -667,11 +667,16 @@ def _ingredient_in_dish(dish: str, part: str) -> str | None:
     """The food a weighed part is of, when the dish is more than that food: 黑鱼汤 ← 鱼肉 is 黑鱼 and 土豆炖兔肉 ← 兔肉
     is 兔肉, whose weight is not the soup's or the stew's; None where the dish is the food itself (烤鸡 ← 鸡肉)."""
     food = ZH_COOKING_PREFIX.sub("", dish).lstrip("".join(_DISH_CHARS))  # 烤鸡, 清蒸鲈鱼: cooked, one food
+    stem = part[:-1] if part[-1] in _PART_SUFFIXES and len(part) > 1 else part
+    if stem not in food and part not in _GENERIC_PARTS and \
+            len([c for c in food if c not in stem and c not in _DISH_CHARS]) >= 2:
+        # 酸菜鱼 ← 草鱼肉, 宫保鸡丁 ← 鸡胸肉: a food the name of a dish of more than it does not spell out is that
+        # food (烤鸭 ← 鸭胸肉 and 黄焖鸡 ← 鸡腿肉 stay one food, the dish).
+        return part
     if food.endswith(_BROTHS):
         food = food[:-1]
     elif not _DISH_CHARS.intersection(food[2:-2]):  # 土豆炖兔肉, 粉丝蒸扇贝: two foods around the way they are cooked
         return None  # (黄焖鸡 and 德州扒鸡 are one: a word of one character on either side is no second food)
-    stem = part[:-1] if part[-1] in _PART_SUFFIXES and len(part) > 1 else part
     at = food.rfind(stem)
     if at < 0:
         return part

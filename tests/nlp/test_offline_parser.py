@@ -142,6 +142,12 @@ ZH_CASES = [
     ("蒜蓉粉丝蒸扇贝，扇贝肉六十克", [dict(name="蒜蓉粉丝蒸扇贝", components=[dict(name="扇贝", grams=60.0)])]),
     ("一根玉米啃下来玉米粒一百五十克", [dict(name="玉米", grams=150.0)]),  # not 玉米玉米粒
     ("撕了点德州扒鸡吃，去骨的肉大概一百克", [dict(name="德州扒鸡", grams=100.0, components=[])]),  # 吃 is the verb
+    # A weighed food the dish's name does not spell out is that food, not the dish's weight.
+    ("酸菜鱼，草鱼肉二百克，酸菜一百克", [dict(name="酸菜鱼", grams=None, components=[
+        dict(name="草鱼肉", grams=200.0), dict(name="酸菜", grams=100.0)])]),
+    ("宫保鸡丁，鸡胸肉一百五十克，花生米二十克", [dict(name="宫保鸡丁", grams=None, components=[
+        dict(name="鸡胸肉", grams=150.0), dict(name="花生米", grams=20.0)])]),
+    ("烤鸭，鸭胸肉一百克", [dict(name="烤鸭", grams=100.0, components=[])]),  # the roast duck is one food
     ("沙县小吃", [dict(name="沙县小吃")]),
     # a weight said of each one
     ("吃了三个小笼包，每个大概40克", [dict(name="小笼包", quantity=3, grams=120.0)]),
