@@ -79,7 +79,9 @@ EN_FORM_NOUNS = frozenset(
 
 # What people outside the US call a food → the word USDA descriptions use.
 EN_QUERY_SYNONYMS = {
-    "maize": "corn", "pig": "pork", "aubergine": "eggplant", "groundnut": "peanut",
+    "maize": "corn", "pig": "pork",
+    # "frying pork" is pork fried, not "Shortening frying (heavy duty), beef tallow".
+    "frying": "fried", "aubergine": "eggplant", "groundnut": "peanut",
     # USDA files zucchini as summer squash; FNDDS's entries named Zucchini are pickled, a muffin, a bread, a cake.
     "courgette": "zucchini squash", "zucchini": "zucchini squash",
     "minced": "ground", "grounded": "ground", "prawn": "shrimp", "coriander": "cilantro", "rocket": "arugula",
@@ -150,7 +152,8 @@ EN_WORD_SPELLED_AS = {
 
 # Forms nobody eats or drinks unless they say so: lemonade is not its frozen concentrate, nor vodka and lemonade.
 EN_UNSAID_FORMS = frozenset(
-    "concentrate powder unprepared undiluted alcoholic separablefat nondairy pickled evaporated".split()
+    "concentrate powder unprepared undiluted alcoholic separablefat seamfat externalfat nondairy pickled evaporated"
+    .split()
 ) | EN_ALCOHOLIC_DRINKS
 
 
@@ -166,7 +169,8 @@ EN_COOKED_STATE = frozenset(
     "brewed scrambled".split()
 )
 
-_NEGATED = re.compile(r"\b(?:no|without|excluding|free of)\s+(?:any\s+)?(?:added\s+)?([a-z]+)")
+# "without the peel" rules out the peel, not "the".
+_NEGATED = re.compile(r"\b(?:no|without|excluding|free of)\s+(?:any\s+|the\s+|its\s+)?(?:added\s+)?([a-z]+)")
 _NO_NEGATED: frozenset[str] = frozenset()
 
 
@@ -246,11 +250,11 @@ def singular(token: str) -> str:
 _NOT_SPECIFIED = re.compile(r"\bns as to [^,()]*")
 
 
-# Two USDA words that together name another food, kept as one word: SR's "separable fat" rows are the fat trimmed
-# off a cut, "variety meats" are organs and "non-dairy milk" is no milk, so that "fat", "meat" or "milk" said ("raw
+# Two USDA words that together name another food, kept as one word: SR's "separable fat" rows (and veal's "seam fat
+# only", "external fat only") are the fat trimmed off a cut, "variety meats" are organs and "non-dairy milk" is no milk, so that "fat", "meat" or "milk" said ("raw
 # medium-fat beef", "beef meat cooked", "coffee with milk") does not find them. EN_UNSAID_FORMS keeps the trimmed
 # fat for whoever says "separable fat"; organs are found by their own names (kidney, liver).
-_USDA_COMPOUND = re.compile(r"\b(separable) (fat)\b|\b(variety) (meats?)\b|\b(non)[\s-]?(dairy)\b")
+_USDA_COMPOUND = re.compile(r"\b(separable|seam|external) (fat)\b|\b(variety) (meats?)\b|\b(non)[\s-]?(dairy)\b")
 
 
 def en_tokens(text: str) -> list[str]:

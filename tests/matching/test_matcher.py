@@ -9,6 +9,7 @@ from matched import matched_name
 
 from foodca.matching.index import FoodIndex
 from foodca.matching.matcher import Matcher
+from foodca.matching.text import en_negated_words
 from foodca.nlp.items import SplitItem
 
 
@@ -215,3 +216,12 @@ def test_a_foods_best_chinese_name_is_the_same_in_any_order():
     scored = [(1, 0.95, True), (1, 0.95, False), (1, 0.5, False), (2, 0.97, True), (2, 0.3, False)]
     answers = {tuple(sorted(_best_per_food(list(order)).items())) for order in itertools.permutations(scored)}
     assert answers == {((1, (0.95, False)), (2, (0.97, True)))}
+
+
+@pytest.mark.parametrize("description, ruled_out", [
+    ("apples without the peel", {"peel"}),  # was {"the"}: the peel stayed a word said, and found fruit peels
+    ("coffee without sugar", {"sugar"}),
+    ("Fruit salad, no dressing", {"dressing"}),
+])
+def test_what_a_name_rules_out(description, ruled_out):
+    assert en_negated_words(description) == ruled_out
