@@ -27,6 +27,9 @@ SHORTLIST = 30
 # What a description headed by a modifier of the name said scores against one headed by the name's head: the
 # -0.12 of a head not said at all, and then some, since the word that heads it was said as something else.
 MODIFIER_AS_HEAD = 0.2
+# A branded product whose head is another food than any word said ("SUGARCANE BRIOCHE" for "sugarcane", "INSTANT
+# PASTA ALFREDO" for "instant pasta") is that food: below the branded threshold, never a match by itself.
+OTHER_PRODUCT = 0.15
 # Words that end a name said without being what it is: its state, its part, a descriptor ("goat meat", "raw veal").
 EN_NOT_A_HEAD = EN_COOKED_STATE | EN_RAW_WORDS | frozenset(
     "cooked fresh nfs ns plain regular prepared frozen drained solid liquid unprepared heated unheated enriched "
@@ -108,6 +111,8 @@ class Matcher:
         self._ranking = functools.lru_cache(maxsize=cache_size)(self._rank) if cache_size else self._rank
         # Per matcher, like the ranking: a class-level cache would keep every replaced index alive after a refresh.
         self._written_apart = functools.lru_cache(maxsize=4096)(self._begins_more_than_joined)
+        # Words that head a generic food and name one (not "mixed", not "steak": HAKE STEAKS are hake).
+        self._food_heads = index.generic.head_nouns - EN_ADJECTIVES - EN_NOT_A_HEAD
 
     def match(self, item: SplitItem) -> MatchResult:
         chinese = item.language == "zh" or is_chinese(item.name or "")
@@ -462,6 +467,8 @@ class Matcher:
         # maws" for "hog plum", "Yellow rice" for "yellow cheese") is that other food, unless it also has the head.
         modifiers = query_set - {query_head} if query_head else frozenset()
         head_spelled = EN_WORD_SPELLED_AS.get(query_head, query_head)
+        products = token_index is self.index.branded
+        food_heads = self._food_heads
         ranked: list[tuple[float, int, float, int]] = []
         for local, position, coverage, fuzzy in zip(shortlist.tolist(), token_index.foods[shortlist].tolist(),
                                                     coverages, similarity):
@@ -471,6 +478,8 @@ class Matcher:
                 score = coverage - MODIFIER_AS_HEAD
             else:
                 score = coverage + (0.08 if head in query_set else -0.12)
+                if products and head not in query_set and head in food_heads:
+                    score -= OTHER_PRODUCT
             # The description's words that were not said cost by what they are (en_extra_word_cost).
             said_words = (said_or_implied & food_set) - negated[local]
             # "cheese pizza" is not "Pizza, no cheese": a word said that the description rules out is a conflict.

@@ -119,6 +119,13 @@ def test_a_product_is_what_its_name_ends_with(matcher):
     assert matched_name(matcher, "fruit-flavored artificial beverage") == "TROPICAL FRUIT FLAVORED BEVERAGE"
 
 
+def test_a_product_named_after_another_food_is_not_the_word_said(matcher):
+    # "sugarcane" was SUGARCANE BRIOCHE at 0.84, above the branded threshold: a brioche, as "instant pasta" was
+    # INSTANT PASTA ALFREDO. No food here is sugarcane, so it is unmatched.
+    assert matched_name(matcher, "sugarcane") is None
+    assert matched_name(matcher, "sugarcane brioche", brand="Acme") == "SUGARCANE BRIOCHE"
+
+
 @pytest.mark.parametrize("product, head", [
     # Not "puree": "plum puree" was these tomatoes, its name's last word being the word said.
     ("WHOLE PEELED PLUM TOMATOES IN PUREE", "tomato"),
