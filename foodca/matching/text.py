@@ -81,7 +81,7 @@ EN_FORM_NOUNS = frozenset(
 EN_QUERY_SYNONYMS = {
     "maize": "corn", "pig": "pork",
     # "frying pork" is pork fried, not "Shortening frying (heavy duty), beef tallow".
-    "frying": "fried", "aubergine": "eggplant", "groundnut": "peanut",
+    "frying": "fried", "passionfruit": "passion fruit", "aubergine": "eggplant", "groundnut": "peanut",
     # USDA files zucchini as summer squash; FNDDS's entries named Zucchini are pickled, a muffin, a bread, a cake.
     "courgette": "zucchini squash", "zucchini": "zucchini squash",
     "minced": "ground", "grounded": "ground", "prawn": "shrimp", "coriander": "cilantro", "rocket": "arugula",
@@ -152,7 +152,8 @@ EN_WORD_SPELLED_AS = {
 
 # Forms nobody eats or drinks unless they say so: lemonade is not its frozen concentrate, nor vodka and lemonade.
 EN_UNSAID_FORMS = frozenset(
-    "concentrate powder unprepared undiluted alcoholic separablefat seamfat externalfat nondairy pickled evaporated"
+    "concentrate powder unprepared undiluted alcoholic separablefat seamfat externalfat skinonly nondairy pickled "
+    "evaporated"
     .split()
 ) | EN_ALCOHOLIC_DRINKS
 
@@ -257,10 +258,16 @@ _NOT_SPECIFIED = re.compile(r"\bns as to [^,()]*")
 _USDA_COMPOUND = re.compile(r"\b(separable|seam|external) (fat)\b|\b(variety) (meats?)\b|\b(non)[\s-]?(dairy)\b")
 
 
+# The skin alone, a part nobody eats unless they say so: "Potatoes, raw, skin" was "raw potato" (100 intl items),
+# "Chicken skin" a "griddled chicken". Not "with skin", "flesh and skin", "includes skin", "baked in skin".
+_SKIN_ONLY = re.compile(r"(?<!with )(?<!and )(?<!without )(?<!includes )(?<!in )(?<!no )\bskins?(?: only)?(?=\s*(?:,|\(|$))")
+
+
 def en_tokens(text: str) -> list[str]:
     """Food words of an English name: folded, singular, without stop words."""
     text = _USDA_COMPOUND.sub(lambda found: "".join(filter(None, found.groups())).rstrip("s"),
                               _NOT_SPECIFIED.sub(" ", fold(text).replace("'s", "")))
+    text = _SKIN_ONLY.sub("skinonly", text)
     words = _NON_WORD.sub(" ", text).split()
     return [singular(word) for word in words if word not in EN_STOPWORDS and not word.isdigit()]
 

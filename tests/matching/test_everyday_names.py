@@ -7,6 +7,7 @@ from matched import matched_name
 
 from foodca.matching.index import FoodIndex
 from foodca.matching.matcher import EN_THRESHOLD, Matcher
+from foodca.matching.text import EN_QUERY_SYNONYMS, en_in_usda_words, en_tokens
 from foodca.nlp.items import SplitItem
 from foodca.nlp.offline_parser import parse_meal
 
@@ -238,3 +239,22 @@ def test_the_fat_trimmed_off_veal_is_not_veal(matcher):
 ])
 def test_the_head_said_decides(matcher, said, expected):
     assert matched_name(matcher, said) == expected
+
+
+@pytest.mark.parametrize("said, expected", [
+    ("raw potato", "Potatoes, flesh and skin, raw"),  # was "Potatoes, raw, skin": the skin alone
+    ("potato skins", "Potatoes, raw, skin"),  # said, it is found
+    ("raw passionfruits", "Passion fruit, raw"),  # one word as people write it, two as USDA does
+])
+def test_parts_and_spellings_of_everyday_foods(matcher, said, expected):
+    assert matched_name(matcher, said) == expected
+
+
+@pytest.mark.parametrize("said, usda_words", [
+    ("cow's milk", "milk"),  # "cow" is no word of any generic milk, and found a branded COWS MILK (41 intl items)
+    ("whole cow milk", "whole milk"),
+    ("cow's curd", "yogurt"),  # curd is yogurt (EN_QUERY_SYNONYMS); "cow curd" found a branded COW YOGURT
+])
+def test_milk_said_of_the_cow_is_milk(said, usda_words):
+    tokens = en_tokens(en_in_usda_words(said))
+    assert [EN_QUERY_SYNONYMS.get(t, t) for t in tokens] == usda_words.split()

@@ -9,7 +9,7 @@ from matched import matched_name
 
 from foodca.matching.index import FoodIndex
 from foodca.matching.matcher import Matcher
-from foodca.matching.text import en_negated_words
+from foodca.matching.text import en_negated_words, en_tokens
 from foodca.nlp.items import SplitItem
 
 
@@ -232,3 +232,18 @@ def test_a_foods_best_chinese_name_is_the_same_in_any_order():
 ])
 def test_what_a_name_rules_out(description, ruled_out):
     assert en_negated_words(description) == ruled_out
+
+
+@pytest.mark.parametrize("description, skin_only", [
+    ("Potatoes, raw, skin", True),
+    ("Chicken skin", True),
+    ("Chicken, skin (drumsticks and thighs), raw", True),
+    ("Potatoes, baked, skin only, with salt", True),
+    ("Apples, raw, with skin", False),
+    ("Potatoes, flesh and skin, raw", False),
+    ("Squash, summer, zucchini, includes skin, raw", False),
+    ("Sweet potato, cooked, baked in skin, flesh, without salt", False),
+    ("Chicken, NS as to part, baked, skin eaten", False),
+])
+def test_the_skin_alone_is_a_form_of_its_own(description, skin_only):
+    assert ("skinonly" in en_tokens(description)) is skin_only
