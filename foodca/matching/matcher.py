@@ -319,6 +319,9 @@ class Matcher:
         # "coffee without sugar", "a salad without dressing": what was ruled out is not a word said of the food.
         # Read from the words said: a phrase of ours may rule out in USDA's words ("no fat added").
         ruled_out = en_negated_words(name) | en_negated_words(said)
+        if ruled_out:
+            # "roasted peanuts without added salt" is not "Peanuts, roasted, salted", nor no sugar "sweetened".
+            ruled_out |= {opposite for opposite, word in OPPOSED_BY_NEGATING.items() if word in ruled_out}
         name = en_in_usda_words(en_without_negations(name) if ruled_out else name)
         tokens = self._query_tokens(name, ruled_out)
         if not tokens:

@@ -892,6 +892,16 @@ _EN_LEAD = [
         r"\b(?:a mix of|a side of|a serving size of|a portion size of|an amount of|a total of|a mixture of)\s+",
         r"^(?:and|also|plus|then|with|along with|alongside|as well as|together with|i|we|too)\b\s*",
         r"\b(?:for me|today|tonight|this morning|this evening|this afternoon|as well|too|also|please|of it)\s*$",
+        # What it was for, and what was done with it after: "sugar to sweeten it up", "cola to wash it down",
+        # "olive oil and washed it down", "corn bread and paired it with …".
+        r"\s+to\s+(?:wash|sweeten|finish|top|round|go|bring|add|give|make|balance|complete|spice|season|flavou?r|"
+        r"enhance|boost|help|tie|pull|cap|end|start|kick|keep|stay|quench)\b.*$",
+        r"\s+and\s+(?:washed|finished|paired|topped|rounded|wrapped|polished|served|enjoyed|completed|followed)\s+"
+        r"(?:it|them|everything|this|that|things|off|up)\b.*$",
+        r"^there\s+(?:is|are|was|were|'s|’s)\s+(?:also\s+)?",
+        r"\s+(?:that|which)\s+(?:weighed|weighs|weighing|was|were|is|are)\s*$",
+        rf"^(?:\w+\s+)?{_MEALS}(?:\s+(?:spread|plate|platter))?\s+(?:that|which)\s+(?:includes|included|has|had|"
+        r"consists of|consisted of|contains|contained)\s+",
     )
 ]
 _EN_DESCRIBES = re.compile(
@@ -929,8 +939,22 @@ _EN_SMALL_MEASURE = {"pinch": "pinch", "dash": "dash", "splash": "splash", "driz
                      "sprinkling": "sprinkle", "dab": "dab"}
 _EN_GENERIC = re.compile(r"(?:\w+\s+)?(?:breakfast|brunch|lunch|dinner|supper|snack|meal|plate|spread|dish|drink|mix|mixture|combo|platter|day)", re.IGNORECASE)
 
-_EN_OCCASION = re.compile(r"breakfast|brunch|lunch|dinner|supper|snack|meal", re.IGNORECASE)
-_EN_NOT_FOOD = re.compile(r"that|this|these|those|it|them|finally|then|also|everything|all", re.IGNORECASE)
+# "a quick snack with …", "a simple breakfast with …", "a dinner plate with …": the occasion said with a word about
+# it, not a food ("quick snack" was 240 g of grits, "dinner plate" a veal breast, "simple breakfast" simple syrup).
+_EN_DONE_WITH_IT = re.compile(
+    r"(?:\w+ed|paired|finished|washed|topped|rounded|took|ate|drank)\s+(?:it|them|everything|this|that|things)"
+    r"(?:\s+(?:off|up|down|out|all))*", re.IGNORECASE)
+
+
+_EN_OCCASION = re.compile(
+    r"(?:(?:quick|simple|light|small|big|late|early|hearty|healthy|little|nice|good|balanced|full|filling|lovely|proper|"
+    r"wholesome|satisfying|tasty|delicious|afternoon|morning|evening|midday|midnight|mid-morning)\s+)*"
+    r"(?:breakfast|brunch|lunch|dinner|supper|snack|meal)(?:\s+(?:plate|spread|platter|combo|tray))?", re.IGNORECASE)
+# Pronouns and the words of a sentence left between two foods: "To go with that, …" left "to go" (120 g of an
+# ON-THE GO bar), "…, washed down with 60g of water" "washed down", "Snacking on 112g of apple" "snacking".
+_EN_BETWEEN_FOODS = re.compile(r"along|to go|washed (?:it |them )?down|snacking|munching|sipping", re.IGNORECASE)
+_EN_NOT_FOOD = re.compile(rf"that|this|these|those|it|them|finally|then|also|everything|all|{_EN_BETWEEN_FOODS.pattern}",
+                          re.IGNORECASE)
 
 _EN_MEAL_WORD = re.compile(r"(?:\w+\s+)?(?:breakfast|brunch|lunch|dinner|supper|snack|meal|plate|spread|dish|combo|platter|day)", re.IGNORECASE)
 
@@ -1125,6 +1149,8 @@ def _parse_en(text: str) -> list[SplitItem]:
             in_sentence = 0
         amount = piece.amount
         stripped = raw.strip()
+        if amount.empty and (_EN_DONE_WITH_IT.fullmatch(stripped) or _EN_BETWEEN_FOODS.fullmatch(stripped)):
+            continue  # "… corn bread and paired it with …", "… and washed it down": what was done, no food
         article_only = bool(amount.quantity == 1 and amount.unit is None and not amount.measured
                             and re.match(r"(?:a|an)\s", stripped, re.IGNORECASE))
         # An amount of its own: a weight, a volume, a unit, a number said, or "a large …".

@@ -239,7 +239,7 @@ class MealAnalyser:
         if match.status != "matched":
             # Grams still come from what was said, so picking one of the alternatives keeps the amount.
             grams = decide_grams(item, food_names_zh=[], portions=[])
-            entry["grams"], entry["basis"] = grams.grams, grams.basis if grams.grams else None
+            entry["grams"], entry["basis"] = grams.grams, grams.basis if grams.grams is not None else None
             entry.update({name: None for name in CORE_NUTRIENTS})
             return entry
         position = match.position

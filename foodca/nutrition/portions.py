@@ -114,8 +114,8 @@ def zh_alias_foods() -> dict[str, str]:
 
 def decide_grams(item: SplitItem, *, food_names_zh: list[str], portions: list[dict], food_name: str = "") -> Grams:
     """The grams eaten and the basis, in the product's order of trust."""
-    if item.grams and item.grams_source == "stated":
-        return Grams(item.grams, "stated")
+    if item.grams is not None and item.grams_source == "stated":
+        return Grams(item.grams, "stated")  # "0g of chili peppers" said is none at all, not a serving
     if item.grams and item.grams_source == "recipe":
         return Grams(item.grams, "dish_recipe", zh_alias_foods().get(zh_core(item.name)))
     if item.grams and item.grams_source == "shared":

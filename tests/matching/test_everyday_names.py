@@ -120,6 +120,7 @@ def test_unsalted_is_not_the_sibling_with_salt(matcher, said, expected):
     ("coffee without sugar", "Coffee, NS as to type"),  # was "Coffee, pre-sweetened with sugar": sugar was a word said
     ("salad without dressing", "Lettuce, salad with assorted vegetables including tomatoes and/or carrots, no dressing"),
     ("cornmeal mush without any added fat", "Cornmeal mush, no added fat"),
+    ("roasted peanuts without added salt", "Peanuts, roasted, unsalted"),  # was "…, salted": salt ruled out, not salted
 ])
 def test_what_is_ruled_out_is_not_said(matcher, said, expected):
     assert matched_name(matcher, said) == expected

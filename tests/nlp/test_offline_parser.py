@@ -277,6 +277,27 @@ EN_CASES = [
     ("2 slices of ham, 1 egg, grits and orange juice",
      [dict(name="ham", quantity=2, unit="slice"), dict(name="egg", quantity=1), dict(name="grits"),
       dict(name="orange juice")]),
+    # The occasion, said with a word about it, is no food: "quick snack" was 240 g of grits, "dinner plate" a veal
+    # breast, "simple breakfast" simple syrup; the words between foods were foods too ("to go", "washed down").
+    ("I grabbed a quick snack with 40g of white bread and 25g of cereal bars",
+     [dict(name="white bread", grams=40.0), dict(name="cereal bars", grams=25.0)]),
+    ("I've got a dinner plate with 75 grams of bananas", [dict(name="bananas", grams=75.0)]),
+    ("I had a simple breakfast with 250g of mate tea", [dict(name="mate tea", grams=250.0)]),
+    ("a breakfast burrito and a dinner roll", [dict(name="breakfast burrito"), dict(name="dinner roll")]),
+    ("I had 15g of peanuts. To go with that, I enjoyed 53g of sorghum flour",
+     [dict(name="peanuts", grams=15.0), dict(name="sorghum flour", grams=53.0)]),
+    ("I ate 160g of apples, washed down with 60g of water.", [dict(name="apples"), dict(name="water", grams=60.0)]),
+    ("Snacking on 112g of apple along with 200g of raspberry compote.",
+     [dict(name="apple", grams=112.0), dict(name="raspberry compote", grams=200.0)]),
+    # What a food was for, and what was done with it: still that food ("sugar to sweeten it up" was unmatched).
+    ("I added 10g of sugar to sweeten it up and 300g of cola to wash it down",
+     [dict(name="sugar", grams=10.0), dict(name="cola", grams=300.0)]),
+    ("I had 130g of corn bread and paired it with 40g of sugar",
+     [dict(name="corn bread", grams=130.0), dict(name="sugar", grams=40.0)]),
+    ("There were also 50g of boiled peanuts", [dict(name="boiled peanuts", grams=50.0)]),
+    ("I ate a 120g maize tortilla that weighed", [dict(name="maize tortilla", grams=120.0)]),
+    ("I had lunch that includes 10g of butter", [dict(name="butter", grams=10.0)]),
+    ("0g of dried chili peppers", [dict(name="dried chili peppers", grams=0.0)]),  # none: the meal adds nothing
 ]
 
 
