@@ -225,12 +225,18 @@ def is_chinese(text: str) -> bool:
     return bool(_CJK.search(text))
 
 
+_WITH_WRITTEN_SHORT = re.compile(r"\bw/(o\b)?\s*")
+
+
 def fold(text: str) -> str:
-    """NFKC (full-width → half-width), lower case, trimmed; Latin accents dropped (sautéed → sauteed)."""
+    """NFKC (full-width → half-width), lower case, trimmed; Latin accents dropped (sautéed → sauteed); "w/" and
+    "w/o" as typed in a log are with and without ("apple w/peel" was unmatched: "w" is no food word)."""
     text = unicodedata.normalize("NFKC", text).strip().lower()
     if not text.isascii():
         text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
         text = unicodedata.normalize("NFKC", text)
+    if "w/" in text:
+        text = _WITH_WRITTEN_SHORT.sub(lambda found: "without " if found.group(1) else "with ", text)
     return text
 
 

@@ -871,7 +871,8 @@ _EN_LEAD = [
     re.compile(p, re.IGNORECASE)
     for p in (
         rf"\b(?:for|at|as|during|with|after|before)\s+(?:my|a|an|the|our|his|her|this)?\s*(?:\w+\s+)?{_MEALS}(?:\s+(?:choice|today|tonight|time))?\b",
-        rf"^(?:today'?s?\s+|this morning,?\s+)?(?:my\s+|the\s+|our\s+)?{_MEALS}\s+(?:today\s+)?(?:is|was|includes|included|consists of|consisted of|features|featured|has|had)\b",
+        rf"^(?:today'?s?\s+|tonight'?s?\s+|tonight’s\s+|today’s\s+|this morning,?\s+)?(?:my\s+|the\s+|our\s+)?{_MEALS}\s+"
+        r"(?:(?:today|tonight|this morning|this evening)\s+)?(?:is|was|includes|included|consists of|consisted of|features|featured|has|had)\b",
         rf"\b(?:my|the|this|our|today's)\s+{_MEALS}\s+(?:today\s+)?(?:is|was|includes|included|consists of|consisted of|features|has|had)\b",
         rf"\b(?:a|an|my)\s+{_MEALS}\s+(?:of|that\s+(?:includes|included|consists of|consisted of|has|had)|including|with)\b",
         r"\b(?:i|we)\s+(?:am|was|'m|’m|have|had|'ve|’ve)?\s*(?:starting|started|start|beginning|began|ending|ended)\s+(?:my|our|the)\s+(?:day|morning|evening)\s+(?:with|by having|by eating)?",
@@ -899,6 +900,7 @@ _EN_LEAD = [
         r"\s+and\s+(?:washed|finished|paired|topped|rounded|wrapped|polished|served|enjoyed|completed|followed)\s+"
         r"(?:it|them|everything|this|that|things|off|up)\b.*$",
         r"^there\s+(?:is|are|was|were|'s|’s)\s+(?:also\s+)?",
+        r"\s+and\s+(?:snacked|sipped|munched|nibbled|finished)\s*$",
         r"\s+(?:that|which)\s+(?:weighed|weighs|weighing|was|were|is|are)\s*$",
         rf"^(?:\w+\s+)?{_MEALS}(?:\s+(?:spread|plate|platter))?\s+(?:that|which)\s+(?:includes|included|has|had|"
         r"consists of|consisted of|contains|contained)\s+",
@@ -952,7 +954,8 @@ _EN_OCCASION = re.compile(
     r"(?:breakfast|brunch|lunch|dinner|supper|snack|meal)(?:\s+(?:plate|spread|platter|combo|tray))?", re.IGNORECASE)
 # Pronouns and the words of a sentence left between two foods: "To go with that, …" left "to go" (120 g of an
 # ON-THE GO bar), "…, washed down with 60g of water" "washed down", "Snacking on 112g of apple" "snacking".
-_EN_BETWEEN_FOODS = re.compile(r"along|to go|washed (?:it |them )?down|snacking|munching|sipping", re.IGNORECASE)
+_EN_BETWEEN_FOODS = re.compile(r"along|to go|washed (?:it |them )?down|snacking|munching|sipping|sipped|snacked|"
+                               r"munched|nibbled|off|up|down|out", re.IGNORECASE)
 _EN_NOT_FOOD = re.compile(rf"that|this|these|those|it|them|finally|then|also|everything|all|{_EN_BETWEEN_FOODS.pattern}",
                           re.IGNORECASE)
 

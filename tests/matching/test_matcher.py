@@ -234,6 +234,18 @@ def test_what_a_name_rules_out(description, ruled_out):
     assert en_negated_words(description) == ruled_out
 
 
+@pytest.mark.parametrize("typed, words", [
+    ("apple w/peel", ["apple", "peel"]),  # was unmatched: "w" is no food word
+    ("ORANGE JUICE W/SUGAR", ["orange", "juice", "sugar"]),
+])
+def test_with_written_short(typed, words):
+    assert en_tokens(typed) == words
+
+
+def test_without_written_short_rules_out():
+    assert en_negated_words("rice w/o salt") == {"salt"}
+
+
 @pytest.mark.parametrize("description, skin_only", [
     ("Potatoes, raw, skin", True),
     ("Chicken skin", True),

@@ -298,6 +298,11 @@ EN_CASES = [
     ("I ate a 120g maize tortilla that weighed", [dict(name="maize tortilla", grams=120.0)]),
     ("I had lunch that includes 10g of butter", [dict(name="butter", grams=10.0)]),
     ("0g of dried chili peppers", [dict(name="dried chili peppers", grams=0.0)]),  # none: the meal adds nothing
+    ("Tonight's dinner consists of 27g of raw lettuce", [dict(name="raw lettuce", grams=27.0)]),
+    ("Dinner tonight includes 250 grams of commercial lemon drink", [dict(name="commercial lemon drink", grams=250.0)]),
+    ("I topped it off with 23g of raw red sweet peppers", [dict(name="raw red sweet peppers", grams=23.0)]),
+    ("I ate 6g of cookies, sipped on 43.3g of milk tea, and snacked on 36g of raw peanuts.",
+     [dict(name="cookies"), dict(name="milk tea", grams=43.3), dict(name="raw peanuts", grams=36.0)]),
 ]
 
 
