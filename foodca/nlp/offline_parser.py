@@ -1119,6 +1119,9 @@ def _en_read(raw: str) -> _Piece:
     return _Piece(said=said.rstrip(".;,!") or raw.strip(), name=name, amount=amount, state=state, brand=brand, vague=vague)
 
 
+# A weight said after a name with a clause of its own: of everything said since the food it was said with.
+_EN_WEIGHT_OF_ALL = re.compile(r"\w\s+(?:(?:that|which)\s+(?:weighs|weighed|was|is)|weighing)\s+(?:about\s+|around\s+)?\d",
+                               re.IGNORECASE)
 _EN_WITH = frozenset(("with", "paired with", "accompanied by", "along with", "together with", "alongside"))
 _EN_CONTAINER_OF = re.compile(
     rf"\b({_alt(UNITS_EN)})\s+(?:filled with|full of|loaded with|packed with|containing|that contains|holding)\s+",
@@ -1181,6 +1184,14 @@ def _parse_en(text: str) -> list[SplitItem]:
                     previous.quantity, previous.unit = amount.quantity, amount.unit
             previous.size = previous.size or amount.size
             previous.said = f"{previous.said}{', ' if sep == 'comma' else f' {sep} '}{piece.said}"
+            describing = True
+            continue
+        if (previous is not None and sep == "and" and in_sentence and unweighed and previous.unit is None
+                and amount.grams is not None and " with " in f" {previous.said} " and _EN_WEIGHT_OF_ALL.search(stripped)):
+            # "a coffee with milk and sugar that weighs 141.4g" is 141.4 g of the coffee, not of sugar (was 550 kcal).
+            previous.name = f"{previous.name} and {piece.name}"
+            previous.said = f"{previous.said} and {piece.said}"
+            previous.grams, previous.grams_source = amount.grams, "stated"
             describing = True
             continue
         if previous is not None and sep == "comma" and in_sentence and _EN_SHARE_OF.match(stripped):

@@ -303,6 +303,12 @@ EN_CASES = [
     ("I topped it off with 23g of raw red sweet peppers", [dict(name="raw red sweet peppers", grams=23.0)]),
     ("I ate 6g of cookies, sipped on 43.3g of milk tea, and snacked on 36g of raw peanuts.",
      [dict(name="cookies"), dict(name="milk tea", grams=43.3), dict(name="raw peanuts", grams=36.0)]),
+    # A weight said after what a food comes with is the food's: 141.4 g of sugar was 550 kcal.
+    ("I also made a coffee with milk and sugar that weighs 141.4g.",
+     [dict(name="coffee with milk and sugar", grams=141.4)]),
+    ("a burger with lettuce and tomato weighing 250 g", [dict(name="burger with lettuce and tomato", grams=250.0)]),
+    ("435 grams of cereal with milk and a fruit salad that weighs 94.1 grams",
+     [dict(name="cereal with milk", grams=435.0), dict(name="fruit salad", grams=94.1)]),
 ]
 
 
