@@ -258,4 +258,5 @@ def _class_head(name_words: list[str]) -> frozenset[str]:
 def _head(name_words: list[str], words: list[str]) -> str:
     if not words:
         return ""
-    return words[1] if _class_head(name_words) and len(words) > 1 else words[0]
+    # "Fish, salmon" is a salmon; "Fish, NFS" is fish (it was headed "nfs", and "fish" found "Fish chowder").
+    return words[1] if _class_head(name_words) and len(words) > 1 and words[1] not in EN_DESCRIPTORS else words[0]

@@ -1119,6 +1119,7 @@ def _en_read(raw: str) -> _Piece:
     return _Piece(said=said.rstrip(".;,!") or raw.strip(), name=name, amount=amount, state=state, brand=brand, vague=vague)
 
 
+_EN_POINT_BEFORE_UNIT = re.compile(r"(\d)\.(?=\s*(?:g|grams?|kg|ml|oz|lbs?)\b)", re.IGNORECASE)
 # A weight said after a name with a clause of its own: of everything said since the food it was said with.
 _EN_WEIGHT_OF_ALL = re.compile(r"\w\s+(?:(?:that|which)\s+(?:weighs|weighed|was|is)|weighing)\s+(?:about\s+|around\s+)?\d",
                                re.IGNORECASE)
@@ -1133,6 +1134,8 @@ def _parse_en(text: str) -> list[SplitItem]:
     text = _EN_CONTAINER_OF.sub(lambda m: f"{m.group(1)} of ", text)
     text = _DISH_PROTECT.sub(lambda m: m.group(0).replace(" and ", "\x01").replace(" with ", "\x02").replace("&", "\x03"), text)
     text = re.sub(r"\b(\w+) and (a half)\b", "\\1\x01\\2", text, flags=re.IGNORECASE)
+    # "911.g of lemonade": a number typed with a point and no decimals is the number ("g of lemonade" was a food).
+    text = _EN_POINT_BEFORE_UNIT.sub(r"\1", text)
     raw_segments: list[tuple[str, str]] = []  # (separator kind before, raw text)
     cursor, sep = 0, "start"
     for m in _EN_SPLIT.finditer(text):

@@ -348,7 +348,10 @@ def _from_zh_table(item: SplitItem, food_names_zh: list[str]) -> tuple[float, st
         if not weights:
             continue
         if not unit:
-            return next(iter(weights.values())), name
+            # No unit said: the first unit of the row that is no bigger than a serving ("cabbage" was 1000 g, a
+            # head, 一棵 of 白菜; now 一片), else the smallest.
+            fits = [grams for grams in weights.values() if grams <= ONE_SERVING_MAX_G]
+            return (fits[0] if fits else min(weights.values())), name
         if item.size and ZH_SIZE_PREFIX[item.size] + unit in weights:
             return weights[ZH_SIZE_PREFIX[item.size] + unit], name
         if unit in weights:

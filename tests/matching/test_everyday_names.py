@@ -259,3 +259,9 @@ def test_parts_and_spellings_of_everyday_foods(matcher, said, expected):
 def test_milk_said_of_the_cow_is_milk(said, usda_words):
     tokens = en_tokens(en_in_usda_words(said))
     assert [EN_QUERY_SYNONYMS.get(t, t) for t in tokens] == usda_words.split()
+
+
+def test_fish_said_alone_is_fish(matcher):
+    # "Fish, NFS" was headed "nfs" (as "Fish, salmon" is a salmon), so "67g of fish" was "Fish chowder".
+    assert matched_name(matcher, "fish") == "Fish, NFS"
+    assert matched_name(matcher, "salmon") == "Fish, salmon, NFS"

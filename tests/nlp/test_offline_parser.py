@@ -307,6 +307,7 @@ EN_CASES = [
     ("I also made a coffee with milk and sugar that weighs 141.4g.",
      [dict(name="coffee with milk and sugar", grams=141.4)]),
     ("a burger with lettuce and tomato weighing 250 g", [dict(name="burger with lettuce and tomato", grams=250.0)]),
+    ("67.0g of fish, 911.g of lemonade", [dict(name="fish", grams=67.0), dict(name="lemonade", grams=911.0)]),
     ("435 grams of cereal with milk and a fruit salad that weighs 94.1 grams",
      [dict(name="cereal with milk", grams=435.0), dict(name="fruit salad", grams=94.1)]),
 ]

@@ -129,3 +129,14 @@ def test_a_cooked_foods_weight_is_the_dry_weight_of_its_dry_form(weighed_as, kca
     converted = as_dry_weight(Grams(250, "unit_table", "1"), weighed_as, kcal, food_kcal, food_carb)
     assert converted.grams == pytest.approx(expected)
     assert converted.basis == ("unit_table_as_dry" if expected != 250 else "unit_table")
+
+
+@pytest.mark.parametrize("name, language, expected", [
+    ("白菜", "zh", 50.0),  # 棵:1000|片:50 in our table: a whole head was 1000 g for 白菜 said alone
+    ("cabbage", "en", 30.0),  # 卷心菜's 个:1000|片:30, through the matched food's Chinese name
+    ("西瓜", "zh", 250.0),  # 块:250 comes first and is a serving
+])
+def test_a_food_said_alone_is_no_bigger_than_a_serving(name, language, expected):
+    food_names = {"白菜": ["大白菜"], "cabbage": ["卷心菜"], "西瓜": ["西瓜"]}[name]
+    item = SplitItem(said=name, name=name, language=language)
+    assert decide_grams(item, food_names_zh=food_names, portions=[]).grams == expected
