@@ -1119,6 +1119,7 @@ def _en_read(raw: str) -> _Piece:
     return _Piece(said=said.rstrip(".;,!") or raw.strip(), name=name, amount=amount, state=state, brand=brand, vague=vague)
 
 
+_EN_NUMBER_OF = re.compile(r"\s*\d+\.\d+\s+of\b", re.IGNORECASE)
 _EN_POINT_BEFORE_UNIT = re.compile(r"(\d)\.(?=\s*(?:g|grams?|kg|ml|oz|lbs?)\b)", re.IGNORECASE)
 # A weight said after a name with a clause of its own: of everything said since the food it was said with.
 _EN_WEIGHT_OF_ALL = re.compile(r"\w\s+(?:(?:that|which)\s+(?:weighs|weighed|was|is)|weighing)\s+(?:about\s+|around\s+)?\d",
@@ -1259,7 +1260,22 @@ def _parse_en(text: str) -> list[SplitItem]:
             piece.said, re.IGNORECASE))
     for item in items:
         item.name = _en_tidy(item.name)
+    _read_units_left_out(items)
     return items
+
+
+def _read_units_left_out(items: list[SplitItem]) -> None:
+    """"2.2 of 2% milk" and "23.5 tomatoes" in a meal weighed in grams are grams with the unit left out, not 2.2
+    cups (537 g) and 23.5 tomatoes (2.9 kg): a number with decimals said with "of" and no unit, or one of ten and
+    more with decimals, where at least two other foods are weighed in grams."""
+    in_grams = sum(item.unit == "g" and item.grams_source == "stated" for item in items)
+    if in_grams < 2:
+        return
+    for item in items:
+        number = item.quantity
+        if (item.unit is None and item.grams is None and number is not None and number != int(number)
+                and (number >= 10 or _EN_NUMBER_OF.match(item.said))):
+            item.grams, item.grams_source, item.unit = number, "stated", "g"
 
 
 _EN_PRESENTED = (r"topped|garnished|adorned|accompanied|complemented|enhanced|drizzled|sprinkled|paired|combined|loaded|"

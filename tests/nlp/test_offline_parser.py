@@ -308,6 +308,13 @@ EN_CASES = [
      [dict(name="coffee with milk and sugar", grams=141.4)]),
     ("a burger with lettuce and tomato weighing 250 g", [dict(name="burger with lettuce and tomato", grams=250.0)]),
     ("67.0g of fish, 911.g of lemonade", [dict(name="fish", grams=67.0), dict(name="lemonade", grams=911.0)]),
+    # A unit left out in a meal weighed in grams is grams (was 2.2 cups of milk, 537 g, and 23.5 tomatoes, 2.9 kg).
+    ("13.3g of whole eggs, 6.0g of ham, 2.2 of 2% milk", [dict(name="whole eggs"), dict(name="ham"),
+                                                         dict(name="2% milk", grams=2.2)]),
+    ("2.5g of butter, 1g of puree, 23.5 tomatoes", [dict(name="butter"), dict(name="puree"),
+                                                    dict(name="tomatoes", grams=23.5)]),
+    ("1.5 bananas and 200g of yogurt and 30g of nuts", [dict(name="bananas", quantity=1.5, grams=None),
+                                                        dict(name="yogurt"), dict(name="nuts")]),
     ("435 grams of cereal with milk and a fruit salad that weighs 94.1 grams",
      [dict(name="cereal with milk", grams=435.0), dict(name="fruit salad", grams=94.1)]),
 ]
