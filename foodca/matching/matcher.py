@@ -51,6 +51,8 @@ DESCRIPTOR_WEIGHT = 0.5
 STATE_CONFLICT = 0.15
 # A food said dry or as a powder: not the drink made from it ("Milk, dry, reconstituted").
 DRY_WORDS = frozenset({"dry", "dried", "powder", "powdered"})
+# Said of a powder or a mix: the drink made from it.
+MADE_UP = frozenset({"reconstituted", "prepared"})
 # A word said that the description negates ("no cheese", "without salt").
 NEGATED_CONFLICT = 0.3
 # A word said and a description with its opposite ("unsalted peanut butter", "Peanut butter, smooth style, with salt"):
@@ -461,6 +463,10 @@ class Matcher:
         opposed = [(word, OPPOSED_WORDS[word]) for word in query_set if word in OPPOSED_WORDS]
         # A wine or a beer said is said to be alcoholic: SR files them all as "Alcoholic beverage, wine, …".
         forms_said = query_set | {"alcoholic"} if not EN_ALCOHOLIC_DRINKS.isdisjoint(query_set) else query_set
+        if (said_dry or not query_set.isdisjoint(("mix", "concentrate"))) and query_set.isdisjoint(MADE_UP):
+            # "cocoa powder" is "Cocoa powder, not reconstituted"; "cocoa powder mix reconstituted with water" and
+            # "malted drink mix prepared with whole milk" are not.
+            forms_said = forms_said | {"notreconstituted"}
         # Locals: this loop runs for every shortlisted food of every English name.
         token_sets, heads, negated = token_index.token_sets, token_index.heads, token_index.negated
         extra_costs, word_cost, default_bonus = token_index.extra_cost, token_index.word_cost, token_index.default_bonus

@@ -43,7 +43,7 @@ EN_QUERY_FILLER = frozenset(
     "containing contain contains made type known intend intending prepare preparing ready specify specified "
     "consist consists consisting include includes including variety various assorted both balanced combination "
     "ideal making being does approximately approximate roughly around about weighing weigh weighs there also "
-    "unpeeled peeled packed loosely heaping level common caffeinated "
+    "unpeeled peeled packed loosely heaping level common caffeinated colored coloured "
     # Words of the sentence that the meal splitter leaves on a name ("cupcake that features coconut").
     "just tonight has have had follow another add together now tiny washed refreshing taste called along "
     "into paired temperature ll designed thing forget while will make finished finish didn lined out enjoyed "
@@ -145,14 +145,15 @@ def apply_en_phrases(name: str, phrases: tuple[EnPhrase, ...]) -> str:
 EN_WORD_SPELLED_AS = {
     **{word: "cooked" for word in "boiled steamed stewed simmered poached".split()},
     "dried": "dry", "dry": "dried", "fresh": "raw", "toast": "toasted", "beverage": "drink", "drink": "beverage",
-    "flavor": "flavored", "flavour": "flavored",
+    "flavor": "flavored", "flavour": "flavored", "reconstituted": "prepared",
     # USDA's generic pasta is "Pasta, …"; a shape said is pasta ("whole-wheat spaghetti" was a dry branded product).
     **{word: "pasta" for word in "spaghetti penne fusilli linguine fettuccine rigatoni farfalle tagliatelle".split()},
 }
 
 # Forms nobody eats or drinks unless they say so: lemonade is not its frozen concentrate, nor vodka and lemonade.
 EN_UNSAID_FORMS = frozenset(
-    "concentrate powder unprepared undiluted alcoholic separablefat seamfat externalfat skinonly nondairy pickled "
+    "concentrate powder unprepared undiluted alcoholic separablefat seamfat externalfat skinonly notreconstituted "
+    "nondairy pickled "
     "evaporated"
     .split()
 ) | EN_ALCOHOLIC_DRINKS
@@ -257,11 +258,13 @@ def singular(token: str) -> str:
 _NOT_SPECIFIED = re.compile(r"\bns as to [^,()]*")
 
 
-# Two USDA words that together name another food, kept as one word: SR's "separable fat" rows (and veal's "seam fat
+# Two USDA words that together name another food, kept as one word ("Cocoa powder, not reconstituted" is no cocoa
+# reconstituted with water, which "reconstituted" said found): SR's "separable fat" rows (and veal's "seam fat
 # only", "external fat only") are the fat trimmed off a cut, "variety meats" are organs and "non-dairy milk" is no milk, so that "fat", "meat" or "milk" said ("raw
 # medium-fat beef", "beef meat cooked", "coffee with milk") does not find them. EN_UNSAID_FORMS keeps the trimmed
 # fat for whoever says "separable fat"; organs are found by their own names (kidney, liver).
-_USDA_COMPOUND = re.compile(r"\b(separable|seam|external) (fat)\b|\b(variety) (meats?)\b|\b(non)[\s-]?(dairy)\b")
+_USDA_COMPOUND = re.compile(r"\b(separable|seam|external) (fat)\b|\b(variety) (meats?)\b|\b(non)[\s-]?(dairy)\b"
+                            r"|\b(not) (reconstituted)\b")
 
 
 # The skin alone, a part nobody eats unless they say so: "Potatoes, raw, skin" was "raw potato" (100 intl items),

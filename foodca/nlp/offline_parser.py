@@ -900,6 +900,7 @@ _EN_LEAD = [
         r"\s+and\s+(?:washed|finished|paired|topped|rounded|wrapped|polished|served|enjoyed|completed|followed)\s+"
         r"(?:it|them|everything|this|that|things|off|up)\b.*$",
         r"^there\s+(?:is|are|was|were|'s|’s)\s+(?:also\s+)?",
+        r"^(?:just|only|exactly)\s+(?=\d)",  # "a tiny bit of sugar, just 5g": the sugar's 5 g
         r"\s+and\s+(?:snacked|sipped|munched|nibbled|finished)\s*$",
         r"\s+(?:that|which)\s+(?:weighed|weighs|weighing|was|were|is|are)\s*$",
         rf"^(?:\w+\s+)?{_MEALS}(?:\s+(?:spread|plate|platter))?\s+(?:that|which)\s+(?:includes|included|has|had|"
@@ -935,7 +936,7 @@ _EN_TRIM = re.compile(r"^(?:of|the|some|a|an|my|our|and|with|plus|also|those|the
 _EN_DRINK = re.compile(
     r"\b(?:cola|coke|pepsi|soda|pop|soft drink|juice|milk|water|beer|coffee|tea|latte|cappuccino|espresso|drink|"
     r"lemonade|smoothie|shake|wine|formula|kombucha|seltzer|sprite|gatorade|beverage)s?\b", re.IGNORECASE)
-_EN_VAGUE = re.compile(r"^(?:a\s+)?(?:little\s+)?(?P<word>bit|touch|hint|drizzle|sprinkle|sprinkling|splash|dash|pinch|dab|smidge|little)\s+(?:of\s+)?|^some\s+", re.IGNORECASE)
+_EN_VAGUE = re.compile(r"^(?:a\s+)?(?:(?:little|tiny|small|wee)\s+)?(?P<word>bit|touch|hint|drizzle|sprinkle|sprinkling|splash|dash|pinch|dab|smidge|little)\s+(?:of\s+)?|^some\s+", re.IGNORECASE)
 # The vague words that are measures all the same: the unit portions.py weighs them by.
 _EN_SMALL_MEASURE = {"pinch": "pinch", "dash": "dash", "splash": "splash", "drizzle": "drizzle", "sprinkle": "sprinkle",
                      "sprinkling": "sprinkle", "dab": "dab"}

@@ -46,7 +46,7 @@ DIRECT_MATCH_FOR_DISH = 0.9
 # What comes in a bowl or on a plate is served cooked: the state a table's raw and cooked rows are told apart by.
 SERVED_COOKED_UNITS = {"碗", "盘", "碟"}
 # Between two foods said as one item ("a bagel with cream cheese").
-_FOODS_TOGETHER = re.compile(r"\s+(?:with|and|&)\s+")
+_FOODS_TOGETHER = re.compile(r"\s+(?:with|in|and|&)\s+")  # "cereal in milk" too: was "Milk and cereal bar"
 _EACH_OF = re.compile(r"\beach of\b", re.IGNORECASE)
 _MADE_WITH = re.compile(r"\b(?:made|prepared|cooked|baked|fried|topped|filled|stuffed|coated|featuring|"
                         r"flavou?r(?:ed)?|seasoned|diameter|crust|sauce|filling|mix|blend|mixture|variety|assortment|"

@@ -9,7 +9,7 @@ from matched import matched_name
 
 from foodca.matching.index import FoodIndex
 from foodca.matching.matcher import Matcher
-from foodca.matching.text import en_negated_words, en_tokens
+from foodca.matching.text import en_in_usda_words, en_negated_words, en_tokens
 from foodca.nlp.items import SplitItem
 
 
@@ -259,3 +259,24 @@ def test_without_written_short_rules_out():
 ])
 def test_the_skin_alone_is_a_form_of_its_own(description, skin_only):
     assert ("skinonly" in en_tokens(description)) is skin_only
+
+
+def test_cocoa_not_reconstituted_is_not_cocoa_reconstituted():
+    # "cocoa powder mix reconstituted with water" was "Cocoa powder, not reconstituted": the word said was there.
+    assert "reconstituted" not in en_tokens("Cocoa powder, not reconstituted")
+    assert "reconstituted" in en_tokens("Milk, dry, whole, reconstituted")
+
+
+@pytest.mark.parametrize("said, usda_words", [
+    ("cocoa", "hot chocolate cocoa ready to drink"),  # was "Oil, cocoa butter", 884 kcal per 100 g
+    ("a hot chocolate", "hot chocolate cocoa ready to drink"),
+    ("cocoa powder", "cocoa powder"),  # said with more, as said
+])
+def test_cocoa_said_alone_is_the_drink(said, usda_words):
+    assert en_in_usda_words(said) == usda_words
+
+
+def test_a_colour_said_is_no_food_word(matcher):
+    # "1106g of light-colored boiled sweet potatoes" was unmatched: "colored" is in no description.
+    tokens = matcher._query_tokens(en_in_usda_words("light-colored boiled sweet potatoes"), frozenset())
+    assert "colored" not in tokens and "potato" in tokens

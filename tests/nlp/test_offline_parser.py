@@ -307,6 +307,7 @@ EN_CASES = [
     ("I also made a coffee with milk and sugar that weighs 141.4g.",
      [dict(name="coffee with milk and sugar", grams=141.4)]),
     ("a burger with lettuce and tomato weighing 250 g", [dict(name="burger with lettuce and tomato", grams=250.0)]),
+    ("180g of Minas cheese, and a tiny bit of sugar, just 5g.", [dict(name="minas cheese"), dict(name="sugar", grams=5.0)]),
     ("67.0g of fish, 911.g of lemonade", [dict(name="fish", grams=67.0), dict(name="lemonade", grams=911.0)]),
     # A unit left out in a meal weighed in grams is grams (was 2.2 cups of milk, 537 g, and 23.5 tomatoes, 2.9 kg).
     ("13.3g of whole eggs, 6.0g of ham, 2.2 of 2% milk", [dict(name="whole eggs"), dict(name="ham"),

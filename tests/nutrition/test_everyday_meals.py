@@ -77,6 +77,9 @@ def test_a_food_that_has_both_names_but_is_another_form_is_not_both(analyser):
     [cereal, milk] = foods_and_grams(analyser, "435g of breakfast cereal with milk")
     assert cereal[0] == "Cereal, ready-to-eat, NFS" and milk[0].startswith("Milk, whole")
     assert cereal[1] + milk[1] == pytest.approx(435, abs=0.2) and cereal[1] < milk[1]
+    # …and so is cereal *in* milk (335 g of it was the bar, 1,384 kcal).
+    assert [name for name, _ in foods_and_grams(analyser, "335g of cereal in milk")] == [
+        "Cereal, ready-to-eat, NFS", "Milk, whole, 3.25% milkfat, with added vitamin D"]
 
 
 def test_a_weighed_coffee_with_milk_stays_one_drink(analyser):
