@@ -153,6 +153,8 @@ EN_WORD_SPELLED_AS = {
 # Forms nobody eats or drinks unless they say so: lemonade is not its frozen concentrate, nor vodka and lemonade.
 EN_UNSAID_FORMS = frozenset(
     "concentrate powder unprepared undiluted alcoholic separablefat seamfat externalfat skinonly notreconstituted "
+    # The fat of a pig and its fattiest cut: "raw pork" was "Pork, fresh, belly, raw", 518 kcal per 100 g.
+    "backfat belly "
     "nondairy pickled "
     "evaporated"
     .split()

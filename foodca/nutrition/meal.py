@@ -46,6 +46,8 @@ DIRECT_MATCH_FOR_DISH = 0.9
 # What comes in a bowl or on a plate is served cooked: the state a table's raw and cooked rows are told apart by.
 SERVED_COOKED_UNITS = {"碗", "盘", "碟"}
 # Between two foods said as one item ("a bagel with cream cheese").
+# How close a candidate's score must be to the food matched for its measures to weigh a food that has none.
+SIMILAR_SCORE = 0.02
 _FOODS_TOGETHER = re.compile(r"\s+(?:with|in|and|&)\s+")  # "cereal in milk" too: was "Milk and cereal bar"
 _EACH_OF = re.compile(r"\beach of\b", re.IGNORECASE)
 _MADE_WITH = re.compile(r"\b(?:made|prepared|cooked|baked|fried|topped|filled|stuffed|coated|featuring|"
@@ -272,7 +274,18 @@ class MealAnalyser:
         return None if value != value else value  # NaN: not known
 
     def _grams(self, item: SplitItem, match: MatchResult) -> Grams:
-        position = match.position
+        grams = self._grams_of(item, match.position)
+        if grams.grams is None:
+            # A food with no measures of its own ("Pork, chop, center cut, raw", a Foundation food) weighs as the
+            # nearest candidate that has them ("Pork, chop, NS as to fat eaten"): said alone it had no grams at all.
+            for candidate in match.alternatives:
+                if candidate.position != match.position and candidate.score >= match.score - SIMILAR_SCORE:
+                    similar = self._grams_of(item, candidate.position)
+                    if similar.grams is not None:
+                        return Grams(similar.grams, f"{similar.basis}_of_similar", similar.weighed_as)
+        return grams
+
+    def _grams_of(self, item: SplitItem, position: int) -> Grams:
         food_id = int(self.index.ids[position])
         return decide_grams(item, food_names_zh=self._zh_names(food_id, position), portions=self._food_portions(food_id),
                             food_name=self.index.names[position])

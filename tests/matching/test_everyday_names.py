@@ -265,3 +265,9 @@ def test_fish_said_alone_is_fish(matcher):
     # "Fish, NFS" was headed "nfs" (as "Fish, salmon" is a salmon), so "67g of fish" was "Fish chowder".
     assert matched_name(matcher, "fish") == "Fish, NFS"
     assert matched_name(matcher, "salmon") == "Fish, salmon, NFS"
+
+
+def test_raw_pork_is_the_composite_of_retail_cuts():
+    # "raw pork" was "Pork, fresh, belly, raw" (518 kcal per 100 g); with belly an unsaid cut, salt pork (748).
+    assert en_in_usda_words("raw pork").startswith("pork fresh composite")
+    assert en_in_usda_words("pork belly") == "pork belly"

@@ -175,3 +175,11 @@ def test_a_bowl_of_dry_noodles_is_the_dry_weight_of_a_bowl_of_cooked_ones(analys
     # A weight said is the weight of what was weighed.
     [weighed] = analyser.analyse("挂面100克", use_model=False)["items"]
     assert (weighed["grams"], weighed["basis"]) == (100, "stated")
+
+
+def test_a_food_with_no_measures_weighs_as_the_nearest_one_that_has_them(analyser):
+    # "Pork, chop, center cut, raw" has no portions: "a raw pork chop" had no grams and no energy at all.
+    [chop] = analyser.analyse("a raw pork chop", use_model=False)["items"]
+    assert chop["food"]["name"] == "Pork, chop, center cut, raw"
+    assert chop["grams"] == 120.0 and chop["basis"].endswith("_of_similar")
+    assert chop["energy_kcal"] == pytest.approx(150 * 1.2)
