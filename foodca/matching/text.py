@@ -155,6 +155,9 @@ EN_UNSAID_FORMS = frozenset(
     "concentrate powder unprepared undiluted alcoholic separablefat seamfat externalfat skinonly notreconstituted "
     # The fat of a pig and its fattiest cut: "raw pork" was "Pork, fresh, belly, raw", 518 kcal per 100 g.
     "backfat belly "
+    # FNDDS's parts of a recipe: "a sandwich made with Nutella spread on wheat bread" was "Wheat bread as ingredient
+    # in sandwiches", "an omelet filled with dark-green vegetables" "Dark green vegetables as ingredient in omelet".
+    "ingredient "
     "nondairy pickled "
     "evaporated"
     .split()

@@ -15,7 +15,8 @@ from foodca.config import LlmProvider
 from foodca.matching.index import FoodIndex
 from foodca.matching.matcher import MATCH_CACHE_SIZE, Matcher, MatchResult
 from foodca.matching.text import (
-    EN_FORM_NOUNS, en_compound_form, en_in_usda_words, en_named_forms, en_tokens, fold, singular, split_cfct_name,
+    EN_FORM_NOUNS, en_compound_form, en_in_usda_words, en_name_tokens, en_named_forms, en_tokens, fold, singular,
+    split_cfct_name,
 )
 from foodca.models import Alias, DataRelease, Portion
 from foodca.models.food import CORE_NUTRIENTS
@@ -46,8 +47,9 @@ DIRECT_MATCH_FOR_DISH = 0.9
 # What comes in a bowl or on a plate is served cooked: the state a table's raw and cooked rows are told apart by.
 SERVED_COOKED_UNITS = {"碗", "盘", "碟"}
 # Between two foods said as one item ("a bagel with cream cheese").
-# How close a candidate's score must be to the food matched for its measures to weigh a food that has none.
-SIMILAR_SCORE = 0.02
+# How close a candidate's score must be to the food matched, with a word of its name before the first comma, for
+# its measures to weigh a food that has none.
+SIMILAR_SCORE = 0.1
 _FOODS_TOGETHER = re.compile(r"\s+(?:with|in|and|&)\s+")  # "cereal in milk" too: was "Milk and cereal bar"
 _EACH_OF = re.compile(r"\beach of\b", re.IGNORECASE)
 _MADE_WITH = re.compile(r"\b(?:made|prepared|cooked|baked|fried|topped|filled|stuffed|coated|featuring|"
@@ -278,8 +280,10 @@ class MealAnalyser:
         if grams.grams is None:
             # A food with no measures of its own ("Pork, chop, center cut, raw", a Foundation food) weighs as the
             # nearest candidate that has them ("Pork, chop, NS as to fat eaten"): said alone it had no grams at all.
+            name_words = set(en_name_tokens(self.index.names[match.position])[0])
             for candidate in match.alternatives:
-                if candidate.position != match.position and candidate.score >= match.score - SIMILAR_SCORE:
+                if (candidate.position != match.position and candidate.score >= match.score - SIMILAR_SCORE
+                        and name_words & set(en_name_tokens(self.index.names[candidate.position])[0])):
                     similar = self._grams_of(item, candidate.position)
                     if similar.grams is not None:
                         return Grams(similar.grams, f"{similar.basis}_of_similar", similar.weighed_as)

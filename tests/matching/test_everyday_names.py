@@ -271,3 +271,11 @@ def test_raw_pork_is_the_composite_of_retail_cuts():
     # "raw pork" was "Pork, fresh, belly, raw" (518 kcal per 100 g); with belly an unsaid cut, salt pork (748).
     assert en_in_usda_words("raw pork").startswith("pork fresh composite")
     assert en_in_usda_words("pork belly") == "pork belly"
+
+
+def test_a_part_of_a_recipe_costs_as_a_form_not_said(matcher):
+    # FNDDS's "X as ingredient in Y" rows are a recipe's parts: "a sandwich made with Nutella spread on wheat bread"
+    # was "Wheat bread as ingredient in sandwiches". Here the vegetables of an omelet scored 0.87 for the omelet.
+    scores = {matcher.index.names[c.position]: c.score
+              for c in matcher._rank_en("omelet filled with dark-green vegetables", None)}
+    assert scores["Dark green vegetables as ingredient in omelet"] < 0.7
