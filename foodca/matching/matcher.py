@@ -24,6 +24,7 @@ ZH_THRESHOLD = 0.62
 EN_THRESHOLD = 0.58
 BRANDED_THRESHOLD = 0.75
 SHORTLIST = 30
+HEADED_SHORTLIST = 10
 # What a description headed by a modifier of the name said scores against one headed by the name's head: the
 # -0.12 of a head not said at all, and then some, since the word that heads it was said as something else.
 MODIFIER_AS_HEAD = 0.2
@@ -450,6 +451,14 @@ class Matcher:
             # among hundreds of equally short breads.
             ordered += token_index.default_bonus[hit] if pool is None else token_index.default_bonus[pool[hit]]
         shortlist = hit[np.argpartition(-ordered, SHORTLIST)[:SHORTLIST]] if len(hit) > SHORTLIST else hit
+        head_postings = token_index.postings.get(query_head) if pool is None and len(hit) > SHORTLIST else None
+        if head_postings is not None and not len(_positions_held(np.sort(shortlist), head_postings)):
+            # The best of the foods that have the head said are always in: "raw high-fat beef" shortlisted only
+            # foods with the rarer "high" ("Seeds, sesame flour, high-fat"), every long beef row lost to its length.
+            headed = _positions_held(hit, head_postings)
+            if len(headed):
+                shortlist = np.concatenate((shortlist, hit[headed[np.argsort(-ordered[headed], kind="stable")
+                                                                  [:HEADED_SHORTLIST]]]))
         # The weight of the words said that a description has is its coverage, already summed above.
         coverages = (scores[shortlist] / total).tolist()
         if pool is not None:
@@ -551,6 +560,12 @@ def _held_in(pool: np.ndarray, postings: np.ndarray) -> np.ndarray:
         return at[pool[at] == postings]
     at = np.minimum(np.searchsorted(postings, pool), len(postings) - 1)
     return postings[at] == pool
+
+
+def _positions_held(pool: np.ndarray, postings: np.ndarray) -> np.ndarray:
+    """_held_in as positions in `pool`, whichever form it took."""
+    held = _held_in(pool, postings)
+    return np.flatnonzero(held) if held.dtype == bool else held
 
 
 def _credited_words(token: str, token_index: TokenIndex) -> list[tuple[str, float]]:

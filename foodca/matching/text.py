@@ -81,7 +81,7 @@ EN_FORM_NOUNS = frozenset(
 EN_QUERY_SYNONYMS = {
     "maize": "corn", "pig": "pork",
     # "frying pork" is pork fried, not "Shortening frying (heavy duty), beef tallow".
-    "frying": "fried", "passionfruit": "passion fruit", "aubergine": "eggplant", "groundnut": "peanut",
+    "frying": "fried", "passionfruit": "passion fruit", "bovine": "beef", "ovine": "lamb", "porcine": "pork", "aubergine": "eggplant", "groundnut": "peanut",
     # USDA files zucchini as summer squash; FNDDS's entries named Zucchini are pickled, a muffin, a bread, a cake.
     "courgette": "zucchini squash", "zucchini": "zucchini squash",
     "minced": "ground", "grounded": "ground", "prawn": "shrimp", "coriander": "cilantro", "rocket": "arugula",

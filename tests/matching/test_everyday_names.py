@@ -279,3 +279,11 @@ def test_a_part_of_a_recipe_costs_as_a_form_not_said(matcher):
     scores = {matcher.index.names[c.position]: c.score
               for c in matcher._rank_en("omelet filled with dark-green vegetables", None)}
     assert scores["Dark green vegetables as ingredient in omelet"] < 0.7
+
+
+@pytest.mark.parametrize("said, words", [
+    ("bovine stomach", ["beef", "tripe"]),  # was unmatched: no description says bovine, or stomach
+    ("raw bovine liver", ["raw", "beef", "liver"]),
+])
+def test_beef_said_as_translated_surveys_say_it(said, words):
+    assert [EN_QUERY_SYNONYMS.get(t, t) for t in en_tokens(en_in_usda_words(said))] == words

@@ -4,11 +4,12 @@ from __future__ import annotations
 import gc
 import weakref
 
+import numpy as np
 import pytest
 from matched import matched_name
 
 from foodca.matching.index import FoodIndex
-from foodca.matching.matcher import Matcher
+from foodca.matching.matcher import Matcher, _positions_held
 from foodca.matching.text import en_in_usda_words, en_negated_words, en_tokens
 from foodca.nlp.items import SplitItem
 
@@ -280,3 +281,11 @@ def test_a_colour_said_is_no_food_word(matcher):
     # "1106g of light-colored boiled sweet potatoes" was unmatched: "colored" is in no description.
     tokens = matcher._query_tokens(en_in_usda_words("light-colored boiled sweet potatoes"), frozenset())
     assert "colored" not in tokens and "potato" in tokens
+
+
+def test_positions_held_are_those_of_isin_whichever_array_is_shorter():
+    rng = np.random.default_rng(7)
+    for _ in range(20):
+        pool = np.unique(rng.integers(0, 500, rng.integers(1, 200)))
+        postings = np.unique(rng.integers(0, 500, rng.integers(1, 200)))
+        assert _positions_held(pool, postings).tolist() == np.flatnonzero(np.isin(pool, postings)).tolist()
