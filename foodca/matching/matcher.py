@@ -54,6 +54,8 @@ STATE_CONFLICT = 0.15
 DRY_WORDS = frozenset({"dry", "dried", "powder", "powdered"})
 # Said of a powder or a mix: the drink made from it.
 MADE_UP = frozenset({"reconstituted", "prepared"})
+# What a food is when kept dry: never what "fresh" says.
+DRY_FORMS = frozenset({"dry", "dried", "grain", "dehydrated"})
 # A word said that the description negates ("no cheese", "without salt").
 NEGATED_CONFLICT = 0.3
 # A word said and a description with its opposite ("unsalted peanut butter", "Peanut butter, smooth style, with salt"):
@@ -469,6 +471,7 @@ class Matcher:
         query_set = set(query)
         said_raw, said_cooked = bool(EN_RAW_WORDS & query_set), bool(EN_COOKED_STATE & query_set)
         said_dry = not DRY_WORDS.isdisjoint(query_set)
+        said_fresh = "fresh" in query_set
         opposed = [(word, OPPOSED_WORDS[word]) for word in query_set if word in OPPOSED_WORDS]
         # A wine or a beer said is said to be alcoholic: SR files them all as "Alcoholic beverage, wine, …".
         forms_said = query_set | {"alcoholic"} if not EN_ALCOHOLIC_DRINKS.isdisjoint(query_set) else query_set
@@ -515,6 +518,9 @@ class Matcher:
             if said_raw and "raw" not in food_set and not EN_COOKED_STATE.isdisjoint(food_set):
                 score -= STATE_CONFLICT
             elif said_cooked and "raw" in food_set:
+                score -= STATE_CONFLICT
+            # Fresh is not dried: "fresh yellow grilled maize" was "Corn grain, yellow", the dry kernels (365 kcal).
+            if said_fresh and not DRY_FORMS.isdisjoint(food_set) and DRY_FORMS.isdisjoint(query_set):
                 score -= STATE_CONFLICT
             # Milk powder is the powder, not "Milk, dry, reconstituted, whole", the milk made from it ("Cocoa powder,
             # not reconstituted" is the powder).

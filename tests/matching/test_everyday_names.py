@@ -287,3 +287,9 @@ def test_a_part_of_a_recipe_costs_as_a_form_not_said(matcher):
 ])
 def test_beef_said_as_translated_surveys_say_it(said, words):
     assert [EN_QUERY_SYNONYMS.get(t, t) for t in en_tokens(en_in_usda_words(said))] == words
+
+
+def test_fresh_is_not_the_dry_grain(matcher):
+    # "474g of fresh yellow grilled maize" was "Corn grain, yellow", the dry kernels: 1,730 kcal.
+    assert matched_name(matcher, "fresh yellow grilled maize") == "Corn, sweet, yellow, raw"
+    assert matched_name(matcher, "yellow corn grain") == "Corn grain, yellow"
