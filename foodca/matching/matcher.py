@@ -33,13 +33,14 @@ MODIFIER_AS_HEAD = 0.2
 OTHER_PRODUCT = 0.15
 # Words that end a name said without being what it is: its state, its part, a descriptor ("goat meat", "raw veal").
 EN_NOT_A_HEAD = EN_COOKED_STATE | EN_RAW_WORDS | frozenset(
-    "cooked fresh nfs ns plain regular prepared frozen drained solid liquid unprepared heated unheated enriched "
+    "nfs ns plain regular prepared frozen drained solid liquid unprepared heated unheated enriched "
     "unenriched homemade meat flesh fillet filet steak chop slice piece strip cube ring link half fruit pad".split())
 # Adjectives that begin descriptions ("Creamy dressing", "Mixed nuts", "Green beans"): never the head of a name said.
 EN_ADJECTIVES = EN_MILD | EN_COOKED_STATE | EN_DESCRIPTORS | frozenset(
     "creamy soft hard hot cold mixed smoked crispy crunchy spicy sour firm old new baby mini".split())
 # Where the head of a name said ends: before what it is filled with, served on, made from ("muffin filled with
-# blueberries", "coconut milk from a can", "black bean sauce as a dip", "chocolate chips that contain butter").
+# blueberries", "coconut milk from a can", "black bean sauce as a dip", "chocolate chips that contain butter"). Wider
+# than EN_HEAD_BEFORE_EXTRAS below, which decides only when the head alone is ranked as a fallback.
 EN_HEAD_BEFORE_WHAT_COMES_WITH = re.compile(
     r"\s+(?:[a-z]+(?:ed|en)\s+)?(?:with|in|and|or|on|from|for|as|alongside|over|that|which|containing)\s+"
     r"|,\s*")
@@ -523,8 +524,8 @@ class Matcher:
             if said_fresh and not DRY_FORMS.isdisjoint(food_set) and DRY_FORMS.isdisjoint(query_set):
                 score -= STATE_CONFLICT
             # Milk powder is the powder, not "Milk, dry, reconstituted, whole", the milk made from it ("Cocoa powder,
-            # not reconstituted" is the powder).
-            if said_dry and "reconstituted" in food_set and "not" not in food_set:
+            # not reconstituted" is the powder: its tokens say notreconstituted).
+            if said_dry and "reconstituted" in food_set:
                 score -= STATE_CONFLICT
             # "cornmeal mush without any added fat": a description with the fat, not ruled out, is the other food.
             if ruled_out and not ruled_out.isdisjoint(has):

@@ -79,9 +79,10 @@ EN_FORM_NOUNS = frozenset(
 
 # What people outside the US call a food → the word USDA descriptions use.
 EN_QUERY_SYNONYMS = {
-    "maize": "corn", "pig": "pork",
+    "maize": "corn", "pig": "pork", "aubergine": "eggplant", "groundnut": "peanut",
+    "bovine": "beef", "ovine": "lamb", "porcine": "pork", "passionfruit": "passion fruit",
     # "frying pork" is pork fried, not "Shortening frying (heavy duty), beef tallow".
-    "frying": "fried", "passionfruit": "passion fruit", "bovine": "beef", "ovine": "lamb", "porcine": "pork", "aubergine": "eggplant", "groundnut": "peanut",
+    "frying": "fried",
     # USDA files zucchini as summer squash; FNDDS's entries named Zucchini are pickled, a muffin, a bread, a cake.
     "courgette": "zucchini squash", "zucchini": "zucchini squash",
     "minced": "ground", "grounded": "ground", "prawn": "shrimp", "coriander": "cilantro", "rocket": "arugula",
@@ -153,14 +154,12 @@ EN_WORD_SPELLED_AS = {
 # Forms nobody eats or drinks unless they say so: lemonade is not its frozen concentrate, nor vodka and lemonade.
 EN_UNSAID_FORMS = frozenset(
     "concentrate powder unprepared undiluted alcoholic separablefat seamfat externalfat skinonly notreconstituted "
+    "nondairy pickled evaporated "
     # The fat of a pig and its fattiest cut: "raw pork" was "Pork, fresh, belly, raw", 518 kcal per 100 g.
     "backfat belly "
     # FNDDS's parts of a recipe: "a sandwich made with Nutella spread on wheat bread" was "Wheat bread as ingredient
     # in sandwiches", "an omelet filled with dark-green vegetables" "Dark green vegetables as ingredient in omelet".
-    "ingredient "
-    "nondairy pickled "
-    "evaporated"
-    .split()
+    "ingredient".split()
 ) | EN_ALCOHOLIC_DRINKS
 
 
@@ -263,10 +262,10 @@ def singular(token: str) -> str:
 _NOT_SPECIFIED = re.compile(r"\bns as to [^,()]*")
 
 
-# Two USDA words that together name another food, kept as one word ("Cocoa powder, not reconstituted" is no cocoa
-# reconstituted with water, which "reconstituted" said found): SR's "separable fat" rows (and veal's "seam fat
-# only", "external fat only") are the fat trimmed off a cut, "variety meats" are organs and "non-dairy milk" is no milk, so that "fat", "meat" or "milk" said ("raw
-# medium-fat beef", "beef meat cooked", "coffee with milk") does not find them. EN_UNSAID_FORMS keeps the trimmed
+# Two USDA words that together name another food, kept as one word: SR's "separable fat" rows (and veal's "seam fat
+# only", "external fat only") are the fat trimmed off a cut, "variety meats" are organs and "non-dairy milk" is no
+# milk, so that "fat", "meat" or "milk" said ("raw medium-fat beef", "beef meat cooked", "coffee with milk") does not
+# find them; "Cocoa powder, not reconstituted" is no cocoa reconstituted with water, which "reconstituted" found. EN_UNSAID_FORMS keeps the trimmed
 # fat for whoever says "separable fat"; organs are found by their own names (kidney, liver).
 _USDA_COMPOUND = re.compile(r"\b(separable|seam|external) (fat)\b|\b(variety) (meats?)\b|\b(non)[\s-]?(dairy)\b"
                             r"|\b(not) (reconstituted)\b")
@@ -274,7 +273,8 @@ _USDA_COMPOUND = re.compile(r"\b(separable|seam|external) (fat)\b|\b(variety) (m
 
 # The skin alone, a part nobody eats unless they say so: "Potatoes, raw, skin" was "raw potato" (100 intl items),
 # "Chicken skin" a "griddled chicken". Not "with skin", "flesh and skin", "includes skin", "baked in skin".
-_SKIN_ONLY = re.compile(r"(?<!with )(?<!and )(?<!without )(?<!includes )(?<!in )(?<!no )\bskins?(?: only)?(?=\s*(?:,|\(|$))")
+_SKIN_ONLY = re.compile(
+    r"(?<!with )(?<!and )(?<!without )(?<!includes )(?<!in )(?<!no )\bskins?(?: only)?(?=\s*(?:,|\(|$))")
 
 
 def en_tokens(text: str) -> list[str]:

@@ -944,21 +944,21 @@ _EN_GENERIC = re.compile(r"(?:\w+\s+)?(?:breakfast|brunch|lunch|dinner|supper|sn
 
 # "a quick snack with …", "a simple breakfast with …", "a dinner plate with …": the occasion said with a word about
 # it, not a food ("quick snack" was 240 g of grits, "dinner plate" a veal breast, "simple breakfast" simple syrup).
+_EN_OCCASION = re.compile(
+    r"(?:(?:quick|simple|light|small|big|late|early|hearty|healthy|little|nice|good|balanced|full|filling|lovely|"
+    r"proper|wholesome|satisfying|tasty|delicious|afternoon|morning|evening|midday|midnight|mid-morning)\s+)*"
+    r"(?:breakfast|brunch|lunch|dinner|supper|snack|meal)(?:\s+(?:plate|spread|platter|combo|tray))?",
+    re.IGNORECASE)
+# What was done with a food, left between two foods: "… corn bread and paired it with …", "… and washed it down".
 _EN_DONE_WITH_IT = re.compile(
     r"(?:\w+ed|paired|finished|washed|topped|rounded|took|ate|drank)\s+(?:it|them|everything|this|that|things)"
     r"(?:\s+(?:off|up|down|out|all))*", re.IGNORECASE)
-
-
-_EN_OCCASION = re.compile(
-    r"(?:(?:quick|simple|light|small|big|late|early|hearty|healthy|little|nice|good|balanced|full|filling|lovely|proper|"
-    r"wholesome|satisfying|tasty|delicious|afternoon|morning|evening|midday|midnight|mid-morning)\s+)*"
-    r"(?:breakfast|brunch|lunch|dinner|supper|snack|meal)(?:\s+(?:plate|spread|platter|combo|tray))?", re.IGNORECASE)
 # Pronouns and the words of a sentence left between two foods: "To go with that, …" left "to go" (120 g of an
 # ON-THE GO bar), "…, washed down with 60g of water" "washed down", "Snacking on 112g of apple" "snacking".
 _EN_BETWEEN_FOODS = re.compile(r"along|to go|washed (?:it |them )?down|snacking|munching|sipping|sipped|snacked|"
                                r"munched|nibbled|off|up|down|out", re.IGNORECASE)
-_EN_NOT_FOOD = re.compile(rf"that|this|these|those|it|them|finally|then|also|everything|all|{_EN_BETWEEN_FOODS.pattern}",
-                          re.IGNORECASE)
+_EN_NOT_FOOD = re.compile(
+    rf"that|this|these|those|it|them|finally|then|also|everything|all|{_EN_BETWEEN_FOODS.pattern}", re.IGNORECASE)
 
 _EN_MEAL_WORD = re.compile(r"(?:\w+\s+)?(?:breakfast|brunch|lunch|dinner|supper|snack|meal|plate|spread|dish|combo|platter|day)", re.IGNORECASE)
 
@@ -1123,8 +1123,8 @@ def _en_read(raw: str) -> _Piece:
 _EN_NUMBER_OF = re.compile(r"\s*\d+\.\d+\s+of\b", re.IGNORECASE)
 _EN_POINT_BEFORE_UNIT = re.compile(r"(\d)\.(?=\s*(?:g|grams?|kg|ml|oz|lbs?)\b)", re.IGNORECASE)
 # A weight said after a name with a clause of its own: of everything said since the food it was said with.
-_EN_WEIGHT_OF_ALL = re.compile(r"\w\s+(?:(?:that|which)\s+(?:weighs|weighed|was|is)|weighing)\s+(?:about\s+|around\s+)?\d",
-                               re.IGNORECASE)
+_EN_WEIGHT_OF_ALL = re.compile(
+    r"\w\s+(?:(?:that|which)\s+(?:weighs|weighed|was|is)|weighing)\s+(?:about\s+|around\s+)?\d", re.IGNORECASE)
 _EN_WITH = frozenset(("with", "paired with", "accompanied by", "along with", "together with", "alongside"))
 _EN_CONTAINER_OF = re.compile(
     rf"\b({_alt(UNITS_EN)})\s+(?:filled with|full of|loaded with|packed with|containing|that contains|holding)\s+",
@@ -1161,7 +1161,7 @@ def _parse_en(text: str) -> list[SplitItem]:
         amount = piece.amount
         stripped = raw.strip()
         if amount.empty and (_EN_DONE_WITH_IT.fullmatch(stripped) or _EN_BETWEEN_FOODS.fullmatch(stripped)):
-            continue  # "… corn bread and paired it with …", "… and washed it down": what was done, no food
+            continue  # what was done with the food before, or a word between two foods: no food
         article_only = bool(amount.quantity == 1 and amount.unit is None and not amount.measured
                             and re.match(r"(?:a|an)\s", stripped, re.IGNORECASE))
         # An amount of its own: a weight, a volume, a unit, a number said, or "a large …".
@@ -1192,7 +1192,8 @@ def _parse_en(text: str) -> list[SplitItem]:
             describing = True
             continue
         if (previous is not None and sep == "and" and in_sentence and unweighed and previous.unit is None
-                and amount.grams is not None and " with " in f" {previous.said} " and _EN_WEIGHT_OF_ALL.search(stripped)):
+                and amount.grams is not None and " with " in f" {previous.said} "
+                and _EN_WEIGHT_OF_ALL.search(stripped)):
             # "a coffee with milk and sugar that weighs 141.4g" is 141.4 g of the coffee, not of sugar (was 550 kcal).
             previous.name = f"{previous.name} and {piece.name}"
             previous.said = f"{previous.said} and {piece.said}"
