@@ -13,7 +13,7 @@ from sqlalchemy.engine import Engine
 
 from foodca.matching.text import (
     EN_DEFAULT_MARK, EN_DEFAULT_WORDS, EN_DESCRIPTORS, ZH_SHAPES, en_extra_word_cost, en_name_tokens, en_negated_words,
-    en_tokens, split_cfct_name, zh_core,
+    en_percents, en_tokens, split_cfct_name, zh_core,
 )
 from foodca.models import Alias, Food
 from foodca.models.food import CORE_NUTRIENTS
@@ -59,6 +59,7 @@ class TokenIndex:
     negated: list[frozenset[str]] = field(default_factory=list)  # "no dressing", "without salt": not in the food
     word_cost: dict[str, float] = field(default_factory=dict)  # what a word costs when a description has it extra
     extra_cost: list[float] = field(default_factory=list)  # per food: all its words' cost; the matcher takes off those said
+    percents: list[frozenset[str]] = field(default_factory=list)  # en_percents of each description
 
     @classmethod
     def build(cls, positions: np.ndarray, names: list[str], *, head_last: bool = False,
@@ -83,6 +84,7 @@ class TokenIndex:
                                         and not words & _NOT_AS_EATEN and len(words - EN_DESCRIPTORS) == 1],
                                        dtype=np.int64),
             negated=negated,
+            percents=[en_percents(names[p]) for p in positions],
             head_nouns=head_nouns,
             word_cost=word_cost,
             # The class word of "Fish, salmon" goes without saying: it costs nothing as an extra word.
@@ -97,8 +99,10 @@ class TokenIndex:
             length_penalty=np.array([0.02 * sum(w not in EN_DESCRIPTORS for w in words) - 0.03 * (EN_DEFAULT_MARK in words)
                                      for words in tokens], dtype=np.float32),
             # A bare name means the default: FNDDS "not further specified", white rice, whole milk.
-            default_bonus=np.array([0.04 * (EN_DEFAULT_MARK in words) + 0.01 * bool(EN_DEFAULT_WORDS & words)
-                                    for words in token_sets], dtype=np.float32),
+            # Not "Pineapple, canned, NFS", the default canned pineapple: "a cup of pineapple" is the fruit.
+            default_bonus=np.array([0.04 * (EN_DEFAULT_MARK in words and _PROCESSED.isdisjoint(rest))
+                                    + 0.01 * bool(EN_DEFAULT_WORDS & words)
+                                    for words, (_, rest) in zip(token_sets, name_parts)], dtype=np.float32),
             # A product name ("ARTIFICIAL FRUIT FLAVORED WAFFLE") is English word order: its last word is what it is.
             heads=[_product_head(names[p], name, food_heads) or _head(name, words) for p, (name, _), words in
                    zip(positions, name_parts, tokens)] if head_last
@@ -220,6 +224,8 @@ class FoodIndex:
                 "name_zh": self.names_zh[position], "data_type": self.data_types[position]}
 
 
+# Kept forms: FNDDS's "Pineapple, canned, NFS" is the default of canned pineapples, not of pineapples.
+_PROCESSED = frozenset("canned frozen dried dry".split())
 # States in which a food is not eaten as it is: a "not further specified" entry in one of them is not the food cooked.
 _NOT_AS_EATEN = frozenset("raw dry dried uncooked frozen unprepared powder mix concentrate".split())
 

@@ -16,7 +16,7 @@ from foodca.matching.index import FoodIndex, TokenIndex, ZhEntry
 from foodca.matching.text import (
     EN_ALCOHOLIC_DRINKS, EN_COOKED_STATE, EN_DESCRIPTORS, EN_FORM_WORDS, EN_MILD, EN_QUERY_FILLER, EN_QUERY_SYNONYMS,
     EN_RAW_WORDS, EN_UNSAID_FORMS, EN_WORD_SPELLED_AS, ZH_COOKING_PREFIX, ZH_SHAPES, en_in_usda_words,
-    en_negated_words, en_tokens, en_without_negations, is_chinese, split_cfct_name, zh_core,
+    en_negated_words, en_percents, en_tokens, en_without_negations, is_chinese, split_cfct_name, zh_core,
 )
 from foodca.nlp.items import SplitItem
 
@@ -31,6 +31,9 @@ MODIFIER_AS_HEAD = 0.2
 # A branded product whose head is another food than any word said ("SUGARCANE BRIOCHE" for "sugarcane", "INSTANT
 # PASTA ALFREDO" for "instant pasta") is that food: below the branded threshold, never a match by itself.
 OTHER_PRODUCT = 0.15
+# A percentage said that a description has ("2% milk", "Milk, reduced fat (2%)"): enough to pass FNDDS's default
+# ("Milk, NFS") and the words it costs ("reduced fat"), not to make a food of another kind.
+PERCENT_SAID = 0.1
 # Words that end a name said without being what it is: its state, its part, a descriptor ("goat meat", "raw veal").
 EN_NOT_A_HEAD = EN_COOKED_STATE | EN_RAW_WORDS | frozenset(
     "nfs ns plain regular prepared frozen drained solid liquid unprepared heated unheated enriched "
@@ -328,6 +331,7 @@ class Matcher:
         if ruled_out:
             # "roasted peanuts without added salt" is not "Peanuts, roasted, salted", nor no sugar "sweetened".
             ruled_out |= {opposite for opposite, word in OPPOSED_BY_NEGATING.items() if word in ruled_out}
+        percents = en_percents(name)
         name = en_in_usda_words(en_without_negations(name) if ruled_out else name)
         tokens = self._query_tokens(name, ruled_out)
         if not tokens:
@@ -335,12 +339,13 @@ class Matcher:
         head = self._query_head(name, ruled_out, tokens)
         said_tokens = frozenset(en_tokens(said))  # once for the two or three rankings below
         if brand:
-            named = self._rank_tokens(self.index.branded, tokens + en_tokens(brand), said_tokens, ruled_out, head)
+            named = self._rank_tokens(self.index.branded, tokens + en_tokens(brand), said_tokens, ruled_out, head,
+                                      percents)
             if named and named[0].score >= BRANDED_THRESHOLD:
                 return named
-        ranked = self._rank_tokens(self.index.generic, tokens, said_tokens, ruled_out, head)
+        ranked = self._rank_tokens(self.index.generic, tokens, said_tokens, ruled_out, head, percents)
         if branded and (not ranked or ranked[0].score < EN_THRESHOLD):
-            found = [c for c in self._rank_tokens(self.index.branded, tokens, said_tokens, ruled_out, head)
+            found = [c for c in self._rank_tokens(self.index.branded, tokens, said_tokens, ruled_out, head, percents)
                      if c.score >= BRANDED_THRESHOLD]
             ranked = self._merge(ranked, found)
         return ranked
@@ -394,7 +399,8 @@ class Matcher:
         return begins > len(postings[first + second])
 
     def _rank_tokens(self, token_index: TokenIndex, tokens: list[str], said_tokens: frozenset[str] = frozenset(),
-                     ruled_out: frozenset[str] = frozenset(), query_head: str = "") -> list[Candidate]:
+                     ruled_out: frozenset[str] = frozenset(), query_head: str = "",
+                     percents: frozenset[str] = frozenset()) -> list[Candidate]:
         if not len(token_index.foods):
             return []
         query = list(dict.fromkeys(tokens))
@@ -480,8 +486,11 @@ class Matcher:
             # "cocoa powder" is "Cocoa powder, not reconstituted"; "cocoa powder mix reconstituted with water" and
             # "malted drink mix prepared with whole milk" are not.
             forms_said = forms_said | {"notreconstituted"}
+        if "canned" in query_set or implied:
+            forms_said = forms_said | {"condensed"}  # "canned tomato rice soup" may be the can's condensed soup
         # Locals: this loop runs for every shortlisted food of every English name.
-        token_sets, heads, negated = token_index.token_sets, token_index.heads, token_index.negated
+        token_sets, heads, negated, food_percents = (token_index.token_sets, token_index.heads, token_index.negated,
+                                                     token_index.percents)
         extra_costs, word_cost, default_bonus = token_index.extra_cost, token_index.word_cost, token_index.default_bonus
         data_types, names, cost_of = self.index.data_types, self.index.names, word_cost.__getitem__
         said_or_implied = query_set | implied
@@ -535,6 +544,8 @@ class Matcher:
                 if word not in food_set and (not opposites.isdisjoint(has)
                                              or OPPOSED_BY_NEGATING.get(word) in negated[local]):
                     score -= OPPOSED_CONFLICT
+            if percents and not percents.isdisjoint(food_percents[local]):
+                score += PERCENT_SAID
             if bare_name:
                 score += float(default_bonus[local])
             score += 0.0005 * fuzzy

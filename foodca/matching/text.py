@@ -155,6 +155,11 @@ EN_WORD_SPELLED_AS = {
 EN_UNSAID_FORMS = frozenset(
     "concentrate powder unprepared undiluted alcoholic separablefat seamfat externalfat skinonly notreconstituted "
     "nondairy pickled evaporated "
+    # A meat's sausages: "raw low-fat beef" is not "Bologna, beef, low fat".
+    "bologna frankfurter salami pepperoni wiener kielbasa bratwurst chorizo pastrami "
+    # Nobody eats a soup condensed: "a bowl of chicken noodle soup" was "Soup, chicken noodle, canned, condensed",
+    # twice the soup's energy. "condensed milk" says it.
+    "condensed "
     # The fat of a pig and its fattiest cut: "raw pork" was "Pork, fresh, belly, raw", 518 kcal per 100 g.
     "backfat belly "
     # FNDDS's parts of a recipe: "a sandwich made with Nutella spread on wheat bread" was "Wheat bread as ingredient
@@ -269,6 +274,10 @@ _NOT_SPECIFIED = re.compile(r"\bns as to [^,()]*")
 # fat for whoever says "separable fat"; organs are found by their own names (kidney, liver).
 _USDA_COMPOUND = re.compile(r"\b(separable|seam|external) (fat)\b|\b(variety) (meats?)\b|\b(non)[\s-]?(dairy)\b"
                             r"|\b(not) (reconstituted)\b")
+_LOW_FAT = re.compile(r"\blow[\s-]?fat\b")
+# "2% milk", "Milk, reduced fat (2%)": see en_percents. Not 100 %, a claim rather than a kind ("100% whole wheat").
+_PERCENT = re.compile(r"\b(\d{1,2})(?:\.(\d+))?\s*%")
+_NO_PERCENTS: frozenset[str] = frozenset()
 
 
 # The skin alone, a part nobody eats unless they say so: "Potatoes, raw, skin" was "raw potato" (100 intl items),
@@ -282,8 +291,21 @@ def en_tokens(text: str) -> list[str]:
     text = _USDA_COMPOUND.sub(lambda found: "".join(filter(None, found.groups())).rstrip("s"),
                               _NOT_SPECIFIED.sub(" ", fold(text).replace("'s", "")))
     text = _SKIN_ONLY.sub("skinonly", text)
+    if "low" in text:
+        # SR writes "lowfat", FNDDS "low fat": "low fat milk" was "Milk, chocolate, lowfat", the one with the joined
+        # word. Fat stays a word of its own: "2% fat yogurt" is "Yogurt, low fat milk, plain".
+        text = _LOW_FAT.sub("lowfat fat", text)
     words = _NON_WORD.sub(" ", text).split()
     return [singular(word) for word in words if word not in EN_STOPWORDS and not word.isdigit()]
+
+
+def en_percents(text: str) -> frozenset[str]:
+    """The percentages a name says ("2% milk" → {"2"}, "3.25% milkfat" → {"3.25"}). Not words: said numbers are
+    dropped from en_tokens, and a percentage no description has ("3% milk") must not cost a name its match. They
+    only tell siblings apart: "2% milk" is "Milk, reduced fat (2%)", "90% lean ground beef" the 90 % lean row."""
+    if "%" not in text:
+        return _NO_PERCENTS
+    return frozenset(whole + (f".{part}" if part else "") for whole, part in _PERCENT.findall(text))
 
 
 def zh_core(text: str) -> str:

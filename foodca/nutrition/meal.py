@@ -50,7 +50,13 @@ SERVED_COOKED_UNITS = {"碗", "盘", "碟"}
 # How close a candidate's score must be to the food matched, with a word of its name before the first comma, for
 # its measures to weigh a food that has none.
 SIMILAR_SCORE = 0.1
-_FOODS_TOGETHER = re.compile(r"\s+(?:with|in|and|&)\s+")  # "cereal in milk" too: was "Milk and cereal bar"
+# "cereal in milk" too (was "Milk and cereal bar"), and "avocado on toast" (unmatched).
+_FOODS_TOGETHER = re.compile(r"\s+(?:with|in|on|and|&)\s+")
+_SERVED_ON = re.compile(r"\s+on\s+")
+_SERVED_ON_BREAD = frozenset("sandwich sub hoagie burger hamburger cheeseburger dog hotdog wrap melt panini".split())
+_TWO_OF_ONE_FORM = re.compile(r"\s(?:and|&)\s")  # not "pancakes with maple syrup"
+# "pancakes with maple syrup": the syrup is not what was eaten; "pork and beef salami" is the salami.
+_ONE_FOOD_WITH_ANOTHER = re.compile(r"\s(?:with|on)\s")
 _EACH_OF = re.compile(r"\beach of\b", re.IGNORECASE)
 _MADE_WITH = re.compile(r"\b(?:made|prepared|cooked|baked|fried|topped|filled|stuffed|coated|featuring|"
                         r"flavou?r(?:ed)?|seasoned|diameter|crust|sauce|filling|mix|blend|mixture|variety|assortment|"
@@ -62,6 +68,13 @@ _ADDED_TO_DRINK = {"milk": "splash", "whole milk": "splash", "skim milk": "splas
                    "creamer": "splash", "half and half": "splash", "sugar": "tsp", "honey": "tsp"}
 # Words for "the edible part" that name no food of their own.
 GENERIC_PARTS = {"鱼肉", "肉", "净肉", "虾肉", "蟹肉", "果肉", "瘦肉", "去骨肉"}
+
+
+def _named_first(description: str) -> set[str]:
+    """The food an SR name of one word is: "Syrups, table blends, pancake, with 2% maple" is a syrup, "Sauce, pasta,
+    spaghetti/marinara" a sauce. Nothing for a name of more words ("Sausage biscuit sandwich", "Oat milk")."""
+    words = en_tokens(description.partition(",")[0])
+    return set(words) if len(words) == 1 else set()
 
 
 def food_tables_version(engine: Engine) -> int:
@@ -184,8 +197,12 @@ class MealAnalyser:
         if len(names) < 2 or not all(names) or any(len(name.split()) > 3 for name in names):
             return []
         last = names[-1].split()
-        if len(names[0].split()) == 1 and len(last) > 1 and singular(last[-1]) in EN_FORM_NOUNS:
+        if (len(names[0].split()) == 1 and len(last) > 1 and singular(last[-1]) in EN_FORM_NOUNS
+                and _TWO_OF_ONE_FORM.search(said_as)):
             return []  # "corn and wheat bread" is one bread of two flours, not corn and a wheat bread
+        served_on = _SERVED_ON.split(said_as, maxsplit=1)
+        if len(served_on) > 1 and not _SERVED_ON_BREAD.isdisjoint(en_tokens(served_on[0])[-1:]):
+            return []  # "a turkey sandwich on whole wheat bread" is the sandwich; "avocado on toast" is two foods
         in_a_drink = bool(_HOT_DRINK.search(names[0]))
         if weighed and in_a_drink:
             return []  # how much of 200 g of coffee with milk is milk, nobody can tell: the tables' coffee with milk
@@ -200,7 +217,8 @@ class MealAnalyser:
             # "Milk and cereal bar" has both words of "cereal with milk", but it is a bar, which nobody said;
             # "Pancake syrup" has both of "pancakes with syrup", but it is the syrup.
             later = set(en_tokens(" ".join(names[1:]))) - set(en_tokens(names[0]))
-            other_form = en_named_forms(description) - set(en_tokens(said_as)) or en_compound_form(description) & later
+            other_form = (en_named_forms(description) - set(en_tokens(said_as)) or en_compound_form(description) & later
+                          or _ONE_FOOD_WITH_ANOTHER.search(said_as) and _named_first(description) & later)
             if all(set(en_tokens(name)) & described for name in names) and not other_form:
                 return []  # "rice and beans" is "Beans and white rice", "tea with milk" is "Tea, hot, with milk"
         first = replace(item, name=names[0])

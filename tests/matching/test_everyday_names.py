@@ -19,7 +19,7 @@ def matcher(everyday_foods_engine):
 
 @pytest.mark.parametrize("said, expected", [
     ("pork cooked with fats", "Pork, NFS"),  # how it was cooked, not the fat trimmed off pork
-    ("raw medium-fat cow meat", "Beef, ground, 90% lean meat / 10% fat, cooked"),
+    ("raw medium-fat cow meat", "Beef, ground, 95% lean meat / 5% fat, raw"),  # the one raw beef here
     ("bovine meat cooked with fats or oils", "Beef, ground, 90% lean meat / 10% fat, cooked"),  # not beef lungs
     ("latte with milk", "Coffee, Latte"),  # milk said is dairy milk
     ("latte with non-dairy milk", "Coffee, Latte, with non-dairy milk"),
@@ -293,3 +293,49 @@ def test_fresh_is_not_the_dry_grain(matcher):
     # "474g of fresh yellow grilled maize" was "Corn grain, yellow", the dry kernels: 1,730 kcal.
     assert matched_name(matcher, "fresh yellow grilled maize") == "Corn, sweet, yellow, raw"
     assert matched_name(matcher, "yellow corn grain") == "Corn grain, yellow"
+
+
+@pytest.mark.parametrize("said, expected", [
+    ("2% milk", "Milk, reduced fat (2%)"),  # was "Milk, NFS": numbers said are dropped from the words
+    ("1% milk", "Milk, low fat (1%)"),
+    ("raw 80% lean ground beef", "Beef, ground, 80% lean meat / 20% fat, raw"),
+    ("raw 95% lean ground beef", "Beef, ground, 95% lean meat / 5% fat, raw"),
+    ("3% milk", "Milk, NFS"),  # a percentage no description has costs nothing: still milk
+])
+def test_a_percentage_said_tells_siblings_apart(matcher, said, expected):
+    assert matched_name(matcher, said) == expected
+
+
+def test_low_fat_is_lowfat():
+    # SR writes "lowfat", FNDDS "low fat": "low fat milk" was "Milk, chocolate, lowfat, …", the row with the joined
+    # spelling. Fat stays a word: "2% fat yogurt" is still a low-fat yogurt.
+    assert en_tokens("low fat milk") == en_tokens("low-fat milk") == en_tokens("lowfat milk") == ["lowfat", "fat", "milk"]
+    assert en_tokens("Milk, low fat (1%)")[:3] == ["milk", "lowfat", "fat"]
+
+
+def test_low_fat_milk_is_not_chocolate_milk(matcher):
+    assert matched_name(matcher, "low fat milk") == "Milk, low fat (1%)"
+    assert matched_name(matcher, "low-fat chocolate milk") == "Milk, chocolate, lowfat, with added vitamin A and vitamin D"
+
+
+def test_a_meat_said_is_not_its_sausage(matcher):
+    # With "low fat" one word, "raw low-fat beef" found "Bologna, beef, low fat": a sausage nobody said.
+    assert matched_name(matcher, "raw low-fat beef") != "Bologna, beef, low fat"
+    assert matched_name(matcher, "low-fat beef bologna") == "Bologna, beef, low fat"
+
+
+def test_a_soup_said_is_not_the_condensed_one(matcher):
+    # "a bowl of chicken noodle soup" was the condensed soup, twice the energy of the soup eaten.
+    assert matched_name(matcher, "chicken noodle soup") == "Soup, chicken noodle, reduced sodium, canned, ready-to-serve"
+    assert matched_name(matcher, "sweetened condensed milk") == "Milk, canned, condensed, sweetened"
+
+
+def test_the_default_of_a_fruit_is_not_its_canned_default(matcher):
+    # FNDDS's "Pineapple, canned, NFS" is the default canned pineapple, not the default pineapple.
+    assert matched_name(matcher, "pineapple") == "Pineapple, raw"
+    assert matched_name(matcher, "canned pineapple") == "Pineapple, canned, NFS"
+
+
+def test_sourdough_is_french_bread():
+    # SR files it under "Bread, french or vienna (includes sourdough)"; "sourdough toast" was a branded cracker.
+    assert en_in_usda_words("sourdough toast") == "french vienna sourdough toast"
