@@ -63,7 +63,7 @@ EN_FORM_WORDS = frozenset(
     "juice soup sauce pie cake bread salad sandwich candy cereal drink beverage powder oil flour chip cracker "
     "cookie pudding jam jelly syrup nectar puree babyfood baby toddler formula spread dip gravy dressing "
     "concentrate frozen mix casserole stew sub burrito taco pizza nugget stick bar dry dried dehydrated powdered "
-    "stuffing bacon sausage jerky patty tender pickled candied "
+    "stuffing bacon sausage jerky patty tender pickled candied bowl "
     # Organs and parts nobody said: "cooked beef" is not beef lungs, a duck not its liver.
     "varietymeat liver lung kidney heart tongue tripe brain spleen pancrea thymu gizzard giblet feet "
     "meatless imitation substitute analog vegetarian creamer whitener bubble kombucha alcoholic".split()

@@ -839,7 +839,8 @@ _EN_NUM = (
 _EN_MEASURE = re.compile(
     r"(?:\b(?:that's|that is|which is|weighing|weighs|measuring|at|about|around|approximately|approx\.?|roughly"
     r"|totaling|totalling|of|some|nearly|almost|just over|just under|over|under)\s+)*"
-    rf"(?<![\w.])(?P<num>{_EN_NUM})(?!\s*%)\s*-?\s*"
+    # A number in words is apart from its unit: "tacos al pastor" is not "a l" (one litre) of tacos.
+    rf"(?<![\w.])(?P<num>{_EN_NUM})(?!\s*%)(?:(?<=[a-z])\s*-?\s+|(?<=[a-z])-|(?<![a-z])\s*-?\s*)"
     r"(?P<unit>fl\.?\s?oz|fluid ounces?|grams?|grammes?|gr|g|kilograms?|kgs?|milligrams?|mg|ounces?|oz|pounds?|lbs?"
     r"|milliliters?|millilitres?|ml|liters?|litres?|l|cl|dl|pints?|quarts?|gallons?)\b\.?"
     r"(?:\s+(?:serving|portion)s?\b)?(?:\s+of\b)?",

@@ -339,3 +339,12 @@ def test_the_default_of_a_fruit_is_not_its_canned_default(matcher):
 def test_sourdough_is_french_bread():
     # SR files it under "Bread, french or vienna (includes sourdough)"; "sourdough toast" was a branded cracker.
     assert en_in_usda_words("sourdough toast") == "french vienna sourdough toast"
+
+
+@pytest.mark.parametrize("said, expected", [
+    ("chicken burrito", "Burrito, chicken, cheese"),  # was "Burrito bowl, chicken": a bowl is another form
+    ("chicken burrito bowl", "Burrito bowl, chicken"),
+    ("tacos al pastor", "Taco, corn tortilla, pork, cheese"),  # al pastor is pork (phrase table)
+])
+def test_dishes_of_mexican_menus(matcher, said, expected):
+    assert matched_name(matcher, said) == expected

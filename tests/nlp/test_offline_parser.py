@@ -318,6 +318,10 @@ EN_CASES = [
                                                         dict(name="yogurt"), dict(name="nuts")]),
     ("435 grams of cereal with milk and a fruit salad that weighs 94.1 grams",
      [dict(name="cereal with milk", grams=435.0), dict(name="fruit salad", grams=94.1)]),
+    # A number in words is apart from its unit: "al" was "a l", one litre of tacos (1,248 kcal).
+    ("two tacos al pastor", [dict(name="tacos al pastor", quantity=2.0, unit=None, volume_ml=None)]),
+    ("half a liter of milk", [dict(name="milk", quantity=0.5, unit="l", volume_ml=500.0)]),
+    ("a half-gallon of milk", [dict(name="milk", quantity=0.5, unit="gallon")]),
 ]
 
 
