@@ -67,15 +67,18 @@ def extract_usda(paths: list[Path], aliases_csv: Path | None = ZH_ALIASES_CSV, p
 
 
 def load_zh_aliases(path: Path) -> dict[str, list[str]]:
-    """fdc_id → Chinese names (preferred first) from the project's own alias table."""
+    """fdc_id → Chinese names (preferred first) from the project's own alias table. A food may have several rows,
+    one per set of unit weights (饺子 and 烧麦 are both FNDDS's steamed dumpling): their names add up. They were
+    a dict of rows, and the last row of a food took all its names: 饺子 found "Wonton wrappers"."""
     if not path.exists():
         return {}
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
-    return {
-        row.fdc_id.strip(): [name.strip() for name in row.zh_names.split("|") if name.strip()]
-        for row in table.itertuples()
-        if row.fdc_id.strip() and row.zh_names.strip()
-    }
+    names: dict[str, list[str]] = {}
+    for row in table.itertuples():
+        if row.fdc_id.strip():
+            found = names.setdefault(row.fdc_id.strip(), [])
+            found += [name.strip() for name in row.zh_names.split("|") if name.strip() and name.strip() not in found]
+    return {fdc_id: found for fdc_id, found in names.items() if found}
 
 
 def _extract_release(release: ReleaseFiles, zh_names: dict[str, list[str]]) -> Extract:

@@ -8,7 +8,7 @@ import zipfile
 import pandas as pd
 import pytest
 
-from foodca.importers.usda import ZH_ALIASES_CSV
+from foodca.importers.usda import ZH_ALIASES_CSV, load_zh_aliases
 
 GENERIC_RELEASES = ("sr_legacy_food", "survey_food", "foundation_food")
 
@@ -41,3 +41,21 @@ def test_no_chinese_name_is_given_to_two_foods():
     names = [name.strip() for cell in table["zh_names"] for name in cell.split("|") if name.strip()]
     repeated = sorted({name for name in names if names.count(name) > 1})
     assert not repeated, f"Chinese names on more than one row of {ZH_ALIASES_CSV.name}: {repeated}"
+
+
+def test_a_food_of_two_rows_keeps_the_names_of_both(tmp_path):
+    # 饺子 and 烧麦 are both FNDDS's steamed dumpling, on two rows for their unit weights: the second row took the
+    # food's names, and 饺子 found "Wonton wrappers" (291 kcal per 100 g, dry).
+    table = tmp_path / "aliases.csv"
+    table.write_text("fdc_id,usda_description,zh_names,unit_weights\n"
+                     "2344192,\"Wonton, dumpling or pot sticker, steamed\",饺子|水饺,个:22\n"
+                     "2344192,\"Wonton, dumpling or pot sticker, steamed\",烧麦|水饺,个:30\n", encoding="utf-8")
+    assert load_zh_aliases(table) == {"2344192": ["饺子", "水饺", "烧麦"]}
+
+
+def test_the_real_table_gives_every_name_it_lists():
+    given = {name for names in load_zh_aliases(ZH_ALIASES_CSV).values() for name in names}
+    table = pd.read_csv(ZH_ALIASES_CSV, dtype=str, keep_default_na=False)
+    listed = {name.strip() for row in table.itertuples() if row.fdc_id.strip()
+              for name in row.zh_names.split("|") if name.strip()}
+    assert listed - given == set()
