@@ -34,6 +34,9 @@ OTHER_PRODUCT = 0.15
 # A percentage said that a description has ("2% milk", "Milk, reduced fat (2%)"): enough to pass FNDDS's default
 # ("Milk, NFS") and the words it costs ("reduced fat"), not to make a food of another kind.
 PERCENT_SAID = 0.1
+# What USDA heads with the form ("Oil, sheanut", "Syrups, maple") is made from the food: "shea nuts" were 884 kcal of
+# oil per 100 g. Said, the form is the head ("maple syrup"); not said, it is another food.
+EN_MADE_FROM_HEADS = frozenset("oil juice sauce syrup flour powder gravy dressing spread".split())
 # Words that end a name said without being what it is: its state, its part, a descriptor ("goat meat", "raw veal").
 EN_NOT_A_HEAD = EN_COOKED_STATE | EN_RAW_WORDS | frozenset(
     "nfs ns plain regular prepared frozen drained solid liquid unprepared heated unheated enriched "
@@ -509,6 +512,8 @@ class Matcher:
                 score = coverage - MODIFIER_AS_HEAD
             else:
                 score = coverage + (0.08 if head in query_set else -0.12)
+                if head in EN_MADE_FROM_HEADS and head not in forms_said:
+                    score -= MODIFIER_AS_HEAD
                 if products and head not in query_set and head in food_heads:
                     score -= OTHER_PRODUCT
             # The description's words that were not said cost by what they are (en_extra_word_cost).

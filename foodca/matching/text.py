@@ -63,7 +63,7 @@ EN_FORM_WORDS = frozenset(
     "juice soup sauce pie cake bread salad sandwich candy cereal drink beverage powder oil flour chip cracker "
     "cookie pudding jam jelly syrup nectar puree babyfood baby toddler formula spread dip gravy dressing "
     "concentrate frozen mix casserole stew sub burrito taco pizza nugget stick bar dry dried dehydrated powdered "
-    "stuffing bacon sausage jerky patty tender pickled candied bowl "
+    "stuffing bacon sausage jerky patty tender pickled candied bowl roll "
     # Organs and parts nobody said: "cooked beef" is not beef lungs, a duck not its liver.
     "varietymeat liver lung kidney heart tongue tripe brain spleen pancrea thymu gizzard giblet feet "
     "meatless imitation substitute analog vegetarian creamer whitener bubble kombucha alcoholic".split()
@@ -147,6 +147,7 @@ EN_WORD_SPELLED_AS = {
     **{word: "cooked" for word in "boiled steamed stewed simmered poached".split()},
     "dried": "dry", "dry": "dried", "fresh": "raw", "toast": "toasted", "beverage": "drink", "drink": "beverage",
     "flavor": "flavored", "flavour": "flavored", "reconstituted": "prepared",
+    "roast": "roasted",  # "roast chicken" was "Gravy, FRANCO-AMERICAN, chicken, slow roast"
     # USDA's generic pasta is "Pasta, …"; a shape said is pasta ("whole-wheat spaghetti" was a dry branded product).
     **{word: "pasta" for word in "spaghetti penne fusilli linguine fettuccine rigatoni farfalle tagliatelle".split()},
 }

@@ -348,3 +348,17 @@ def test_sourdough_is_french_bread():
 ])
 def test_dishes_of_mexican_menus(matcher, said, expected):
     assert matched_name(matcher, said) == expected
+
+
+def test_what_is_made_from_a_food_is_not_the_food(matcher):
+    # "shea nuts" were "Oil, sheanut", 884 kcal per 100 g: USDA heads with the form what is made from the food.
+    assert matched_name(matcher, "shea nuts") is None
+    assert matched_name(matcher, "sheanut oil") == "Oil, sheanut"
+    assert matched_name(matcher, "maple syrup") == "Syrups, maple"
+
+
+@pytest.mark.parametrize("said", ["roast chicken", "roasted chicken"])
+def test_roast_chicken_is_chicken_roasted(matcher, said):
+    # "roast chicken" was "Gravy, FRANCO-AMERICAN, chicken, slow roast" (roast is USDA's roasted); "roasted chicken"
+    # was "Chicken, chicken roll, roasted", a deli roll.
+    assert matched_name(matcher, said) == "Chicken, NS as to part, baked, broiled, or roasted, NS as to skin eaten"
