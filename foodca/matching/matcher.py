@@ -56,6 +56,9 @@ EN_HEAD_BEFORE_EXTRAS = re.compile(r"\s+(?:with|in|and|(?:made|prepared|cooked) 
 # "Boiled rice" is USDA's "Rice, white, cooked": the word said, written the way USDA does, counts most of the way.
 SPELLED_AS_CREDIT = 0.8
 DESCRIPTOR_WEIGHT = 0.5
+# …and never more than a common food word: a rare one ("homemade" is in a few descriptions) weighed more than the
+# food ("homemade lemonade" was unmatched at 0.45).
+DESCRIPTOR_MAX_WEIGHT = 2.0
 STATE_CONFLICT = 0.15
 # A food said dry or as a powder: not the drink made from it ("Milk, dry, reconstituted").
 DRY_WORDS = frozenset({"dry", "dried", "powder", "powdered"})
@@ -415,7 +418,8 @@ class Matcher:
         unknown_weight = 0.35 * token_index.max_idf
         weights = {token: token_index.idf.get(token, unknown_weight) for token in query}
         # "homemade", "fresh", "plain": said, but not what decides which food it is.
-        weights.update({token: weights[token] * DESCRIPTOR_WEIGHT for token in query if token in EN_DESCRIPTORS})
+        weights.update({token: min(weights[token] * DESCRIPTOR_WEIGHT, DESCRIPTOR_MAX_WEIGHT)
+                        for token in query if token in EN_DESCRIPTORS})
         total = sum(weights.values())
         known = [token for token in query if token in token_index.postings]
         if not known:

@@ -1,4 +1,5 @@
-"""Chinese dishes as recipes: ingredient shares of the served weight, authored in foodca/data/zh_dishes.csv."""
+"""Dishes as recipes: ingredient shares of the served weight, authored in foodca/data/zh_dishes.csv (Chinese) and
+foodca/data/en_dishes.csv (dishes of other countries that no table has, said in English)."""
 from __future__ import annotations
 
 import csv
@@ -7,10 +8,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from foodca.matching.text import zh_core
+from foodca.matching.text import fold, singular, zh_core
 from foodca.nlp.items import SplitItem
 
 ZH_DISHES_CSV = Path(__file__).resolve().parent.parent / "data" / "zh_dishes.csv"
+EN_DISHES_CSV = Path(__file__).resolve().parent.parent / "data" / "en_dishes.csv"
 
 
 @dataclass(frozen=True)
@@ -59,3 +61,81 @@ def as_ingredients(item: SplitItem, dish: Dish, grams: float) -> list[SplitItem]
                   grams_source="recipe", state="cooked" if name in COOKED_AS_SERVED else None)
         for name, share in dish.ingredients if name != "水" or not broth_left
     ]
+
+
+@dataclass(frozen=True)
+class EnDish:
+    name: str
+    ingredients: tuple[tuple[str, float], ...]  # (English ingredient name in USDA's words, share of the weight)
+    serving_g: float
+
+
+def _en_dish_key(name: str) -> str:
+    return " ".join(singular(word) for word in re.findall(r"[a-z]+", fold(name)))
+
+
+@lru_cache(maxsize=1)
+def en_dishes_by_name() -> dict[str, EnDish]:
+    found: dict[str, EnDish] = {}
+    with open(EN_DISHES_CSV, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            names = [n.strip() for n in row["dish_names"].split("|") if n.strip()]
+            ingredients = tuple((name.strip(), float(share)) for name, share in
+                                (pair.rsplit(":", 1) for pair in row["ingredients"].split("|") if pair))
+            dish = EnDish(names[0], ingredients, float(row["serving_g"]))
+            for name in names:
+                found.setdefault(_en_dish_key(name), dish)
+    return found
+
+
+# Breads of one or more flours that no table has ("unleavened sorghum and corn bread", Ethiopia's kita; "leavened
+# corn bread", its kocho-like dabo): the flours in equal parts, and the water a baked bread keeps. A flatbread
+# baked on a griddle keeps less than a raised loaf (tortillas, chapatis: about 35-45 % water; breads about 40 %).
+_GRAIN_FLOURS = {"corn": "corn flour whole-grain yellow", "maize": "corn flour whole-grain yellow",
+                 "sorghum": "flour sorghum", "millet": "millet flour", "wheat": "flour whole wheat unenriched",
+                 "barley": "flour barley", "teff": "teff uncooked", "rice": "rice flour white unenriched"}
+_GRAIN_BREAD = re.compile(r"(?P<leaven>unleavened|leavened) (?:bread (?:made )?(?:from|of|with) (?P<after>[a-z ,]+)"
+                          r"|(?P<before>[a-z ,]+?) (?:flour )?bread)")
+_FLOUR_SHARE = {"unleavened": 0.62, "leavened": 0.56}
+GRAIN_BREAD_SERVING_G = 100.0
+
+
+def _grain_bread(key: str) -> EnDish | None:
+    found = _GRAIN_BREAD.fullmatch(key)
+    if not found:
+        return None
+    words = [w for w in re.split(r"[\s,]+", found["after"] or found["before"]) if w and w not in ("and", "flour")]
+    if not words or any(word not in _GRAIN_FLOURS for word in words):
+        return None
+    flours = list(dict.fromkeys(_GRAIN_FLOURS[word] for word in words))
+    share = _FLOUR_SHARE[found["leaven"]]
+    return EnDish(key, (*((flour, share / len(flours)) for flour in flours), ("water", 1 - share)),
+                  GRAIN_BREAD_SERVING_G)
+
+
+# A Karnataka or Maharashtra bhaji (palya) is a vegetable or a dal cooked dry with onion in a little oil, finished
+# with coconut; a British onion bhaji is a fritter, and chilli ones are in en_dishes.csv.
+_BHAJI = re.compile(r"(?P<food>[a-z ]+?) (?:bhaji|baji|bhajee|palya|poriyal)")
+_FRITTERS = frozenset({"onion", "mirchi", "chili", "chilli"})
+BHAJI_SERVING_G = 100.0
+
+
+def _bhaji(key: str) -> EnDish | None:
+    found = _BHAJI.fullmatch(key)
+    if not found or found["food"] in _FRITTERS:
+        return None
+    return EnDish(key, ((found["food"], 0.82), ("onions raw", 0.08), ("vegetable oil", 0.07),
+                        ("coconut meat dried desiccated not sweetened", 0.03)), BHAJI_SERVING_G)
+
+
+def find_en_dish(name: str) -> EnDish | None:
+    """The recipe of a dish said in English: one of en_dishes.csv, a bread of named flours, or a bhaji."""
+    key = _en_dish_key(name)
+    # The templates read the words as said: a bhaji of "fenugreek leaves" is not of "fenugreek leave" (the seed).
+    said = " ".join(re.findall(r"[a-z]+", fold(name)))
+    return en_dishes_by_name().get(key) or _grain_bread(said) or _bhaji(said)
+
+
+def as_en_ingredients(item: SplitItem, dish: EnDish, grams: float) -> list[SplitItem]:
+    return [SplitItem(said=f"{item.said} · {name}", name=name, language="en", grams=grams * share,
+                      grams_source="recipe") for name, share in dish.ingredients]

@@ -13,7 +13,7 @@ from sqlalchemy.engine import Engine
 from foodca import metrics
 from foodca.config import LlmProvider
 from foodca.matching.index import FoodIndex
-from foodca.matching.matcher import MATCH_CACHE_SIZE, Matcher, MatchResult
+from foodca.matching.matcher import EN_HEAD_BEFORE_EXTRAS, MATCH_CACHE_SIZE, Matcher, MatchResult
 from foodca.matching.text import (
     EN_FORM_NOUNS, en_compound_form, en_in_usda_words, en_name_tokens, en_named_forms, en_tokens, fold, singular,
     split_cfct_name,
@@ -23,7 +23,7 @@ from foodca.models.food import CORE_NUTRIENTS
 from foodca.nlp.items import Split, SplitItem
 from foodca.nlp.offline_parser import BRANDS_EN, DISHES_EN
 from foodca.nutrition.compute import add_totals, nutrients_for, zero_nutrients
-from foodca.nutrition.dishes import as_ingredients, find_dish
+from foodca.nutrition.dishes import as_en_ingredients, as_ingredients, find_dish, find_en_dish
 from foodca.nutrition.portions import Grams, as_dry_weight, decide_grams, zh_alias_foods
 
 # Units of a market weight (一斤葡萄, 二两瓜子), said of the food as bought unless the text says it was cleaned.
@@ -44,6 +44,8 @@ def _weighed_whole(item: SplitItem) -> bool:
 SURE_MATCH = 0.9
 # A dish whose own name matches a food this well is taken from the tables; below it, from its recipe.
 DIRECT_MATCH_FOR_DISH = 0.9
+# An ingredient this share of a recipe or more must be found for the recipe to be used.
+MAIN_INGREDIENT = 0.2
 # What comes in a bowl or on a plate is served cooked: the state a table's raw and cooked rows are told apart by.
 SERVED_COOKED_UNITS = {"碗", "盘", "碟"}
 # Between two foods said as one item ("a bagel with cream cheese").
@@ -169,6 +171,14 @@ class MealAnalyser:
             parts = self._foods_said_together(item, match, matcher)
             if parts:
                 return [self._entry(part, part_match) for part, part_match in parts]
+            branded_unasked = (match.status == "matched" and not item.brand
+                               and self.index.data_types[match.position] == "branded_food")
+            if match.score < DIRECT_MATCH_FOR_DISH or branded_unasked:
+                # "312 g of unleavened corn bread", "pelau": no table has the dish; its recipe, from the tables.
+                # Nor is a product named after it the dish ("a bowl of atole" was GUAVA FLAVORED ATOLE).
+                parts = self._en_dish_parts(item, matcher)
+                if parts:
+                    return [self._entry(part, part_match) for part, part_match in parts]
         # A weight said is the weight of what was weighed, usually the main ingredient: keep the direct match.
         if match.score < DIRECT_MATCH_FOR_DISH and item.language == "zh" and item.grams_source != "stated":
             # No food in the tables is this dish: compute it from its recipe, each ingredient from the tables.
@@ -245,6 +255,27 @@ class MealAnalyser:
                 return []
             parts = [replace(part, grams=weighed * grams / sum(usual), grams_source="shared")
                      for part, grams in zip(parts, usual)]
+        return list(zip(parts, matches))
+
+    def _en_dish_parts(self, item: SplitItem, matcher: Matcher) -> list[tuple[SplitItem, MatchResult]]:
+        """The ingredients of an English dish of our recipe table, each matched; none unless every ingredient that
+        makes a fifth of the dish or more is a generic food matched (a bhaji of a vegetable no table has is not its
+        oil, nor one of "field beans" FIELD DAY baked beans)."""
+        name = item.name or ""
+        dish = find_en_dish(name) or find_en_dish(EN_HEAD_BEFORE_EXTRAS.split(name, maxsplit=1)[0])
+        if dish is None or item.components:
+            return []
+        if item.grams is not None and item.grams_source in ("stated", "model"):
+            grams = item.grams  # the weight said of a dish is the whole dish's
+        elif item.volume_ml:
+            grams = item.volume_ml  # a drink or a stew by the cup: about 1 g per ml
+        else:
+            grams = (item.quantity or 1.0) * dish.serving_g
+        parts = as_en_ingredients(item, dish, grams)
+        matches = [matcher.match(part) for part in parts]
+        if any(m.status != "matched" or self.index.data_types[m.position] == "branded_food"
+               for (_, share), m in zip(dish.ingredients, matches) if share >= MAIN_INGREDIENT):
+            return []
         return list(zip(parts, matches))
 
     @staticmethod

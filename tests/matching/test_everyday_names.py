@@ -362,3 +362,8 @@ def test_roast_chicken_is_chicken_roasted(matcher, said):
     # "roast chicken" was "Gravy, FRANCO-AMERICAN, chicken, slow roast" (roast is USDA's roasted); "roasted chicken"
     # was "Chicken, chicken roll, roasted", a deli roll.
     assert matched_name(matcher, said) == "Chicken, NS as to part, baked, broiled, or roasted, NS as to skin eaten"
+
+
+def test_a_rare_descriptor_weighs_no_more_than_a_common_food_word(matcher):
+    # "homemade" is in few descriptions: at half its weight it still outweighed the lemonade (0.45, unmatched).
+    assert matched_name(matcher, "homemade lemonade") == "Lemonade, fruit flavored drink"

@@ -201,3 +201,17 @@ def test_a_food_on_another_is_both(analyser):
 def test_a_sandwich_on_its_bread_stays_one(analyser):
     assert [name for name, _ in foods_and_grams(analyser, "a turkey sandwich on wheat bread")] == [
         "Turkey sandwich on wheat"]
+
+
+def test_a_dish_no_table_has_is_its_recipe_from_the_tables(analyser):
+    # "312g of unleavened corn bread" was unmatched: the meal added nothing for it.
+    items = analyser.analyse("312g of unleavened corn bread", use_model=False)["items"]
+    assert [(item["food"]["name"], round(item["grams"], 2), item["basis"]) for item in items] == [
+        ("Corn flour, whole-grain, yellow", 193.44, "dish_recipe"), ("Water, NFS", 118.56, "dish_recipe")]
+    assert all(item["said"].startswith("312g of unleavened corn bread · ") for item in items)
+
+
+def test_a_recipe_whose_main_food_no_table_has_is_not_used(analyser):
+    # Its oil and onion alone would pass for the dish; fenugreek leaves are no food of these tables.
+    items = analyser.analyse("42g of fenugreek leaves bhaji", use_model=False)["items"]
+    assert [(item["status"], item["grams"]) for item in items] == [("unmatched", 42.0)]

@@ -1,0 +1,47 @@
+"""The English recipe table (foodca/data/en_dishes.csv) and its templates: dishes of other countries that no table
+has, computed from their ingredients in the tables ("312g of unleavened corn bread", "pelau", "red gram dhal
+bhaji"). Each was unmatched, so it added nothing to the meal."""
+from __future__ import annotations
+
+import pytest
+
+from foodca.nutrition.dishes import en_dishes_by_name, find_en_dish
+
+
+def all_dishes():
+    return list({id(dish): dish for dish in en_dishes_by_name().values()}.values())
+
+
+@pytest.mark.parametrize("dish", all_dishes(), ids=lambda dish: dish.name)
+def test_shares_add_up_to_the_dish_and_a_serving_weighs_something(dish):
+    assert sum(share for _, share in dish.ingredients) == pytest.approx(1.0, abs=0.02)
+    assert dish.serving_g > 0 and all(name and share > 0 for name, share in dish.ingredients)
+
+
+@pytest.mark.parametrize("said", ["Baião de Dois", "baiao de dois", "Split lentil stews", "misir wot", "PELAU"])
+def test_a_dish_is_found_by_any_of_its_names_as_typed(said):
+    assert find_en_dish(said) is not None
+
+
+@pytest.mark.parametrize("said, flours, flour_share", [
+    ("unleavened corn bread", ["corn flour whole-grain yellow"], 0.62),
+    ("unleavened sorghum and corn bread", ["flour sorghum", "corn flour whole-grain yellow"], 0.62),
+    ("leavened corn and wheat flour bread", ["corn flour whole-grain yellow", "flour whole wheat unenriched"], 0.56),
+    ("leavened bread made from corn and sorghum", ["corn flour whole-grain yellow", "flour sorghum"], 0.56),
+])
+def test_a_bread_of_named_flours_is_the_flours_and_the_water_it_keeps(said, flours, flour_share):
+    dish = find_en_dish(said)
+    shares = dict(dish.ingredients)
+    assert [name for name, _ in dish.ingredients] == [*flours, "water"]
+    assert sum(shares[flour] for flour in flours) == pytest.approx(flour_share)
+
+
+@pytest.mark.parametrize("said", ["corn bread", "semi-brown wheat bread", "leavened bread", "unleavened pizza bread"])
+def test_a_bread_the_tables_have_or_of_no_named_flour_is_no_recipe(said):
+    assert find_en_dish(said) is None
+
+
+def test_a_bhaji_is_its_food_cooked_with_onion_and_oil():
+    dish = find_en_dish("Fenugreek leaves Bhaji")
+    assert dish.ingredients[0] == ("fenugreek leaves", 0.82)  # as said: "leave" found the seed
+    assert find_en_dish("onion bhaji") is None  # a British fritter, not a Karnataka palya
