@@ -161,6 +161,8 @@ EN_UNSAID_FORMS = frozenset(
     # Nobody eats a soup condensed: "a bowl of chicken noodle soup" was "Soup, chicken noodle, canned, condensed",
     # twice the soup's energy. "condensed milk" says it.
     "condensed "
+    # A drink's zero-calorie version: "fruit-flavored artificial beverage" was "Beverages, Propel Zero, …" (5 kcal).
+    "zero "
     # The fat of a pig and its fattiest cut: "raw pork" was "Pork, fresh, belly, raw", 518 kcal per 100 g.
     "backfat belly "
     # FNDDS's parts of a recipe: "a sandwich made with Nutella spread on wheat bread" was "Wheat bread as ingredient

@@ -931,6 +931,8 @@ _DISH_PROTECT = re.compile(r"\b(?:" + _alt(DISHES_EN) + r")\b", re.IGNORECASE)
 _BRAND_EN = re.compile(rf"^(?P<b>{_alt(BRANDS_EN)})(?![\w'])(?:'s)?\s*", re.IGNORECASE)
 _BRAND_EN_FROM = re.compile(rf"\s*\b(?:from|by|made by)\s+(?P<b>{_alt(BRANDS_EN)})(?![\w'])", re.IGNORECASE)
 _BRAND_CANON = {b.lower(): b for b in BRANDS_EN}
+_BRAND_VERSIONS = frozenset({"zero", "zero sugar", "diet", "light", "lite", "max", "classic", "original", "cherry",
+                             "vanilla"})
 _EN_STATE_RAW = re.compile(r"\b(?:dry|dried weight|uncooked|raw weight|raw)\b", re.IGNORECASE)
 _EN_STATE_COOKED = re.compile(r"\bcooked weight\b", re.IGNORECASE)
 _EN_TRIM = re.compile(r"^(?:of|the|some|a|an|my|our|and|with|plus|also|those|these|that|this)\s+|\s+(?:and|with|of|the|that|which|plus|at)$", re.IGNORECASE)
@@ -1094,7 +1096,8 @@ def _en_read(raw: str) -> _Piece:
     if bm:
         brand = _BRAND_CANON.get(bm.group("b").lower(), bm.group("b"))
         rest = text[bm.end():].strip()
-        text = rest or bm.group("b")
+        # "coke zero" is the zero-sugar coke, not a food called "zero": a version word keeps the brand in the name.
+        text = rest if rest and rest.lower() not in _BRAND_VERSIONS else text
     else:
         fm = _BRAND_EN_FROM.search(text)
         if fm:

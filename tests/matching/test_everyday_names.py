@@ -367,3 +367,9 @@ def test_roast_chicken_is_chicken_roasted(matcher, said):
 def test_a_rare_descriptor_weighs_no_more_than_a_common_food_word(matcher):
     # "homemade" is in few descriptions: at half its weight it still outweighed the lemonade (0.45, unmatched).
     assert matched_name(matcher, "homemade lemonade") == "Lemonade, fruit flavored drink"
+
+
+def test_a_zero_version_is_said_when_meant(matcher):
+    # "fruit-flavored artificial beverage" was "Beverages, Propel Zero, fruit-flavored, non-carbonated" (5 kcal).
+    assert matched_name(matcher, "fruit-flavored artificial beverage") == "Fruit flavored drink"
+    assert matched_name(matcher, "propel zero fruit-flavored beverage") == "Beverages, Propel Zero, fruit-flavored, non-carbonated"

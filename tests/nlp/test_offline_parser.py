@@ -322,6 +322,10 @@ EN_CASES = [
     ("two tacos al pastor", [dict(name="tacos al pastor", quantity=2.0, unit=None, volume_ml=None)]),
     ("half a liter of milk", [dict(name="milk", quantity=0.5, unit="l", volume_ml=500.0)]),
     ("a half-gallon of milk", [dict(name="milk", quantity=0.5, unit="gallon")]),
+    # A version word keeps its brand: "a coke zero" was a food called "zero" (a Powerade Zero).
+    ("a coke zero", [dict(name="coke zero", brand="Coke")]),
+    ("a Pepsi Max", [dict(name="pepsi max", brand="Pepsi")]),
+    ("Oreo cookies", [dict(name="cookies", brand="Oreo")]),
 ]
 
 
