@@ -294,6 +294,8 @@ def en_tokens(text: str) -> list[str]:
     text = _USDA_COMPOUND.sub(lambda found: "".join(filter(None, found.groups())).rstrip("s"),
                               _NOT_SPECIFIED.sub(" ", fold(text).replace("'s", "")))
     text = _SKIN_ONLY.sub("skinonly", text)
+    if "meatloaf" in text:
+        text = text.replace("meatloaf", "meat loaf")  # FNDDS's "Meat loaf, …": "a slice of meatloaf" was a sandwich
     if "low" in text:
         # SR writes "lowfat", FNDDS "low fat": "low fat milk" was "Milk, chocolate, lowfat", the one with the joined
         # word. Fat stays a word of its own: "2% fat yogurt" is "Yogurt, low fat milk, plain".

@@ -868,6 +868,7 @@ _EN_UNIT_WORD = re.compile(rf"\b(?:{_alt(UNITS_EN)})\b", re.IGNORECASE)
 _EN_BARE_UNIT = re.compile(rf"^(?:(?P<size>{_SIZE_ALT})\s+)?(?P<unit>{_alt(UNITS_EN)})\s+of\b\s*", re.IGNORECASE)
 _EN_SIZE = re.compile(rf"^(?P<size>{_SIZE_ALT})\b\s*", re.IGNORECASE)
 _MEALS = r"(?:breakfast|brunch|lunch|dinner|supper|snack|snacks|meal|dessert|treat|appetizer|side|morning meal|evening meal|midday meal)"
+_EN_HEADING = rf"^(?:(?:today'?s|my)\s+)?{_MEALS}\s*(?::|-|–|—)\s*"
 _EN_LEAD = [
     re.compile(p, re.IGNORECASE)
     for p in (
@@ -906,6 +907,8 @@ _EN_LEAD = [
         r"\s+(?:that|which)\s+(?:weighed|weighs|weighing|was|were|is|are)\s*$",
         rf"^(?:\w+\s+)?{_MEALS}(?:\s+(?:spread|plate|platter))?\s+(?:that|which)\s+(?:includes|included|has|had|"
         r"consists of|consisted of|contains|contained)\s+",
+        # A log's heading: "Dinner: a pork chop, …", "Breakfast - 2 eggs" (was a food "dinner: a pork chop").
+        _EN_HEADING,
     )
 ]
 _EN_DESCRIBES = re.compile(
@@ -1155,6 +1158,7 @@ def _parse_en(text: str) -> list[SplitItem]:
         if raw.strip():
             segments.append((sep, raw, _en_read(raw)))
 
+    lists = _sentences_listing_foods(segments)
     items: list[SplitItem] = []
     describing = False  # inside a tail that describes the previous food (fortified with vitamins A and D)
     in_sentence = 0  # items started since the last full stop
@@ -1227,7 +1231,7 @@ def _parse_en(text: str) -> list[SplitItem]:
                 nxt is not None and segments[index + 1][0] in _EN_WITH and bool(
                 re.fullmatch(r"\w+ed|spread|made|done|frozen|filled|topped|served|eaten", stripped, re.IGNORECASE)))
             joins = describes or describing or sep in _EN_WITH
-            if not joins and not (article_only or piece.vague):
+            if not joins and not (article_only or piece.vague) and not lists[index]:
                 # No amount at all: part of the food before it, unless the sentence already lists foods.
                 joins = in_sentence < 2 or bool(
                     _EN_PARTICIPLE.search(previous.said) or _EN_GENERIC.fullmatch(previous.name)
@@ -1268,6 +1272,51 @@ def _parse_en(text: str) -> list[SplitItem]:
         item.name = _en_tidy(item.name)
     _read_units_left_out(items)
     return items
+
+
+_EN_HEADING_SAID = re.compile(_EN_HEADING, re.IGNORECASE)
+# Parts that are no food of a list: "…, free from added vitamins A and D", "…, inclusive of solids and liquid", a
+# vitamin's letter.
+_EN_NOT_A_LISTED_FOOD = re.compile(r"^(?:free|rich|high|low|inclusive|given)\b|^\w{1,2}$|\b(?:will|to be)\b",
+                                   re.IGNORECASE)
+# A last part that is a dish, with no article of its own, is the dish of the others: "a cup of cheese, meat, and
+# dark-green vegetable omelet" (not "…, fries and a side salad").
+_EN_DISH_OF_THE_OTHERS = re.compile(r"\b(?:omelets?|omelettes?|sandwich(?:es)?|salads?|soups?|pizzas?|burritos?|pies?|"
+                                    r"casseroles?|stews?|smoothies?|wraps?|bowls?|tacos?|quesadillas?|curry|curries)\b",
+                                    re.IGNORECASE)
+_EN_LEAD_WORDS = re.compile(r"^(?:(?:i|we)\s+(?:had|ate|have|got|am having|'m having)\s+|(?:dinner|lunch|breakfast)\s+(?:was|is)\s+)",
+                            re.IGNORECASE)
+_EN_ARTICLE_ONLY = re.compile(r"(?:a|an)\s", re.IGNORECASE)
+
+
+def _sentences_listing_foods(segments: list[tuple[str, str, _Piece]]) -> list[bool]:
+    """Per segment: whether its sentence is a list of foods, "a pork chop, mashed potatoes and green beans" (was one
+    food of that name): three parts or more joined by commas and a last "and", or two after a heading ("Breakfast:
+    2 eggs, toast"); none with an amount after the first, and none that only describes ("roasted ham, boneless and
+    cured" is one ham)."""
+    listing = [False] * len(segments)
+    start = 0
+    for end in range(len(segments) + 1):
+        if end < len(segments) and (end == start or segments[end][0] != "strong"):
+            continue
+        parts = segments[start:end]
+        seps = [sep for sep, _, _ in parts[1:]]
+        headed = bool(parts) and bool(_EN_HEADING_SAID.match(parts[0][1].strip()))
+        last = parts[-1][1].strip() if parts else ""
+        dish_of_the_others = (not headed and len(last.split()) > 1 and bool(_EN_DISH_OF_THE_OTHERS.search(last))
+                              and not _EN_ARTICLE_ONLY.match(last))
+        # A food of the sentence said with its article first ("a pork chop, …"): NutriBench-style names of one food
+        # list what it is made of without one ("cheese, meat and dark-green vegetable omelet").
+        counted = bool(parts) and bool(_EN_ARTICLE_ONLY.match(_EN_LEAD_WORDS.sub("", parts[0][1].strip())))
+        if ((counted and len(parts) >= 3 and seps[-1] == "and" or headed and len(parts) >= 2)
+                and set(seps) <= {"comma", "and"} and not dish_of_the_others and all(
+                piece.name and (piece.amount.empty or _EN_ARTICLE_ONLY.match(raw.strip()) and piece.amount.quantity == 1
+                                and piece.amount.unit is None and not piece.amount.measured)
+                and not _EN_DESCRIBES.match(raw.strip()) and not _EN_NOT_A_LISTED_FOOD.search(piece.name)
+                and not _EN_ADJ_ONLY.fullmatch(piece.name) for _, raw, piece in parts[1:])):
+            listing[start:end] = [True] * (end - start)
+        start = end
+    return listing
 
 
 def _read_units_left_out(items: list[SplitItem]) -> None:

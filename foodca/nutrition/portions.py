@@ -163,7 +163,9 @@ def _density(portions: list[dict]) -> float:
 # Words a food's measures use for the unit said: a piece of pie is "1 slice"; tbsp is "tablespoon".
 UNIT_SYNONYMS = {"tbsp": "tablespoon", "tsp": "teaspoon", "piece": "piece slice wedge fillet steak",
                  "slice": "slice piece", "strip": "strip slice",
-                 "bowl": "bowl", "packet": "packet package", "bar": "bar"}
+                 "bowl": "bowl", "packet": "packet package", "bar": "bar",
+                 # "a small bag of M&Ms" is SR's "1 package (1.69 oz)" (was one candy, 0.7 g)
+                 "bag": "bag package packet", "pack": "pack package packet"}
 _MEASURE_WORDS = re.compile(r"\b(cups?|tbsp|tablespoons?|tsp|teaspoons?|oz|ounces?|fl|g|ml|lbs?|pounds?|liters?)\b")
 _PORTION_STOP = frozenset("of a an the and or with without nfs ns quantity not specified".split())
 _LEADING_AMOUNT = re.compile(r"^\s*(\d+(?:\.\d+)?)(?:\s*/\s*(\d+)|\s+(\d+)\s*/\s*(\d+))?")

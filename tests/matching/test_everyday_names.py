@@ -373,3 +373,16 @@ def test_a_zero_version_is_said_when_meant(matcher):
     # "fruit-flavored artificial beverage" was "Beverages, Propel Zero, fruit-flavored, non-carbonated" (5 kcal).
     assert matched_name(matcher, "fruit-flavored artificial beverage") == "Fruit flavored drink"
     assert matched_name(matcher, "propel zero fruit-flavored beverage") == "Beverages, Propel Zero, fruit-flavored, non-carbonated"
+
+
+def test_meatloaf_is_fnddss_meat_loaf():
+    # "a slice of meatloaf" was "Meatloaf sandwich": FNDDS writes "Meat loaf, NS as to type of meat".
+    assert en_tokens("meatloaf") == en_tokens("Meat loaf, NS as to type of meat")[:2] == ["meat", "loaf"]
+
+
+@pytest.mark.parametrize("said, usda_words", [
+    ("m&ms", "m&m's milk chocolate candies"),  # was unmatched
+    ("onion rings", "onion rings breaded par fried frozen prepared heated in oven"),  # was a snack chip
+])
+def test_snack_names(said, usda_words):
+    assert en_in_usda_words(said) == usda_words

@@ -326,6 +326,18 @@ EN_CASES = [
     ("a coke zero", [dict(name="coke zero", brand="Coke")]),
     ("a Pepsi Max", [dict(name="pepsi max", brand="Pepsi")]),
     ("Oreo cookies", [dict(name="cookies", brand="Oreo")]),
+    # A list of foods is the foods (was one food "pork chop, mashed potatoes and green beans"); a log's heading is
+    # no food ("dinner: a pork chop" was one).
+    ("I had a pork chop, mashed potatoes and green beans.", [dict(name="pork chop", quantity=1.0),
+                                                            dict(name="mashed potatoes"), dict(name="green beans")]),
+    ("a burger, fries and a coke", [dict(name="burger"), dict(name="fries"), dict(name="coke")]),
+    ("Dinner: steak, baked potato and salad", [dict(name="steak"), dict(name="baked potato"), dict(name="salad")]),
+    ("Breakfast - 2 eggs, toast", [dict(name="eggs", quantity=2.0), dict(name="toast")]),
+    ("Lunch: a turkey sandwich", [dict(name="turkey sandwich", quantity=1.0)]),
+    # …but one food described in parts, or the dish of the others, stays one.
+    ("roasted ham, boneless and cured", [dict(name="roasted ham, boneless and cured")]),
+    ("A cup of cheese, meat, and dark-green vegetable omelet", [dict(name="cheese, meat and dark-green vegetable omelet")]),
+    ("nonfat dry milk, free from added vitamins A and D", [dict(name="nonfat dry milk, free from added vitamins a and d")]),
 ]
 
 

@@ -140,3 +140,10 @@ def test_a_food_said_alone_is_no_bigger_than_a_serving(name, language, expected)
     food_names = {"白菜": ["大白菜"], "cabbage": ["卷心菜"], "西瓜": ["西瓜"]}[name]
     item = SplitItem(said=name, name=name, language=language)
     assert decide_grams(item, food_names_zh=food_names, portions=[]).grams == expected
+
+
+def test_a_bag_is_a_package():
+    # "a small bag of M&Ms" was one candy (SR has "1 package (1.69 oz)", no bag).
+    candies = [{"description": "1 package (1.69 oz)", "gram_weight": 48.0, "amount": None},
+               {"description": "10 pieces", "gram_weight": 7.0, "amount": None}]
+    assert grams("a small bag of m&ms", candies, "M&M's Milk Chocolate Candies", quantity=1, unit="bag") == 48.0
