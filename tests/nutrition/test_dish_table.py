@@ -57,6 +57,8 @@ def test_unit_weights_of_foods_only_the_chinese_table_has(name, unit, grams):
 @pytest.mark.parametrize("name, unit, grams", [
     ("燕麦", "碗", 40.0),  # the oats in a bowl of porridge: was the 220 g default of 碗, raw oats, 744 kcal
     ("花生", "盘", 120.0),  # a plate of peanuts to go with a drink, not a 300 g plate of a dish
+    ("花生米", "盘", 120.0),  # …whatever its name: 一盘花生米 was the 330 g default of 盘, 1,894 kcal
+    ("油炸花生米", "盘", 120.0),
     ("鱼", "条", 350.0),  # the flesh of a fish of about 600 g: was 500 g
     ("鲫鱼", "条", 130.0),  # a small fish: its own row of weights, not those of the 鲤鱼 it shares a food with
 ])
@@ -65,7 +67,7 @@ def test_a_bowl_or_plate_of_a_dry_food_weighs_what_it_holds_of_it(name, unit, gr
     assert decide_grams(item, food_names_zh=[name], portions=[]).grams == grams
 
 
-@pytest.mark.parametrize("name", ["麻辣香锅", "关东煮"])
+@pytest.mark.parametrize("name", ["麻辣香锅", "关东煮", "羊肉泡馍"])
 def test_everyday_dishes_neither_table_has_have_recipes(name):
     # Both were unmatched.
     dish = dishes_by_name()[name]
