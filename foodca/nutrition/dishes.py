@@ -89,8 +89,8 @@ def en_dishes_by_name() -> dict[str, EnDish]:
 
 
 # Breads of one or more flours that no table has ("unleavened sorghum and corn bread", Ethiopia's kita; "leavened
-# corn bread", its kocho-like dabo): the flours in equal parts, and the water a baked bread keeps. A flatbread
-# baked on a griddle keeps less than a raised loaf (tortillas, chapatis: about 35-45 % water; breads about 40 %).
+# corn bread", a raised loaf): the flours in equal parts, and the water a baked bread keeps. A flatbread baked on a
+# griddle keeps less than a raised loaf (tortillas, chapatis: about 35-45 % water; breads about 40 %).
 _GRAIN_FLOURS = {"corn": "corn flour whole-grain yellow", "maize": "corn flour whole-grain yellow",
                  "sorghum": "flour sorghum", "millet": "millet flour", "wheat": "flour whole wheat unenriched",
                  "barley": "flour barley", "teff": "teff uncooked", "rice": "rice flour white unenriched"}

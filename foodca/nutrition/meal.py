@@ -48,11 +48,11 @@ DIRECT_MATCH_FOR_DISH = 0.9
 MAIN_INGREDIENT = 0.2
 # What comes in a bowl or on a plate is served cooked: the state a table's raw and cooked rows are told apart by.
 SERVED_COOKED_UNITS = {"碗", "盘", "碟"}
-# Between two foods said as one item ("a bagel with cream cheese").
 # How close a candidate's score must be to the food matched, with a word of its name before the first comma, for
 # its measures to weigh a food that has none.
 SIMILAR_SCORE = 0.1
-# "cereal in milk" too (was "Milk and cereal bar"), and "avocado on toast" (unmatched).
+# Between two foods said as one item ("a bagel with cream cheese"); "cereal in milk" too (was "Milk and cereal bar"),
+# and "avocado on toast" (unmatched).
 _FOODS_TOGETHER = re.compile(r"\s+(?:with|in|on|and|&)\s+")
 _SERVED_ON = re.compile(r"\s+on\s+")
 _SERVED_ON_BREAD = frozenset("sandwich sub hoagie burger hamburger cheeseburger dog hotdog wrap melt panini".split())
