@@ -386,3 +386,14 @@ def test_meatloaf_is_fnddss_meat_loaf():
 ])
 def test_snack_names(said, usda_words):
     assert en_in_usda_words(said) == usda_words
+
+
+@pytest.mark.parametrize("said, usda_words", [
+    # "oats with milk" was "Oat milk, unsweetened": a milk made of oats, not oats cooked in milk.
+    ("oats with milk", "oatmeal regular or quick made with milk"),
+    ("oats cooked in milk", "oatmeal regular or quick made with milk"),
+    ("milk with oats", "oatmeal beverage with milk"),
+    ("oat milk", "oat milk"),
+])
+def test_oats_in_milk_are_porridge_not_oat_milk(said, usda_words):
+    assert en_in_usda_words(said) == usda_words
