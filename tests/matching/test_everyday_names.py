@@ -397,3 +397,9 @@ def test_snack_names(said, usda_words):
 ])
 def test_oats_in_milk_are_porridge_not_oat_milk(said, usda_words):
     assert en_in_usda_words(said) == usda_words
+
+
+def test_milk_chocolate_is_the_sweet():
+    # "milk chocolate" was "Chocolate milk, NFS": an English compound is headed by its last word.
+    assert en_in_usda_words("milk chocolate") == "candies milk chocolate"
+    assert en_in_usda_words("chocolate milk") == "chocolate milk"
