@@ -60,6 +60,7 @@ class TokenIndex:
     word_cost: dict[str, float] = field(default_factory=dict)  # what a word costs when a description has it extra
     extra_cost: list[float] = field(default_factory=list)  # per food: all its words' cost; the matcher takes off those said
     percents: list[frozenset[str]] = field(default_factory=list)  # en_percents of each description
+    dry_grain: list[bool] = field(default_factory=list)  # "Corn grain, yellow", "Sorghum grain": kept dry
 
     @classmethod
     def build(cls, positions: np.ndarray, names: list[str], *, head_last: bool = False,
@@ -85,6 +86,7 @@ class TokenIndex:
                                        dtype=np.int64),
             negated=negated,
             percents=[en_percents(names[p]) for p in positions],
+            dry_grain=[bool(_DRY_GRAIN.search(names[p])) for p in positions],
             head_nouns=head_nouns,
             word_cost=word_cost,
             # The class word of "Fish, salmon" goes without saying: it costs nothing as an extra word.
@@ -224,6 +226,8 @@ class FoodIndex:
                 "name_zh": self.names_zh[position], "data_type": self.data_types[position]}
 
 
+# A grain kept dry, as sold: not "whole-grain" flour, not fish "cooked, dry heat".
+_DRY_GRAIN = re.compile(r"(?<!whole-)(?<!whole )(?<!multi-)\bgrains?\b|\b(?:dry|dried)\b(?! heat)", re.IGNORECASE)
 # Kept forms: FNDDS's "Pineapple, canned, NFS" is the default of canned pineapples, not of pineapples.
 _PROCESSED = frozenset("canned frozen dried dry".split())
 # States in which a food is not eaten as it is: a "not further specified" entry in one of them is not the food cooked.

@@ -499,6 +499,7 @@ class Matcher:
         token_sets, heads, negated, food_percents = (token_index.token_sets, token_index.heads, token_index.negated,
                                                      token_index.percents)
         extra_costs, word_cost, default_bonus = token_index.extra_cost, token_index.word_cost, token_index.default_bonus
+        dry_grain = token_index.dry_grain
         data_types, names, cost_of = self.index.data_types, self.index.names, word_cost.__getitem__
         said_or_implied = query_set | implied
         # A description headed by a word the name only modifies its head with ("Mixed nuts" for "mixed beans", "Hog
@@ -541,6 +542,8 @@ class Matcher:
             # Fresh is not dried: "fresh yellow grilled maize" was "Corn grain, yellow", the dry kernels (365 kcal).
             if said_fresh and not DRY_FORMS.isdisjoint(food_set) and DRY_FORMS.isdisjoint(query_set):
                 score -= STATE_CONFLICT
+            elif said_cooked and dry_grain[local] and DRY_FORMS.isdisjoint(query_set):
+                score -= STATE_CONFLICT  # …nor is grilled maize: "Corn grain, yellow" was 3x the truth's energy
             # Milk powder is the powder, not "Milk, dry, reconstituted, whole", the milk made from it ("Cocoa powder,
             # not reconstituted" is the powder: its tokens say notreconstituted).
             if said_dry and "reconstituted" in food_set:

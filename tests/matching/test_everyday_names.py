@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from matched import matched_name
 
-from foodca.matching.index import FoodIndex
+from foodca.matching.index import _DRY_GRAIN, FoodIndex
 from foodca.matching.matcher import EN_THRESHOLD, Matcher
 from foodca.matching.text import EN_QUERY_SYNONYMS, en_in_usda_words, en_tokens
 from foodca.nlp.items import SplitItem
@@ -403,3 +403,18 @@ def test_milk_chocolate_is_the_sweet():
     # "milk chocolate" was "Chocolate milk, NFS": an English compound is headed by its last word.
     assert en_in_usda_words("milk chocolate") == "candies milk chocolate"
     assert en_in_usda_words("chocolate milk") == "chocolate milk"
+
+
+def test_cooked_is_not_the_dry_grain(matcher):
+    # "grilled yellow maize" was "Corn grain, yellow", the dry kernels (3x the energy eaten).
+    assert matched_name(matcher, "grilled yellow maize") == "Corn, sweet, yellow, cooked, boiled, drained, with salt"
+    assert matched_name(matcher, "yellow corn grain") == "Corn grain, yellow"
+
+
+@pytest.mark.parametrize("description, kept_dry", [
+    ("Corn grain, yellow", True), ("Sorghum grain", True), ("Beans, kidney, mature seeds, dried", True),
+    ("Corn flour, whole-grain, white", False),  # a grain word of a flour's kind, not a grain
+    ("Fish, herring, Pacific, cooked, dry heat", False),  # a way of cooking
+])
+def test_what_is_a_grain_kept_dry(description, kept_dry):
+    assert bool(_DRY_GRAIN.search(description)) is kept_dry
