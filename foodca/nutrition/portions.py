@@ -175,6 +175,7 @@ _INCHES_SAID = re.compile(r"(\d+(?:\.\d+)?)\s*(?:-|\s)?(?:inch|inches|in\b|\")",
 _INCH_RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*-\s*(\d+(?:\.\d+)?)\s*\"|(\d+(?:\.\d+)?)\s*\"")
 _WHOLE = re.compile(r"\b(?:whole|entire|full|complete)\b(?![\s-]*(?:wheat|grain|milk|egg|food|bean|kernel|fat|cream))",
                     re.IGNORECASE)
+_MINIATURE = re.compile(r"\b(?:miniature|mini|fun size|snack size|bite size|bite-size)\b", re.IGNORECASE)
 _PART = re.compile(r"\b(?:piece|slice|wedge|surface inch|cubic inch)\b")
 
 
@@ -273,6 +274,8 @@ def _from_food_portions(item: SplitItem, portions: list[dict], food_name: str = 
         overlap = len(_portion_words(description) & said)
         if inches is not None and _inches_fit(description, inches):
             overlap += 2  # a 14-inch pizza is the "large pizza (13-15" diameter)"
+        if _MINIATURE.search(description) and not _MINIATURE.search(item.said or ""):
+            overlap -= 0.5  # "a bar of milk chocolate" is "1 bar (1.55 oz)", not "1 bar, miniature" (7 g)
         if whole:
             # "a whole pie" is "1 pie", never "1 slice".
             overlap += -2 if _PART.search(description.lower()) else 1

@@ -147,3 +147,11 @@ def test_a_bag_is_a_package():
     candies = [{"description": "1 package (1.69 oz)", "gram_weight": 48.0, "amount": None},
                {"description": "10 pieces", "gram_weight": 7.0, "amount": None}]
     assert grams("a small bag of m&ms", candies, "M&M's Milk Chocolate Candies", quantity=1, unit="bag") == 48.0
+
+
+def test_a_miniature_is_said_when_meant():
+    # "a bar of milk chocolate" was SR's first bar measure, "1 bar, miniature" (7 g).
+    chocolate = [{"description": "1 bar, miniature", "gram_weight": 7.0, "amount": None},
+                 {"description": "1 bar (1.55 oz)", "gram_weight": 44.0, "amount": None}]
+    assert grams("a bar of milk chocolate", chocolate, "Candies, milk chocolate", quantity=1, unit="bar") == 44.0
+    assert grams("a mini bar of milk chocolate", chocolate, "Candies, milk chocolate", quantity=1, unit="bar") == 7.0
