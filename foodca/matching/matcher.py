@@ -502,6 +502,9 @@ class Matcher:
         dry_grain = token_index.dry_grain
         data_types, names, cost_of = self.index.data_types, self.index.names, word_cost.__getitem__
         said_or_implied = query_set | implied
+        # Words said around the name are said too: "One large egg, fried in butter" was "Egg, whole, raw", its
+        # "fried" costed as a word nobody said (the name is "egg").
+        said_around = said_or_implied | context
         # A description headed by a word the name only modifies its head with ("Mixed nuts" for "mixed beans", "Hog
         # maws" for "hog plum", "Yellow rice" for "yellow cheese") is that other food, unless it also has the head.
         modifiers = query_set - {query_head} if query_head else frozenset()
@@ -522,7 +525,7 @@ class Matcher:
                 if products and head not in query_set and head in food_heads:
                     score -= OTHER_PRODUCT
             # The description's words that were not said cost by what they are (en_extra_word_cost).
-            said_words = (said_or_implied & food_set) - negated[local]
+            said_words = (said_around & food_set) - negated[local]
             # "cheese pizza" is not "Pizza, no cheese": a word said that the description rules out is a conflict.
             if negated[local] and not query_set.isdisjoint(negated[local]):
                 score -= NEGATED_CONFLICT

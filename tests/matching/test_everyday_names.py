@@ -418,3 +418,10 @@ def test_cooked_is_not_the_dry_grain(matcher):
 ])
 def test_what_is_a_grain_kept_dry(description, kept_dry):
     assert bool(_DRY_GRAIN.search(description)) is kept_dry
+
+
+def test_words_said_around_the_name_are_not_charged_as_extra(matcher):
+    # "One large egg, fried in butter" was "Egg, whole, raw": the name is "egg", and "fried" in a description was an
+    # extra word costed as if nobody had said it.
+    item = SplitItem(said="One large egg, fried in butter", name="egg", language="en", quantity=1, size="large")
+    assert matcher.index.names[matcher.match(item).position] == "Egg, whole, fried, NS as to fat"
