@@ -501,10 +501,9 @@ class Matcher:
         extra_costs, word_cost, default_bonus = token_index.extra_cost, token_index.word_cost, token_index.default_bonus
         dry_grain = token_index.dry_grain
         data_types, names, cost_of = self.index.data_types, self.index.names, word_cost.__getitem__
-        said_or_implied = query_set | implied
         # Words said around the name are said too: "One large egg, fried in butter" was "Egg, whole, raw", its
         # "fried" costed as a word nobody said (the name is "egg").
-        said_around = said_or_implied | context
+        said_around = query_set | implied | context
         # A description headed by a word the name only modifies its head with ("Mixed nuts" for "mixed beans", "Hog
         # maws" for "hog plum", "Yellow rice" for "yellow cheese") is that other food, unless it also has the head.
         modifiers = query_set - {query_head} if query_head else frozenset()

@@ -231,6 +231,13 @@ def en_compound_form(description: str) -> frozenset[str]:
     return frozenset({words[-1]}) & EN_FORM_NOUNS
 
 
+def en_one_word_name(description: str) -> frozenset[str]:
+    """The food an SR name of one word is: "Syrups, table blends, pancake, with 2% maple" is a syrup, "Sauce, pasta,
+    spaghetti/marinara" a sauce. Nothing for a name of more words ("Sausage biscuit sandwich", "Oat milk")."""
+    words, _ = en_name_tokens(description)
+    return frozenset(words) if len(words) == 1 else frozenset()
+
+
 _JOINED_FOODS = re.compile(r"\b(?:with|and|or|in|on)\b|&", re.IGNORECASE)
 
 

@@ -1170,8 +1170,7 @@ def _parse_en(text: str) -> list[SplitItem]:
         stripped = raw.strip()
         if amount.empty and (_EN_DONE_WITH_IT.fullmatch(stripped) or _EN_BETWEEN_FOODS.fullmatch(stripped)):
             continue  # what was done with the food before, or a word between two foods: no food
-        article_only = bool(amount.quantity == 1 and amount.unit is None and not amount.measured
-                            and re.match(r"(?:a|an)\s", stripped, re.IGNORECASE))
+        article_only = _article_only(stripped, amount)
         # An amount of its own: a weight, a volume, a unit, a number said, or "a large …".
         own = amount.measured or amount.unit is not None or (amount.quantity is not None and not article_only) or (
             article_only and amount.size is not None)
@@ -1289,6 +1288,11 @@ _EN_LEAD_WORDS = re.compile(r"^(?:(?:i|we)\s+(?:had|ate|have|got|am having|'m ha
 _EN_ARTICLE_ONLY = re.compile(r"(?:a|an)\s", re.IGNORECASE)
 
 
+def _article_only(said: str, amount: _Amount) -> bool:
+    """"a coke", "an apple": the one an article says, no amount of its own."""
+    return bool(amount.quantity == 1 and amount.unit is None and not amount.measured and _EN_ARTICLE_ONLY.match(said))
+
+
 def _sentences_listing_foods(segments: list[tuple[str, str, _Piece]]) -> list[bool]:
     """Per segment: whether its sentence is a list of foods, "a pork chop, mashed potatoes and green beans" (was one
     food of that name): three parts or more joined by commas and a last "and", or two after a heading ("Breakfast:
@@ -1310,8 +1314,7 @@ def _sentences_listing_foods(segments: list[tuple[str, str, _Piece]]) -> list[bo
         counted = bool(parts) and bool(_EN_ARTICLE_ONLY.match(_EN_LEAD_WORDS.sub("", parts[0][1].strip())))
         if ((counted and len(parts) >= 3 and seps[-1] == "and" or headed and len(parts) >= 2)
                 and set(seps) <= {"comma", "and"} and not dish_of_the_others and all(
-                piece.name and (piece.amount.empty or _EN_ARTICLE_ONLY.match(raw.strip()) and piece.amount.quantity == 1
-                                and piece.amount.unit is None and not piece.amount.measured)
+                piece.name and (piece.amount.empty or _article_only(raw.strip(), piece.amount))
                 and not _EN_DESCRIBES.match(raw.strip()) and not _EN_NOT_A_LISTED_FOOD.search(piece.name)
                 and not _EN_ADJ_ONLY.fullmatch(piece.name) for _, raw, piece in parts[1:])):
             listing[start:end] = [True] * (end - start)

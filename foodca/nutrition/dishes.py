@@ -70,8 +70,12 @@ class EnDish:
     serving_g: float
 
 
-def _en_dish_key(name: str) -> str:
-    return " ".join(singular(word) for word in re.findall(r"[a-z]+", fold(name)))
+def _en_words(name: str) -> list[str]:
+    return re.findall(r"[a-z]+", fold(name))
+
+
+def _en_dish_key(words: list[str]) -> str:
+    return " ".join(singular(word) for word in words)
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +88,7 @@ def en_dishes_by_name() -> dict[str, EnDish]:
                                 (pair.rsplit(":", 1) for pair in row["ingredients"].split("|") if pair))
             dish = EnDish(names[0], ingredients, float(row["serving_g"]))
             for name in names:
-                found.setdefault(_en_dish_key(name), dish)
+                found.setdefault(_en_dish_key(_en_words(name)), dish)
     return found
 
 
@@ -130,10 +134,10 @@ def _bhaji(key: str) -> EnDish | None:
 
 def find_en_dish(name: str) -> EnDish | None:
     """The recipe of a dish said in English: one of en_dishes.csv, a bread of named flours, or a bhaji."""
-    key = _en_dish_key(name)
+    words = _en_words(name)
     # The templates read the words as said: a bhaji of "fenugreek leaves" is not of "fenugreek leave" (the seed).
-    said = " ".join(re.findall(r"[a-z]+", fold(name)))
-    return en_dishes_by_name().get(key) or _grain_bread(said) or _bhaji(said)
+    said = " ".join(words)
+    return en_dishes_by_name().get(_en_dish_key(words)) or _grain_bread(said) or _bhaji(said)
 
 
 def as_en_ingredients(item: SplitItem, dish: EnDish, grams: float) -> list[SplitItem]:

@@ -15,8 +15,8 @@ from foodca.config import LlmProvider
 from foodca.matching.index import FoodIndex
 from foodca.matching.matcher import EN_HEAD_BEFORE_EXTRAS, MATCH_CACHE_SIZE, Matcher, MatchResult
 from foodca.matching.text import (
-    EN_FORM_NOUNS, en_compound_form, en_in_usda_words, en_name_tokens, en_named_forms, en_tokens, fold, singular,
-    split_cfct_name,
+    EN_FORM_NOUNS, en_compound_form, en_in_usda_words, en_name_tokens, en_named_forms, en_one_word_name, en_tokens,
+    fold, singular, split_cfct_name,
 )
 from foodca.models import Alias, DataRelease, Portion
 from foodca.models.food import CORE_NUTRIENTS
@@ -53,12 +53,8 @@ SERVED_COOKED_UNITS = {"碗", "盘", "碟"}
 SIMILAR_SCORE = 0.1
 # Between two foods said as one item ("a bagel with cream cheese"); "cereal in milk" too (was "Milk and cereal bar"),
 # and "avocado on toast" (unmatched).
-_FOODS_TOGETHER = re.compile(r"\s+(?:with|in|on|and|&)\s+")
-_SERVED_ON = re.compile(r"\s+on\s+")
+_FOODS_TOGETHER = re.compile(r"\s+(with|in|on|and|&)\s+")  # kept: the words that join them
 _SERVED_ON_BREAD = frozenset("sandwich sub hoagie burger hamburger cheeseburger dog hotdog wrap melt panini".split())
-_TWO_OF_ONE_FORM = re.compile(r"\s(?:and|&)\s")  # not "pancakes with maple syrup"
-# "pancakes with maple syrup": the syrup is not what was eaten; "pork and beef salami" is the salami.
-_ONE_FOOD_WITH_ANOTHER = re.compile(r"\s(?:with|on)\s")
 _EACH_OF = re.compile(r"\beach of\b", re.IGNORECASE)
 _MADE_WITH = re.compile(r"\b(?:made|prepared|cooked|baked|fried|topped|filled|stuffed|coated|featuring|"
                         r"flavou?r(?:ed)?|seasoned|diameter|crust|sauce|filling|mix|blend|mixture|variety|assortment|"
@@ -70,13 +66,6 @@ _ADDED_TO_DRINK = {"milk": "splash", "whole milk": "splash", "skim milk": "splas
                    "creamer": "splash", "half and half": "splash", "sugar": "tsp", "honey": "tsp"}
 # Words for "the edible part" that name no food of their own.
 GENERIC_PARTS = {"鱼肉", "肉", "净肉", "虾肉", "蟹肉", "果肉", "瘦肉", "去骨肉"}
-
-
-def _named_first(description: str) -> set[str]:
-    """The food an SR name of one word is: "Syrups, table blends, pancake, with 2% maple" is a syrup, "Sauce, pasta,
-    spaghetti/marinara" a sauce. Nothing for a name of more words ("Sausage biscuit sandwich", "Oat milk")."""
-    words = en_tokens(description.partition(",")[0])
-    return set(words) if len(words) == 1 else set()
 
 
 def food_tables_version(engine: Engine) -> int:
@@ -203,15 +192,18 @@ class MealAnalyser:
         said_as = en_in_usda_words(item.name or "")  # "fish and chips" → fried fish and fries
         if said_as == fold(item.name or "") and said_as in _ONE_DISH:
             return []  # "mac and cheese", "surf and turf": one dish, whatever the tables call it
-        names = [name.strip(" ,") for name in _FOODS_TOGETHER.split(said_as)]  # "a poke bowl": fish and rice
+        split = _FOODS_TOGETHER.split(said_as)
+        names = [name.strip(" ,") for name in split[0::2]]  # "a poke bowl": fish and rice
+        joined_by = split[1::2]
         if len(names) < 2 or not all(names) or any(len(name.split()) > 3 for name in names):
             return []
         last = names[-1].split()
         if (len(names[0].split()) == 1 and len(last) > 1 and singular(last[-1]) in EN_FORM_NOUNS
-                and _TWO_OF_ONE_FORM.search(said_as)):
-            return []  # "corn and wheat bread" is one bread of two flours, not corn and a wheat bread
-        served_on = _SERVED_ON.split(said_as, maxsplit=1)
-        if len(served_on) > 1 and not _SERVED_ON_BREAD.isdisjoint(en_tokens(served_on[0])[-1:]):
+                and not {"and", "&"}.isdisjoint(joined_by)):
+            # "corn and wheat bread" is one bread of two flours, not corn and a wheat bread; not "pancakes with
+            # maple syrup".
+            return []
+        if "on" in joined_by and not _SERVED_ON_BREAD.isdisjoint(en_tokens(names[joined_by.index("on")])[-1:]):
             return []  # "a turkey sandwich on whole wheat bread" is the sandwich; "avocado on toast" is two foods
         in_a_drink = bool(_HOT_DRINK.search(names[0]))
         if weighed and in_a_drink:
@@ -228,7 +220,9 @@ class MealAnalyser:
             # "Pancake syrup" has both of "pancakes with syrup", but it is the syrup.
             later = set(en_tokens(" ".join(names[1:]))) - set(en_tokens(names[0]))
             other_form = (en_named_forms(description) - set(en_tokens(said_as)) or en_compound_form(description) & later
-                          or _ONE_FOOD_WITH_ANOTHER.search(said_as) and _named_first(description) & later)
+                          # "pancakes with maple syrup": the syrup is not what was eaten; "pork and beef salami"
+                          # is the salami.
+                          or not {"with", "on"}.isdisjoint(joined_by) and en_one_word_name(description) & later)
             if all(set(en_tokens(name)) & described for name in names) and not other_form:
                 return []  # "rice and beans" is "Beans and white rice", "tea with milk" is "Tea, hot, with milk"
         first = replace(item, name=names[0])
