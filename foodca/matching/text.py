@@ -260,9 +260,19 @@ def fold(text: str) -> str:
     return text
 
 
+# Plurals the rules below would get wrong: "cookies" was "cooky", which no "Cookie, NFS" has, so "2 cookies" were
+# fortune cookies; "two pies" were marshmallow cookies ("includes marshmallow pies").
+_IRREGULAR_PLURALS = {"cookies": "cookie", "pies": "pie", "brownies": "brownie", "smoothies": "smoothie",
+                      "veggies": "veggie", "hoagies": "hoagie", "smokies": "smokie", "calories": "calorie",
+                      "chilies": "chili", "chillies": "chilli", "quiches": "quiche", "brioches": "brioche",
+                      "leaves": "leaf", "loaves": "loaf", "halves": "half"}
+
+
 def singular(token: str) -> str:
     if len(token) <= 3 or token.endswith("ss"):
         return token
+    if token in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[token]
     if token.endswith("ies"):
         return token[:-3] + "y"
     if token.endswith(("oes", "ches", "shes", "xes", "sses")):

@@ -425,3 +425,12 @@ def test_words_said_around_the_name_are_not_charged_as_extra(matcher):
     # extra word costed as if nobody had said it.
     item = SplitItem(said="One large egg, fried in butter", name="egg", language="en", quantity=1, size="large")
     assert matcher.index.names[matcher.match(item).position] == "Egg, whole, fried, NS as to fat"
+
+
+@pytest.mark.parametrize("said, expected", [
+    ("cookies", "Cookie, NFS"),  # "cookies" was "cooky", and found fortune cookies
+    ("pies", "Pie, NFS"),  # "pies" was "py", and found marshmallow cookies "(includes marshmallow pies)"
+    ("smoothies", "Fruit smoothie, NFS"),  # not a V8 SPLASH
+])
+def test_a_plural_is_its_singular(matcher, said, expected):
+    assert matched_name(matcher, said) == expected
