@@ -117,7 +117,8 @@ SIZES_EN = {
     "medium-sized": "medium", "large": "large", "big": "large", "jumbo": "large", "extra-large": "large",
     "extra large": "large", "xl": "large", "huge": "large", "sizable": "large", "sizeable": "large",
     "hearty": "large", "generous": "large", "king-sized": "large", "king-size": "large", "modest": "small",
-    "small-sized": "small", "large-sized": "large",
+    "small-sized": "small", "large-sized": "large", "regular-sized": "medium", "regular-size": "medium",
+    "normal-sized": "medium", "average-sized": "medium", "standard-sized": "medium",
 }
 SIZES_ZH = {"小": "small", "中": "medium", "大": "large"}
 DISHES_EN = (
@@ -304,12 +305,15 @@ _EN_PHRASES = {
     "two thirds": 2 / 3, "three quarters": 0.75, "three-quarters": 0.75, "two-thirds": 2 / 3,
     "three quarters of a": 0.75, "three-quarters of a": 0.75, "two thirds of a": 2 / 3, "two-thirds of a": 2 / 3, "a couple of": 2, "a couple": 2, "couple of": 2, "a pair of": 2,
     "a few": 3, "few": 3, "several": 3, "a dozen": 12, "dozen": 12, "half a dozen": 6, "one and a half": 1.5,
-    "a whole": 1, "one whole": 1,
+    "a whole": 1, "one whole": 1, "a fourth": 0.25, "one fourth": 0.25, "three fourths": 0.75, "three-fourths": 0.75,
+    "one-half": 0.5, "a-half": 0.5, "one-third": 1 / 3, "one-quarter": 0.25, "one-fourth": 0.25, "two-thirds": 2 / 3,
 }
 
 
 def _en_number(text: str) -> float:
     text = re.sub(r"\s+", " ", text.strip().lower())
+    text = re.sub(r"^(half|(?:one|a|two|three)[- ](?:half|third|thirds|quarter|quarters|fourth|fourths)) of (?:an?|the)$",
+                  r"\1", text)
     if text in _EN_PHRASES:
         return float(_EN_PHRASES[text])
     m = re.fullmatch(r"(\w+) and a half", text)
@@ -829,6 +833,10 @@ _EN_NUM = (
     r"(?:\d+\s+\d+/\d+|\d+/\d+|\d+(?:\.\d+)?|\d*[½¼¾⅓⅔⅛]"
     r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|\w+) and a half"
     r"|half a dozen|a dozen|a couple of|a couple|couple of|a pair of|a few|several|dozen"
+    # "half of a package", "one third of a pizza": a share of what follows ("a third of a" alone was read).
+    r"|(?:(?:one|a)[- ])?(?:half|third|quarter|fourth)\s+of\s+(?:an?|the)\b"
+    r"|(?:two[- ]thirds|three[- ](?:quarters|fourths))\s+of\s+(?:an?|the)\b"
+    r"|(?:one|a)[- ](?:half|third|quarter|fourth)\b|three[- ]fourths"
     r"|three[- ]quarters of an?|two[- ]thirds of an?|three[- ]quarters|two[- ]thirds"
     r"|a quarter of an?|a quarter|a third of an?|a third|half an?|a half|one half"
     r"|a whole|one whole|a single|one single|single"
@@ -850,7 +858,7 @@ _EN_ADJ = r"(?:warm|hot|cold|iced|nice|full|heaping|heaped|level|tall|whole|enti
 _SIZE_ALT = _alt(SIZES_EN)
 _EN_COUNT = re.compile(
     rf"^(?P<num>{_EN_NUM})\b(?!\s*%|-\d|\s*(?:-|to)\s*[\d/.]+\s*%|[- ]inch)\s*"
-    rf"(?:(?P<pre>(?:(?:{_SIZE_ALT}|{_EN_ADJ})[\s-]+)*)(?P<unit>{_alt(UNITS_EN)})\b\s*(?:of\b\s*)?)?"
+    rf"(?:(?P<pre>(?:(?:{_SIZE_ALT}|{_EN_ADJ})[\s-]+)*)(?P<state>(?!sized\b)\w+ed\s+)?(?P<unit>{_alt(UNITS_EN)})\b\s*(?:of\b\s*)?)?"
     rf"(?:(?P<size>{_SIZE_ALT})\b\s*)?",
     re.IGNORECASE,
 )
@@ -1065,7 +1073,8 @@ def _en_read(raw: str) -> _Piece:
             for word in re.split(r"[\s-]+", (count.group("pre") or "").lower()) + [(count.group("size") or "").lower()]:
                 if word in SIZES_EN:
                     amount.size = SIZES_EN[word]
-        text = text[count.end():]
+        # "a third of an unprepared package of frozen Brussels sprouts": how the food is, kept with its name.
+        text = (count.group("state") or "") + text[count.end():]
     else:
         bare = _EN_BARE_UNIT.match(text)
         if bare:

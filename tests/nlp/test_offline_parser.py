@@ -204,6 +204,15 @@ EN_CASES = [
     ("a large apple", [dict(name="apple", quantity=1, size="large", unit=None)]),
     ("3 oz grilled chicken breast", [dict(name="grilled chicken breast", grams=85.05, unit="oz", quantity=3)]),
     ("half a cup of oatmeal", [dict(name="oatmeal", quantity=0.5, unit="cup")]),
+    # A share "of a" package or pizza: "half of a package" was a whole one, "one-half cup" one cup of "-half cup".
+    ("half of a package of frozen peas", [dict(name="frozen peas", quantity=0.5, unit="package")]),
+    ("one third of a pizza", [dict(name="pizza", quantity=1 / 3, unit=None)]),
+    ("one-half cup of rice", [dict(name="rice", quantity=0.5, unit="cup")]),
+    ("three-fourths cup of flour", [dict(name="flour", quantity=0.75, unit="cup")]),
+    # How the food is, said before its unit, stays with the food; a size does not.
+    ("A third of an unprepared package of frozen Brussels sprouts",
+     [dict(name="unprepared frozen brussels sprouts", quantity=1 / 3, unit="package")]),
+    ("a regular-sized pouch of chocolate candies", [dict(name="chocolate candies", size="medium", unit="pouch")]),
     # The occasion and pronouns are not foods; "trail mix" and "snack bar" are.
     ("I had a snack with 7.5 grams of crackers and 248 grams of milk",
      [dict(name="crackers", grams=7.5), dict(name="milk", grams=248)]),
