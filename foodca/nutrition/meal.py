@@ -51,6 +51,7 @@ SERVED_COOKED_UNITS = {"碗", "盘", "碟"}
 # How close a candidate's score must be to the food matched, with a word of its name before the first comma, for
 # its measures to weigh a food that has none.
 SIMILAR_SCORE = 0.1
+ALIKE_ENERGY_RATIO = 1.5
 # Between two foods said as one item ("a bagel with cream cheese"); "cereal in milk" too (was "Milk and cereal bar"),
 # and "avocado on toast" (unmatched).
 _FOODS_TOGETHER = re.compile(r"\s+(with|in|on|and|&)\s+")  # kept: the words that join them
@@ -320,7 +321,7 @@ class MealAnalyser:
 
     def _grams(self, item: SplitItem, match: MatchResult) -> Grams:
         grams = self._grams_of(item, match.position)
-        if grams.grams is None:
+        if grams.grams is None or grams.basis == "unit_default":
             # A food with no measures of its own ("Pork, chop, center cut, raw", a Foundation food) weighs as the
             # nearest candidate that has them ("Pork, chop, NS as to fat eaten"): said alone it had no grams at all.
             name_words = set(en_name_tokens(self.index.names[match.position])[0])
@@ -328,9 +329,18 @@ class MealAnalyser:
                 if (candidate.position != match.position and candidate.score >= match.score - SIMILAR_SCORE
                         and name_words & set(en_name_tokens(self.index.names[candidate.position])[0])):
                     similar = self._grams_of(item, candidate.position)
-                    if similar.grams is not None:
+                    if similar.grams is not None and (grams.grams is None or (
+                            similar.basis != "unit_default" and self._alike(match.position, candidate.position))):
                         return Grams(similar.grams, f"{similar.basis}_of_similar", similar.weighed_as)
         return grams
+
+    def _alike(self, position: int, other: int) -> bool:
+        """Two foods a cup of weighs about the same: their energy per 100 g within half again of each other (a cup
+        of malted drink powder is not a cup of the drink made from it)."""
+        energy, other_energy = self._nutrient(position, "energy_kcal"), self._nutrient(other, "energy_kcal")
+        if not energy or not other_energy:
+            return energy == other_energy
+        return max(energy, other_energy) / min(energy, other_energy) <= ALIKE_ENERGY_RATIO
 
     def _grams_of(self, item: SplitItem, position: int) -> Grams:
         food_id = int(self.index.ids[position])

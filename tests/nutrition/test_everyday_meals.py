@@ -185,6 +185,16 @@ def test_a_food_with_no_measures_weighs_as_the_nearest_one_that_has_them(analyse
     assert chop["energy_kcal"] == pytest.approx(150 * 1.2)
 
 
+def test_a_cup_of_a_food_with_no_cup_weighs_as_the_nearest_alike_food_with_one(analyser):
+    # "Flour, rye" (Foundation) has no measures: a cup of it was 237 g, a cup of water, 846 kcal.
+    [flour] = analyser.analyse("a cup of rye flour", use_model=False)["items"]
+    assert flour["food"]["name"] == "Flour, rye"
+    assert (flour["grams"], flour["basis"]) == (128.0, "food_portion_of_similar")
+    # A cup of the drink made from a powder is no cup of the powder: it has a fifth of the energy per gram.
+    [powder] = analyser.analyse("a cup of malted milk powder", use_model=False)["items"]
+    assert powder["food"]["name"] == "Milk, malted, dry mix, not reconstituted" and powder["basis"] == "unit_default"
+
+
 def test_a_food_with_what_tops_it_is_both(analyser):
     # Was "Syrups, table blends, pancake, with 2% maple" alone, 40 g: the pancakes lost. An SR name of one word
     # ("Syrups, …") is what the food is, and it was said after "with".
