@@ -104,6 +104,8 @@ UNITS_EN = {
     "splash": "splash", "drop": "drop", "drops": "drop", "loaf": "loaf", "loaves": "loaf", "sheet": "sheet",
     "sheets": "sheet", "tub": "tub", "tubs": "tub", "pot": "pot", "cone": "cone", "cones": "cone",
     "order": "order", "orders": "order",  # an order of fries: a restaurant's serving
+    "envelope": "envelope", "envelopes": "envelope", "tray": "tray", "trays": "tray", "pat": "pat", "pats": "pat",
+    "sachet": "sachet", "sachets": "sachet",
 }
 # Amounts that hold a mixture: "a cup of beef and rice" stays one item.
 CONTAINER_UNITS = {
@@ -856,9 +858,14 @@ _EN_MEASURE = re.compile(
 )
 _EN_ADJ = r"(?:warm|hot|cold|iced|nice|full|heaping|heaped|level|tall|whole|entire|standard|single|fresh|tiny|typical|decent|good)"
 _SIZE_ALT = _alt(SIZES_EN)
+_SHAPED_UNITS = r"(?:slices?|heads?|pieces?|wedges?|cups?|glass(?:es)?|cans?|jars?|bottles?|strips?|fillets?|mugs?)"
 _EN_COUNT = re.compile(
     rf"^(?P<num>{_EN_NUM})\b(?!\s*%|-\d|\s*(?:-|to)\s*[\d/.]+\s*%|[- ]inch)\s*"
-    rf"(?:(?P<pre>(?:(?:{_SIZE_ALT}|{_EN_ADJ})[\s-]+)*)(?P<state>(?!sized\b)\w+ed\s+)?(?P<unit>{_alt(UNITS_EN)})\b\s*(?:of\b\s*)?)?"
+    rf"(?:(?P<pre>(?:(?:{_SIZE_ALT}|{_EN_ADJ})[\s-]+)*)(?P<state>(?!sized\b)\w+ed\s+)?"
+    # Any one word before a unit of a shape or a vessel and "of": "a triangular slice of quesadilla", "a complete
+    # head of romaine". Not before a serving, a bag or a bar: "an individual serving", "a single serving bag" are
+    # the names of measures, "a burrito bowl" and "a crispy bar" foods.
+    rf"(?:[a-z]+\s+(?={_SHAPED_UNITS}\s+of\b))?(?P<unit>{_alt(UNITS_EN)})\b\s*(?:of\b\s*)?)?"
     rf"(?:(?P<size>{_SIZE_ALT})\b\s*)?",
     re.IGNORECASE,
 )
@@ -884,7 +891,10 @@ _EN_LEAD = [
         rf"^(?:today'?s?\s+|tonight'?s?\s+|tonight’s\s+|today’s\s+|this morning,?\s+)?(?:my\s+|the\s+|our\s+)?{_MEALS}\s+"
         r"(?:(?:today|tonight|this morning|this evening)\s+)?(?:is|was|includes|included|consists of|consisted of|features|featured|has|had)\b",
         rf"\b(?:my|the|this|our|today's)\s+{_MEALS}\s+(?:today\s+)?(?:is|was|includes|included|consists of|consisted of|features|has|had)\b",
-        rf"\b(?:a|an|my)\s+{_MEALS}\s+(?:of|that\s+(?:includes|included|consists of|consisted of|has|had)|including|with)\b",
+        rf"\b(?:a|an|my)\s+{_MEALS}\s+(?:of|that\s+(?:includes|included|consists of|consisted of|has|had)|including|with"
+        r"|consisting of|comprising|made up of)\b",
+        r"^(?:a|an|my|the|this)\s+(?:\w+\s+)?(?:dish|recipe)\s+(?:(?:is|am)\s+)?(?:being\s+)?(?:made|prepared|cooked)"
+        r"(?:\s+(?:with|using|from))?\b",
         r"\b(?:i|we)\s+(?:am|was|'m|’m|have|had|'ve|’ve)?\s*(?:starting|started|start|beginning|began|ending|ended)\s+(?:my|our|the)\s+(?:day|morning|evening)\s+(?:with|by having|by eating)?",
         r"^in\s+(?:my|the|this|our)\s+(?:recipe|meal|dish|bowl|plate|lunchbox|lunch box)\b",
         r"\b(?:(?:i|we)(?:'m|’m|\s+am|\s+was|\s+are)?\s+)?(?:feeding|fed|giving|gave|providing|provided|serving|served)\s+(?:my|the|our)\s+(?:baby|child|kid|son|daughter|toddler|infant)\b(?:\s+with)?",
@@ -895,8 +905,8 @@ _EN_LEAD = [
         r"melted|used|found|kept|left|saved|split|shared|bit|ordered|picked up|wash|washed|"
         r"got)(?:\s+(?:on|in|up|down|myself to|it|them|it off|out|into|this|myself))*\b(?:\s+(?:with|of|as))?(?=\s|$)",
         r"^(?:just\s+|now\s+|currently\s+|also\s+)*(?:enjoying|enjoyed|consuming|consumed|having|had|eating|ate|drinking|drank|sipping on|sipping|savoring|savouring|munching on|snacking on|snacked on|nibbling on|grabbed|grabbing|devouring|indulging in|relishing|tasting|trying|treating myself to|got|incorporating|incorporated|utilizing|utilising|utilized|using|adding|providing|offering|possessing|requiring|ordering|ordered|preparing|prepared|making|made|cooking(?!\s+(?:wine|spray|sherry|sake|oil|fat|apples?|onions?))|there's|there is|here's|here is|this is|it's|it is)\b",
-        r"\b(?:is|are|was|were)\s+(?:being\s+|also\s+)?(?:enjoyed|savou?red|served|consumed|eaten|prepared|had|drunk|included|part of|my|included|what|on the menu|for|ready|prepared for)\b.*$",
-        r"\b(?:makes up|make up|completes|complete|rounds out|round out)\b.*$",
+        r"\b(?:is|are|was|were)\s+(?:being\s+|also\s+)?(?:given|fed|offered|provided|enjoyed|savou?red|served|consumed|eaten|prepared|had|drunk|included|part of|my|included|what|on the menu|for|ready|prepared for)\b.*$",
+        r"(?<!\ba\s)(?<!\bthe\s)\b(?:makes up|make up|completes|complete|rounds out|round out)\b.*$",
         r"^(?:to drink|on the side|to top it off|additionally|in addition|oh|also|along with that|besides|as a side|for drinks?|"
         r"lastly|finally|last|to finish|to finish off|to end|to wrap up|next|afterwards|afterward|later)\b[,\s]*",
         r"\s+(?:on|to|in|into|for|over)\s+(?:my|it|them|that|this|a little|the side|top)\b.*$",

@@ -213,6 +213,15 @@ EN_CASES = [
     ("A third of an unprepared package of frozen Brussels sprouts",
      [dict(name="unprepared frozen brussels sprouts", quantity=1 / 3, unit="package")]),
     ("a regular-sized pouch of chocolate candies", [dict(name="chocolate candies", size="medium", unit="pouch")]),
+    # A word before a unit of a shape or a vessel describes the piece; the rest of the sentence is not a food.
+    ("a triangular slice of quesadilla", [dict(name="quesadilla", quantity=1, unit="slice")]),
+    ("A complete head of raw Romaine lettuce.", [dict(name="raw romaine lettuce", quantity=1, unit="head")]),
+    ("an individual serving of graham crackers", [dict(name="individual serving of graham crackers")]),
+    ("A meal consisting of one cup of cooked millet.", [dict(name="cooked millet", quantity=1, unit="cup")]),
+    ("A dish being made with 4 ounces of ground lamb", [dict(name="ground lamb", quantity=4, unit="oz")]),
+    ("A jar of fruit baby food is being given to my toddler.", [dict(name="fruit baby food", unit="jar")]),
+    ("An envelope of chocolate instant breakfast powder",
+     [dict(name="chocolate instant breakfast powder", quantity=1, unit="envelope")]),
     # The occasion and pronouns are not foods; "trail mix" and "snack bar" are.
     ("I had a snack with 7.5 grams of crackers and 248 grams of milk",
      [dict(name="crackers", grams=7.5), dict(name="milk", grams=248)]),
