@@ -41,6 +41,9 @@ def test_operation_conforms_to_the_spec(app, client, auth, food_ids, method, pat
     @settings(max_examples=EXAMPLES_PER_OPERATION[mode], deadline=None, database=None,
               suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
     def check(case):
-        case.call_and_validate(headers=auth, checks=CHECKS)
+        # A negative case may leave out the Authorization header on purpose; sending ours then made a valid
+        # request of it, and schemathesis failed the 200 as "schema-violating request accepted" (1 run in ~10).
+        left_out = mode == GenerationMode.NEGATIVE and "Authorization" not in (case.headers or {})
+        case.call_and_validate(headers={} if left_out else auth, checks=CHECKS)
 
     check()
