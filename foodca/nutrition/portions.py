@@ -168,6 +168,8 @@ UNIT_SYNONYMS = {"tbsp": "tablespoon", "tsp": "teaspoon", "piece": "piece slice 
                  "bag": "bag package packet", "pack": "pack package packet"}
 _MEASURE_WORDS = re.compile(r"\b(cups?|tbsp|tablespoons?|tsp|teaspoons?|oz|ounces?|fl|g|ml|lbs?|pounds?|liters?)\b")
 _PORTION_STOP = frozenset("of a an the and or with without nfs ns quantity not specified".split())
+_LEADING_MEASURE = re.compile(r"^\s*[\d/.\s]*(cups?|tbsp|tablespoons?|tsp|teaspoons?|oz|ounces?|fl oz|g|ml|lbs?|pounds?)\b")
+_LENGTH_FIRST = re.compile(r"^\s*\d+(?:\.\d+)?\s*(?:-\s*)?(?:inch|in\b|\"|cm\b)", re.IGNORECASE)
 _LEADING_AMOUNT = re.compile(r"^\s*(\d+(?:\.\d+)?)(?:\s*/\s*(\d+)|\s+(\d+)\s*/\s*(\d+))?")
 
 
@@ -231,7 +233,10 @@ ONE_SERVING_MAX_G = 400.0
 def _per_one(portion: dict) -> float:
     """Grams of one unit of a portion: "2 tablespoon" = 35.8 g → 17.9 g; "1/2 cup" = 60 g → 120 g."""
     amount = portion.get("amount") or 1.0
-    leading = _LEADING_AMOUNT.match(portion.get("description") or "")
+    description = portion.get("description") or ""
+    if _LENGTH_FIRST.match(description):
+        return portion["gram_weight"]  # "12 inch sub" = 381 g is one sub of that length, not 12 of 31.75 g
+    leading = _LEADING_AMOUNT.match(description)
     if leading:
         whole, numerator, mixed_num, mixed_den = leading.groups()
         if numerator:
@@ -274,6 +279,9 @@ def _from_food_portions(item: SplitItem, portions: list[dict], food_name: str = 
         overlap = len(_portion_words(description) & said)
         if inches is not None and _inches_fit(description, inches):
             overlap += 2  # a 14-inch pizza is the "large pizza (13-15" diameter)"
+        leading_measure = _LEADING_MEASURE.match(description.lower())
+        if unit_words and leading_measure and not unit_words & _portion_words(leading_measure.group(1)):
+            overlap -= 0.5  # "5 slices of ginger" are "5 slices (1" dia)", not "0.25 cup slices" (96 g a slice)
         if _MINIATURE.search(description) and not _MINIATURE.search(item.said or ""):
             overlap -= 0.5  # "a bar of milk chocolate" is "1 bar (1.55 oz)", not "1 bar, miniature" (7 g)
         if whole:

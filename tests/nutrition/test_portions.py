@@ -155,3 +155,22 @@ def test_a_miniature_is_said_when_meant():
                  {"description": "1 bar (1.55 oz)", "gram_weight": 44.0, "amount": None}]
     assert grams("a bar of milk chocolate", chocolate, "Candies, milk chocolate", quantity=1, unit="bar") == 44.0
     assert grams("a mini bar of milk chocolate", chocolate, "Candies, milk chocolate", quantity=1, unit="bar") == 7.0
+
+
+def test_a_sub_measured_by_its_length_is_one_sub():
+    # SR's "12 inch sub" (amount 12, 381 g) was 12 subs of 31.75 g: "a 12-inch roast beef sub" was 32 g.
+    subs = [{"description": "6 inch sub", "gram_weight": 190.0, "amount": 6.0},
+            {"description": "12 inch sub", "gram_weight": 381.0, "amount": 12.0}]
+    name = "SUBWAY, roast beef sub on white bread with lettuce and tomato"
+    assert grams("a 12-inch roast beef sub", subs, name, quantity=1) == 381.0
+    assert grams("a 6-inch roast beef sub", subs, name, quantity=1) == 190.0
+
+
+def test_slices_are_not_a_cup_of_slices():
+    # "5 slices of ginger root" were "0.25 cup slices (1" dia)", 96 g a slice, 480 g in all.
+    ginger = [{"description": "1 tsp", "gram_weight": 2.0, "amount": 1.0},
+              {"description": "0.25 cup slices (1\" dia)", "gram_weight": 24.0, "amount": 0.25},
+              {"description": "5 slices (1\" dia)", "gram_weight": 11.0, "amount": 5.0}]
+    assert grams("five slices of raw ginger root, 1 inch in diameter", ginger, "Ginger root, raw",
+                 quantity=5, unit="slice") == pytest.approx(11.0)
+    assert grams("a cup of sliced ginger root", ginger, "Ginger root, raw", quantity=1, unit="cup") == 96.0
