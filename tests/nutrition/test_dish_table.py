@@ -75,3 +75,12 @@ def test_everyday_dishes_neither_table_has_have_recipes(name):
     grams = decide_grams(item, food_names_zh=[], portions=[]).grams
     assert grams == dish.unit_weights["份"]
     assert sum(part.grams for part in as_ingredients(item, dish, grams)) == pytest.approx(grams)
+
+
+def test_a_steamed_cornmeal_bun_is_cornmeal_and_water():
+    # 窝窝头 was unmatched: neither table has it.
+    dish = dishes_by_name()["窝窝头"]
+    item = SplitItem(said="两个窝窝头", name="窝窝头", language="zh", quantity=2, unit="个")
+    grams = decide_grams(item, food_names_zh=[], portions=[]).grams
+    parts = as_ingredients(item, dish, grams)
+    assert grams == 160 and [part.name for part in parts] == ["玉米面", "水"]

@@ -225,3 +225,10 @@ def test_a_recipe_whose_main_food_no_table_has_is_not_used(analyser):
     # Its oil and onion alone would pass for the dish; fenugreek leaves are no food of these tables.
     items = analyser.analyse("42g of fenugreek leaves bhaji", use_model=False)["items"]
     assert [(item["status"], item["grams"]) for item in items] == [("unmatched", 42.0)]
+
+
+def test_candied_hawthorns_are_not_a_gourd(analyser):
+    # 糖葫芦 was 葫芦, the gourd: 30 g, 5 kcal for a stick of sugared hawthorns.
+    items = analyser.analyse("一串糖葫芦", use_model=False)["items"]
+    assert [(item["food"] or {}).get("name") for item in items][0] == "山楂（鲜）"  # sugar: not in these foods
+    assert sum(item["grams"] for item in items) == pytest.approx(110)
