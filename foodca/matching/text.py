@@ -30,7 +30,11 @@ EN_DESCRIPTORS = frozenset(
     "unheated enriched unenriched added salt without with fat no yes made home homemade restaurant usda food "
     "distribution program type style variety varieties mature seeds year round average skin fillet filet "
     # Descriptions are tokenised singular: "drained solids" reaches the matcher as drained, solid.
-    "include solid".split()
+    "include solid "
+    # Words of quality or of kind that a name says more often than a description: "simple butter cookie" and "firm
+    # cheese" were unmatched.
+    "simple traditional typical classic basic ordinary standard normal local assorted various homestyle artisan "
+    "artisanal organic premium generic firm liquid".split()
 )
 
 # Words in what people say that describe the portion or the occasion, never the food.

@@ -434,3 +434,12 @@ def test_words_said_around_the_name_are_not_charged_as_extra(matcher):
 ])
 def test_a_plural_is_its_singular(matcher, said, expected):
     assert matched_name(matcher, said) == expected
+
+
+@pytest.mark.parametrize("said, expected", [
+    ("simple butter cookie", "Cookies, butter, commercially prepared, enriched"),  # unmatched on the full tables
+    ("firm cheese", "Cheese, NFS"),  # was unmatched: "firm" weighed as much as "cheese"
+    ("firm tofu", "Tofu, raw, firm, prepared with calcium sulfate"),  # still told from other tofu by its word
+])
+def test_a_word_of_quality_does_not_outweigh_the_food(matcher, said, expected):
+    assert matched_name(matcher, said) == expected
