@@ -61,6 +61,11 @@ _MADE_WITH = re.compile(r"\b(?:made|prepared|cooked|baked|fried|topped|filled|st
                         r"flavou?r(?:ed)?|seasoned|diameter|crust|sauce|filling|mix|blend|mixture|variety|assortment|"
                         r"medley)\b|,", re.IGNORECASE)
 _BRANDS = frozenset(fold(brand) for brand in BRANDS_EN)
+# What is said after "with" or "and" that is no food: a fat content, a colour, a way it was cooked.
+_NO_FOOD_OF_ITS_OWN = re.compile(r"\d+(?:\.\d+)?\s*%\s*(?:milk\s*)?fat|(?:(?:yellow|white|red|green|black|brown|purple|"
+                                 r"golden|\w+ed)(?:\s+(?:and|or)\s+)?)+")
+_COOKING_WATER = frozenset({"water", "tap water", "salted water", "boiling water"})
+_COOKED_IN = frozenset({"boiled", "cooked", "simmered", "poached", "stewed", "steamed", "blanched"})
 _ONE_DISH = frozenset(name for name in DISHES_EN if not re.match(r"(?:coffee|tea) with ", name))
 _HOT_DRINK = re.compile(r"\b(?:coffee|tea|espresso|americano)\b")
 _ADDED_TO_DRINK = {"milk": "splash", "whole milk": "splash", "skim milk": "splash", "cream": "splash",
@@ -198,6 +203,14 @@ class MealAnalyser:
         joined_by = split[1::2]
         if len(names) < 2 or not all(names) or any(len(name.split()) > 3 for name in names):
             return []
+        if any(_NO_FOOD_OF_ITS_OWN.fullmatch(name) for name in names[1:]):
+            return []  # "milk with 3% fat" is one milk (was milk and duck fat); "potatoes, boiled and yellow" one food
+        if (len(names) == 2 and names[1] in _COOKING_WATER and joined_by[0] == "in"
+                and names[0].split()[-1] in _COOKED_IN):  # not "tuna in water", "peaches packed in water"
+            # "kidney beans boiled in water": the water is drained, not eaten (it was 146 g of the 218 g), nor a
+            # word of the food ("…, rinsed in tap water").
+            boiled = replace(item, name=names[0])
+            return [(boiled, matcher.match(boiled))]
         last = names[-1].split()
         if (len(names[0].split()) == 1 and len(last) > 1 and singular(last[-1]) in EN_FORM_NOUNS
                 and not {"and", "&"}.isdisjoint(joined_by)):

@@ -232,3 +232,17 @@ def test_candied_hawthorns_are_not_a_gourd(analyser):
     items = analyser.analyse("一串糖葫芦", use_model=False)["items"]
     assert [(item["food"] or {}).get("name") for item in items][0] == "山楂（鲜）"  # sugar: not in these foods
     assert sum(item["grams"] for item in items) == pytest.approx(110)
+
+
+@pytest.mark.parametrize("text", [
+    "200 grams of milk with 3% fat",  # was milk and 10 g of duck fat
+    "1106 grams of sweet potatoes that are boiled and yellow",  # was 599 g of yellow rice
+])
+def test_what_describes_a_food_is_no_food_of_its_own(analyser, text):
+    assert len(analyser.analyse(text, use_model=False)["items"]) == 1
+
+
+def test_the_water_a_food_was_boiled_in_is_not_eaten(analyser):
+    # Was 146 g of water and 72 g of beans: the weight was shared as if the water were a second food.
+    [beans] = analyser.analyse("217.6g of kidney beans boiled in water", use_model=False)["items"]
+    assert (beans["name"], beans["grams"]) == ("kidney beans boiled", 217.6)
