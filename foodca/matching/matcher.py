@@ -345,8 +345,16 @@ class Matcher:
         head = self._query_head(name, ruled_out, tokens)
         said_tokens = frozenset(en_tokens(said))  # once for the two or three rankings below
         if brand:
-            named = self._rank_tokens(self.index.branded, tokens + en_tokens(brand), said_tokens, ruled_out, head,
+            brand_tokens = en_tokens(brand)
+            named = self._rank_tokens(self.index.branded, tokens + brand_tokens, said_tokens, ruled_out, head,
                                       percents)
+            # SR files restaurant foods under their chain ("McDONALD'S, French Fries"): "french fries from
+            # McDonald's" was the generic fries, the brand looked for among branded products only.
+            chains = [c for c in self._rank_tokens(self.index.generic, tokens + brand_tokens, said_tokens, ruled_out,
+                                                   head, percents)[:5]
+                      if c.score >= EN_THRESHOLD and set(brand_tokens) <= set(en_tokens(self.index.names[c.position]))]
+            if chains:
+                return self._merge(chains, [c for c in named if c.score >= BRANDED_THRESHOLD])
             if named and named[0].score >= BRANDED_THRESHOLD:
                 return named
         ranked = self._rank_tokens(self.index.generic, tokens, said_tokens, ruled_out, head, percents)

@@ -443,3 +443,10 @@ def test_a_plural_is_its_singular(matcher, said, expected):
 ])
 def test_a_word_of_quality_does_not_outweigh_the_food(matcher, said, expected):
     assert matched_name(matcher, said) == expected
+
+
+def test_a_chain_said_finds_its_food_in_sr(matcher):
+    # SR files restaurant foods under their chain; the brand was looked for among branded products only, and
+    # "french fries from McDonald's" were the generic fries.
+    assert matched_name(matcher, "french fries", brand="McDonald's") == "McDONALD'S, french fries"
+    assert matched_name(matcher, "french fries") == "Potato, french fries, NFS"
