@@ -858,6 +858,8 @@ _EN_MEASURE = re.compile(
 )
 _EN_ADJ = r"(?:warm|hot|cold|iced|nice|full|heaping|heaped|level|tall|whole|entire|standard|single|fresh|tiny|typical|decent|good)"
 _SIZE_ALT = _alt(SIZES_EN)
+# A size word that begins a name: "a big mac" was a large "mac", "a Little Debbie" a small "debbie".
+_NOT_A_SIZE = r"(?!\s+(?:macs?|debbie|caesars?)\b)"
 _SHAPED_UNITS = r"(?:slices?|heads?|pieces?|wedges?|cups?|glass(?:es)?|cans?|jars?|bottles?|strips?|fillets?|mugs?)"
 _EN_COUNT = re.compile(
     rf"^(?P<num>{_EN_NUM})\b(?!\s*%|-\d|\s*(?:-|to)\s*[\d/.]+\s*%|[- ]inch)\s*"
@@ -866,7 +868,7 @@ _EN_COUNT = re.compile(
     # head of romaine". Not before a serving, a bag or a bar: "an individual serving", "a single serving bag" are
     # the names of measures, "a burrito bowl" and "a crispy bar" foods.
     rf"(?:[a-z]+\s+(?={_SHAPED_UNITS}\s+of\b))?(?P<unit>{_alt(UNITS_EN)})\b\s*(?:of\b\s*)?)?"
-    rf"(?:(?P<size>{_SIZE_ALT})\b\s*)?",
+    rf"(?:(?P<size>{_SIZE_ALT})\b{_NOT_A_SIZE}\s*)?",
     re.IGNORECASE,
 )
 _EN_TRAILING_COUNT = re.compile(rf"\s+(?P<num>\d+/\d+|\d+(?:\.\d+)?|\d*[½¼¾⅓⅔⅛])\s*(?:(?P<unit>{_alt(UNITS_EN)})\b)?\s*$",
@@ -881,7 +883,7 @@ _EN_LOGGED_NAME = re.compile(
     re.IGNORECASE)
 _EN_UNIT_WORD = re.compile(rf"\b(?:{_alt(UNITS_EN)})\b", re.IGNORECASE)
 _EN_BARE_UNIT = re.compile(rf"^(?:(?P<size>{_SIZE_ALT})\s+)?(?P<unit>{_alt(UNITS_EN)})\s+of\b\s*", re.IGNORECASE)
-_EN_SIZE = re.compile(rf"^(?P<size>{_SIZE_ALT})\b\s*", re.IGNORECASE)
+_EN_SIZE = re.compile(rf"^(?P<size>{_SIZE_ALT})\b{_NOT_A_SIZE}\s*", re.IGNORECASE)
 _MEALS = r"(?:breakfast|brunch|lunch|dinner|supper|snack|snacks|meal|dessert|treat|appetizer|side|morning meal|evening meal|midday meal)"
 _EN_HEADING = rf"^(?:(?:today'?s|my)\s+)?{_MEALS}\s*(?::|-|–|—)\s*"
 _EN_LEAD = [

@@ -218,6 +218,7 @@ EN_CASES = [
     ("A complete head of raw Romaine lettuce.", [dict(name="raw romaine lettuce", quantity=1, unit="head")]),
     ("an individual serving of graham crackers", [dict(name="individual serving of graham crackers")]),
     ("A meal consisting of one cup of cooked millet.", [dict(name="cooked millet", quantity=1, unit="cup")]),
+    ("a big mac from mcdonalds", [dict(name="big mac", size=None, brand="McDonalds")]),  # was a large "mac"
     ("A dish being made with 4 ounces of ground lamb", [dict(name="ground lamb", quantity=4, unit="oz")]),
     ("A jar of fruit baby food is being given to my toddler.", [dict(name="fruit baby food", unit="jar")]),
     ("An envelope of chocolate instant breakfast powder",
