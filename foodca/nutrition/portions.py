@@ -133,6 +133,12 @@ def decide_grams(item: SplitItem, *, food_names_zh: list[str], portions: list[di
             return Grams(quantity * grams, "unit_table", _weighed_as(weighed_name))
     if item.grams and item.grams_source == "model":
         return Grams(item.grams, "model")
+    if item.unit in ("serving", "portion"):
+        # "a serving of guava paste", "a serving of instant lemon pudding": the food's own usual serving, not 150 g
+        # of any food (a paste is eaten by the ounce, a pudding mix by the spoonful).
+        serving = _default_serving(item, food_names_zh, portions)
+        if serving and serving <= ONE_SERVING_MAX_G:  # not SR's whole fried chicken (708 g)
+            return Grams(quantity * serving * SIZE_FACTOR.get(item.size or "medium", 1.0), "default_serving")
     if item.unit:
         default = _unit_default(item, portions)
         if default is not None:

@@ -174,3 +174,14 @@ def test_slices_are_not_a_cup_of_slices():
     assert grams("five slices of raw ginger root, 1 inch in diameter", ginger, "Ginger root, raw",
                  quantity=5, unit="slice") == pytest.approx(11.0)
     assert grams("a cup of sliced ginger root", ginger, "Ginger root, raw", quantity=1, unit="cup") == 96.0
+
+
+def test_a_serving_is_the_foods_own_usual_serving():
+    # "a serving of guava paste" was 150 g of any food, 109 g of carbohydrate; SR eats it by the ounce.
+    paste = [{"description": "1 oz", "gram_weight": 28.35, "amount": 1.0}]
+    assert grams("a serving of guava paste", paste, "Guava paste", quantity=1, unit="serving") == 28.35
+    assert grams("a large serving of guava paste", paste, "Guava paste", quantity=1, unit="serving",
+                 size="large") == pytest.approx(28.35 * 1.4)
+    # A whole fried chicken is no one's serving: the unit's usual 150 g.
+    chicken = [{"description": "1 chicken", "gram_weight": 708.0, "amount": 1.0}]
+    assert grams("a serving of fried chicken", chicken, "Chicken, fried", quantity=1, unit="serving") == 150.0
