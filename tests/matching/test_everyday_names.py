@@ -24,6 +24,7 @@ def matcher(everyday_foods_engine):
     ("latte with milk", "Coffee, Latte"),  # milk said is dairy milk
     ("latte with non-dairy milk", "Coffee, Latte, with non-dairy milk"),
     ("diet coke", "Soft drink, cola, diet"),
+    ("diet soft drink", "Soft drink, NFS, diet"),  # was "Beverages, carbonated, cola, regular"
     ("coca-cola", "Beverages, carbonated, cola, regular"),
     ("full-cream milk powder", "Milk, dry, whole, with added vitamin D"),
     ("sunny-side-up eggs", "Egg, whole, fried, NS as to fat"),
