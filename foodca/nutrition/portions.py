@@ -175,6 +175,7 @@ UNIT_SYNONYMS = {"tbsp": "tablespoon", "tsp": "teaspoon", "piece": "piece slice 
 _MEASURE_WORDS = re.compile(r"\b(cups?|tbsp|tablespoons?|tsp|teaspoons?|oz|ounces?|fl|g|ml|lbs?|pounds?|liters?)\b")
 _PORTION_STOP = frozenset("of a an the and or with without nfs ns quantity not specified".split())
 _LEADING_MEASURE = re.compile(r"^\s*[\d/.\s]*(cups?|tbsp|tablespoons?|tsp|teaspoons?|oz|ounces?|fl oz|g|ml|lbs?|pounds?)\b")
+_ONE_CONTAINER = re.compile(r"^\s*1\s+(?:can|bottle|drink|carton|box|pouch)\b")
 _LENGTH_FIRST = re.compile(r"^\s*\d+(?:\.\d+)?\s*(?:-\s*)?(?:inch|in\b|\"|cm\b)", re.IGNORECASE)
 _LEADING_AMOUNT = re.compile(r"^\s*(\d+(?:\.\d+)?)(?:\s*/\s*(\d+)|\s+(\d+)\s*/\s*(\d+))?")
 
@@ -405,6 +406,15 @@ def _default_serving(item: SplitItem, food_names_zh: list[str], portions: list[d
     if unspecified:
         return unspecified["gram_weight"]
     if portions:
-        return _from_food_portions(SplitItem(said="", name="", language="en", quantity=1), portions) \
-            or _per_one(portions[0])
+        typical = _from_food_portions(SplitItem(said="", name="", language="en", quantity=1), portions)
+        if typical:
+            return typical
+        # Every measure is a kitchen one. A drink measured by the fluid ounce is drunk by the can or the bottle
+        # (a soda was its first measure, "1 fl oz", 31 g).
+        if "fl oz" in (portions[0].get("description") or "").lower():
+            containers = [p["gram_weight"] for p in portions
+                          if _ONE_CONTAINER.match((p.get("description") or "").lower()) and p["gram_weight"]]
+            if containers:
+                return min(containers)  # the 12-ounce can before the 16-ounce bottle
+        return _per_one(portions[0])
     return None

@@ -185,3 +185,11 @@ def test_a_serving_is_the_foods_own_usual_serving():
     # A whole fried chicken is no one's serving: the unit's usual 150 g.
     chicken = [{"description": "1 chicken", "gram_weight": 708.0, "amount": 1.0}]
     assert grams("a serving of fried chicken", chicken, "Chicken, fried", quantity=1, unit="serving") == 150.0
+
+
+def test_a_drink_said_alone_is_a_can_not_a_fluid_ounce():
+    # An SR soda whose measures are all kitchen ones was its first, "1 fl oz": "a chocolate soda" was 31 g.
+    soda = [{"description": "1 fl oz", "gram_weight": 31.0, "amount": 1.0},
+            {"description": "1 can or bottle (16 fl oz)", "gram_weight": 492.0, "amount": 1.0},
+            {"description": "1 can (12 fl oz)", "gram_weight": 369.0, "amount": 1.0}]
+    assert grams("a chocolate soda", soda, "Carbonated beverage, chocolate-flavored soda", quantity=1) == 369.0
