@@ -120,7 +120,8 @@ SIZES_EN = {
     "extra large": "large", "xl": "large", "huge": "large", "sizable": "large", "sizeable": "large",
     "hearty": "large", "generous": "large", "king-sized": "large", "king-size": "large", "modest": "small",
     "small-sized": "small", "large-sized": "large", "regular-sized": "medium", "regular-size": "medium",
-    "normal-sized": "medium", "average-sized": "medium", "standard-sized": "medium",
+    "normal-sized": "medium", "average-sized": "medium", "standard-sized": "medium", "extra small": "small",
+    "extra-small": "small",
 }
 SIZES_ZH = {"小": "small", "中": "medium", "大": "large"}
 DISHES_EN = (
@@ -909,6 +910,8 @@ _EN_LEAD = [
         r"^(?:just\s+|now\s+|currently\s+|also\s+)*(?:enjoying|enjoyed|consuming|consumed|having|had|eating|ate|drinking|drank|sipping on|sipping|savoring|savouring|munching on|snacking on|snacked on|nibbling on|grabbed|grabbing|devouring|indulging in|relishing|tasting|trying|treating myself to|got|incorporating|incorporated|utilizing|utilising|utilized|using|adding|providing|offering|possessing|requiring|ordering|ordered|preparing|prepared|making|made|cooking(?!\s+(?:wine|spray|sherry|sake|oil|fat|apples?|onions?))|there's|there is|here's|here is|this is|it's|it is)\b",
         r"\b(?:is|are|was|were)\s+(?:being\s+|also\s+)?(?:given|fed|offered|provided|enjoyed|savou?red|served|consumed|eaten|prepared|had|drunk|included|part of|my|included|what|on the menu|for|ready|prepared for)\b.*$",
         r"(?<!\ba\s)(?<!\bthe\s)\b(?:makes up|make up|completes|complete|rounds out|round out)\b.*$",
+        # "… sautéed in butter is on my dinner plate": where it is, not what it is.
+        r"\s+(?:is|are|was|were|sits|sit)\s+(?:on|in)\s+(?:my|the|our)\s+(?:\w+\s+)?(?:plate|menu|bowl|table|tray)\b.*$",
         r"^(?:to drink|on the side|to top it off|additionally|in addition|oh|also|along with that|besides|as a side|for drinks?|"
         r"lastly|finally|last|to finish|to finish off|to end|to wrap up|next|afterwards|afterward|later)\b[,\s]*",
         r"\s+(?:on|to|in|into|for|over)\s+(?:my|it|them|that|this|a little|the side|top)\b.*$",

@@ -219,6 +219,9 @@ EN_CASES = [
     ("an individual serving of graham crackers", [dict(name="individual serving of graham crackers")]),
     ("A meal consisting of one cup of cooked millet.", [dict(name="cooked millet", quantity=1, unit="cup")]),
     ("a big mac from mcdonalds", [dict(name="big mac", size=None, brand="McDonalds")]),  # was a large "mac"
+    ("An extra small raw banana", [dict(name="raw banana", size="small")]),  # was unmatched
+    ("A cup of fresh broccoli sautéed in butter is on my dinner plate.",
+     [dict(name="fresh broccoli sautéed in butter", unit="cup")]),  # "… is" was left on the name: unmatched
     ("A dish being made with 4 ounces of ground lamb", [dict(name="ground lamb", quantity=4, unit="oz")]),
     ("A jar of fruit baby food is being given to my toddler.", [dict(name="fruit baby food", unit="jar")]),
     ("An envelope of chocolate instant breakfast powder",
