@@ -34,7 +34,7 @@ EN_DESCRIPTORS = frozenset(
     # Words of quality or of kind that a name says more often than a description: "simple butter cookie" and "firm
     # cheese" were unmatched.
     "simple traditional typical classic basic ordinary standard normal local assorted various homestyle artisan "
-    "artisanal organic premium generic firm liquid".split()
+    "artisanal organic premium generic firm liquid freshly".split()
 )
 
 # Words in what people say that describe the portion or the occasion, never the food.

@@ -852,6 +852,7 @@ _EN_MEASURE = re.compile(
     r"|totaling|totalling|of|some|nearly|almost|just over|just under|over|under)\s+)*"
     # A number in words is apart from its unit: "tacos al pastor" is not "a l" (one litre) of tacos.
     rf"(?<![\w.])(?P<num>{_EN_NUM})(?!\s*%)(?:(?<=[a-z])\s*-?\s+|(?<=[a-z])-|(?<![a-z])\s*-?\s*)"
+    r"(?:(?:full|whole|level|heaping|heaped|scant|generous)\s+)?"  # "a full ounce of cranberry juice"
     r"(?P<unit>fl\.?\s?oz|fluid ounces?|grams?|grammes?|gr|g|kilograms?|kgs?|milligrams?|mg|ounces?|oz|pounds?|lbs?"
     r"|milliliters?|millilitres?|ml|liters?|litres?|l|cl|dl|pints?|quarts?|gallons?)\b\.?"
     r"(?:\s+(?:serving|portion)s?\b)?(?:\s+of\b)?",
@@ -864,6 +865,7 @@ _NOT_A_SIZE = r"(?!\s+(?:macs?|debbie|caesars?)\b)"
 _SHAPED_UNITS = r"(?:slices?|heads?|pieces?|wedges?|cups?|glass(?:es)?|cans?|jars?|bottles?|strips?|fillets?|mugs?)"
 _EN_COUNT = re.compile(
     rf"^(?P<num>{_EN_NUM})\b(?!\s*%|-\d|\s*(?:-|to)\s*[\d/.]+\s*%|[- ]inch)\s*"
+    rf"(?:(?<=\d\s)of\s+(?:an?|the)\s+(?=(?:\w+\s+)?(?:{_alt(UNITS_EN)})\b))?"  # "0.16 of a package of …"
     rf"(?:(?P<pre>(?:(?:{_SIZE_ALT}|{_EN_ADJ})[\s-]+)*)(?P<state>(?!sized\b)\w+ed\s+)?"
     # Any one word before a unit of a shape or a vessel and "of": "a triangular slice of quesadilla", "a complete
     # head of romaine". Not before a serving, a bag or a bar: "an individual serving", "a single serving bag" are
@@ -896,19 +898,21 @@ _EN_LEAD = [
         rf"\b(?:my|the|this|our|today's)\s+{_MEALS}\s+(?:today\s+)?(?:is|was|includes|included|consists of|consisted of|features|has|had)\b",
         rf"\b(?:a|an|my)\s+{_MEALS}\s+(?:of|that\s+(?:includes|included|consists of|consisted of|has|had)|including|with"
         r"|consisting of|comprising|made up of)\b",
+        r"^(?:a|an|my|the)\s+side(?:\s+dish)?\s+(?:of|featuring|with|consisting of|including)\s+",
         r"^(?:a|an|my|the|this)\s+(?:\w+\s+)?(?:dish|recipe)\s+(?:(?:is|am)\s+)?(?:being\s+)?(?:made|prepared|cooked)"
         r"(?:\s+(?:with|using|from))?\b",
         r"\b(?:i|we)\s+(?:am|was|'m|’m|have|had|'ve|’ve)?\s*(?:starting|started|start|beginning|began|ending|ended)\s+(?:my|our|the)\s+(?:day|morning|evening)\s+(?:with|by having|by eating)?",
         r"^in\s+(?:my|the|this|our)\s+(?:recipe|meal|dish|bowl|plate|lunchbox|lunch box)\b",
         r"\b(?:(?:i|we)(?:'m|’m|\s+am|\s+was|\s+are)?\s+)?(?:feeding|fed|giving|gave|providing|provided|serving|served)\s+(?:my|the|our)\s+(?:baby|child|kid|son|daughter|toddler|infant)\b(?:\s+with)?",
-        r"\b(?:(?:and|then|also|so)\s+)*(?:i|we|i'm|i've|i'll|i'd|we're|we've)\s+(?:(?:also|just|then|really|have|had|am|was|will|be|been|got|'ve|'m|decided to|went for|went with|opted for|chose to|am going to|going to)\s+)*"
+        r"\b(?:(?:and|then|also|so)\s+)*(?:i|we|i'm|i've|i'll|i'd|we're|we've)\s+(?:(?:also|just|then|really|have|had|am|was|will|be|been|got|'ve|'m|decided to|went for|went with|opted for|chose to|am going to|going to|plan to|want to|intend to)\s+)*"
         r"(?:\w+(?:ed|ing)|ate|eat|eats|had|have|has|got|get|drank|drink|drinks|made|make|took|take|tried|try|bought|buy|chose|"
         r"picked|ordered|finished|possess|enjoy|snack|munch|sip|devour|grab|grabbed|fed|feed|brought|ran|went|put|threw|"
+        r"consume|prepare|use|cook|bake|serve|"
         r"cooked|baked|sliced|cut|poured|spread|mixed|added|prepared|included|paired|topped|seasoned|drizzled|sprinkled|"
         r"melted|used|found|kept|left|saved|split|shared|bit|ordered|picked up|wash|washed|"
         r"got)(?:\s+(?:on|in|up|down|myself to|it|them|it off|out|into|this|myself))*\b(?:\s+(?:with|of|as))?(?=\s|$)",
         r"^(?:just\s+|now\s+|currently\s+|also\s+)*(?:enjoying|enjoyed|consuming|consumed|having|had|eating|ate|drinking|drank|sipping on|sipping|savoring|savouring|munching on|snacking on|snacked on|nibbling on|grabbed|grabbing|devouring|indulging in|relishing|tasting|trying|treating myself to|got|incorporating|incorporated|utilizing|utilising|utilized|using|adding|providing|offering|possessing|requiring|ordering|ordered|preparing|prepared|making|made|cooking(?!\s+(?:wine|spray|sherry|sake|oil|fat|apples?|onions?))|there's|there is|here's|here is|this is|it's|it is)\b",
-        r"\b(?:is|are|was|were)\s+(?:being\s+|also\s+)?(?:given|fed|offered|provided|enjoyed|savou?red|served|consumed|eaten|prepared|had|drunk|included|part of|my|included|what|on the menu|for|ready|prepared for)\b.*$",
+        r"\b(?:is|are|was|were)\s+(?:being\s+|also\s+)?(?:given|fed|offered|provided|used|added|incorporated|enjoyed|savou?red|served|consumed|eaten|prepared|had|drunk|included|part of|my|included|what|on the menu|for|ready|prepared for)\b.*$",
         r"(?<!\ba\s)(?<!\bthe\s)\b(?:makes up|make up|completes|complete|rounds out|round out)\b.*$",
         # "… sautéed in butter is on my dinner plate": where it is, not what it is.
         r"\s+(?:is|are|was|were|sits|sit)\s+(?:on|in)\s+(?:my|the|our)\s+(?:\w+\s+)?(?:plate|menu|bowl|table|tray)\b.*$",

@@ -220,6 +220,16 @@ EN_CASES = [
     ("A meal consisting of one cup of cooked millet.", [dict(name="cooked millet", quantity=1, unit="cup")]),
     ("a big mac from mcdonalds", [dict(name="big mac", size=None, brand="McDonalds")]),  # was a large "mac"
     ("An extra small raw banana", [dict(name="raw banana", size="small")]),  # was unmatched
+    # What was done or meant, or the dish it is served as, is not the food's name (all were unmatched).
+    ("A side dish of cooked baby corn", [dict(name="cooked baby corn")]),
+    ("For breakfast, I will consume a single serving of prepackaged cereal.",
+     [dict(name="prepackaged cereal", quantity=1, unit="serving")]),
+    ("I plan to prepare a 4-ounce tip round roast", [dict(name="tip round roast", grams=113.398)]),
+    ("A teaspoon of dried coriander leaf is being used as a seasoning.",
+     [dict(name="dried coriander leaf", quantity=1, unit="tsp")]),
+    ("Consuming a full ounce of pure cranberry juice.", [dict(name="pure cranberry juice", quantity=1)]),
+    ("I'm going to prepare 0.16 of a package of dry mix scalloped potatoes.",
+     [dict(name="dry mix scalloped potatoes", quantity=0.16, unit="package")]),
     ("A cup of fresh broccoli sautéed in butter is on my dinner plate.",
      [dict(name="fresh broccoli sautéed in butter", unit="cup")]),  # "… is" was left on the name: unmatched
     ("A dish being made with 4 ounces of ground lamb", [dict(name="ground lamb", quantity=4, unit="oz")]),
