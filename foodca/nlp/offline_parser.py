@@ -914,6 +914,10 @@ _EN_LEAD = [
         r"^(?:just\s+|now\s+|currently\s+|also\s+)*(?:enjoying|enjoyed|consuming|consumed|having|had|eating|ate|drinking|drank|sipping on|sipping|savoring|savouring|munching on|snacking on|snacked on|nibbling on|grabbed|grabbing|devouring|indulging in|relishing|tasting|trying|treating myself to|got|incorporating|incorporated|utilizing|utilising|utilized|using|adding|providing|offering|possessing|requiring|ordering|ordered|preparing|prepared|making|made|cooking(?!\s+(?:wine|spray|sherry|sake|oil|fat|apples?|onions?))|there's|there is|here's|here is|this is|it's|it is)\b",
         r"\b(?:is|are|was|were)\s+(?:being\s+|also\s+)?(?:given|fed|offered|provided|used|added|incorporated|enjoyed|savou?red|served|consumed|eaten|prepared|had|drunk|included|part of|my|included|what|on the menu|for|ready|prepared for)\b.*$",
         r"(?<!\ba\s)(?<!\bthe\s)\b(?:makes up|make up|completes|complete|rounds out|round out)\b.*$",
+        # "Heating a can of …", "Microwaving 2 cups of soup": what was done, before the amount.
+        r"^(?:heating|reheating|microwaving|warming|toasting|grilling|boiling|steaming|roasting|mixing|blending|"
+        r"brewing|pouring|slicing|chopping|opening|unwrapping|finishing|sharing|packing|defrosting|thawing)\s+"
+        r"(?=(?:a|an|the|some|my|our|\d|one|two|three|four|five|six|half|several|few)\b)",
         # "… sautéed in butter is on my dinner plate": where it is, not what it is.
         r"\s+(?:is|are|was|were|sits|sit)\s+(?:on|in)\s+(?:my|the|our)\s+(?:\w+\s+)?(?:plate|menu|bowl|table|tray)\b.*$",
         r"^(?:to drink|on the side|to top it off|additionally|in addition|oh|also|along with that|besides|as a side|for drinks?|"
@@ -1094,6 +1098,13 @@ def _en_read(raw: str) -> _Piece:
                     amount.size = SIZES_EN[word]
         # "a third of an unprepared package of frozen Brussels sprouts": how the food is, kept with its name.
         text = (count.group("state") or "") + text[count.end():]
+        inner = _EN_COUNT.match(text) if amount.unit in ("serving", "portion") and amount.quantity == 1 else None
+        if inner and inner.group("unit") and UNITS_EN[inner.group("unit").lower()] in ("cup", "tbsp", "tsp"):
+            # "a serving of half a cup of stuffing": the kitchen measure inside is the amount. Not a count ("a
+            # serving of 15 pieces" is SR's "1 serving (15 pieces)").
+            amount.quantity = _en_number(inner.group("num"))
+            amount.unit = UNITS_EN[inner.group("unit").lower()]
+            text = (inner.group("state") or "") + text[inner.end():]
     else:
         bare = _EN_BARE_UNIT.match(text)
         if bare:

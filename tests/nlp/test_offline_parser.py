@@ -230,6 +230,10 @@ EN_CASES = [
     ("Consuming a full ounce of pure cranberry juice.", [dict(name="pure cranberry juice", quantity=1)]),
     ("I'm going to prepare 0.16 of a package of dry mix scalloped potatoes.",
      [dict(name="dry mix scalloped potatoes", quantity=0.16, unit="package")]),
+    ("Heating a can of whole grain pasta", [dict(name="whole grain pasta", quantity=1, unit="can")]),
+    ("A serving of half a cup of prepared bread stuffing.",
+     [dict(name="prepared bread stuffing", quantity=0.5, unit="cup")]),  # the cup, not a serving of "half a cup"
+    ("a serving of 15 pieces of candy", [dict(name="15 pieces of candy", unit="serving")]),  # SR's serving of 15
     ("A cup of fresh broccoli sautéed in butter is on my dinner plate.",
      [dict(name="fresh broccoli sautéed in butter", unit="cup")]),  # "… is" was left on the name: unmatched
     ("A dish being made with 4 ounces of ground lamb", [dict(name="ground lamb", quantity=4, unit="oz")]),
