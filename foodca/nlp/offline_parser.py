@@ -1171,6 +1171,9 @@ _EN_POINT_BEFORE_UNIT = re.compile(r"(\d)\.(?=\s*(?:g|grams?|kg|ml|oz|lbs?)\b)",
 # A weight said after a name with a clause of its own: of everything said since the food it was said with.
 _EN_WEIGHT_OF_ALL = re.compile(
     r"\w\s+(?:(?:that|which)\s+(?:weighs|weighed|was|is)|weighing)\s+(?:about\s+|around\s+)?\d", re.IGNORECASE)
+# Not filling, icing or breading: "a cookie with filling" said so is "Cookie, NFS" (the matcher's head would be
+# the filling), "chicken with breading" a chain's fried chicken.
+_PART_OF_A_FOOD = re.compile(r"\b(?:crusts?|layers?|texture|diameter)$", re.IGNORECASE)
 _EN_WITH = frozenset(("with", "paired with", "accompanied by", "along with", "together with", "alongside"))
 _EN_CONTAINER_OF = re.compile(
     rf"\b({_alt(UNITS_EN)})\s+(?:filled with|full of|loaded with|packed with|containing|that contains|holding)\s+",
@@ -1219,6 +1222,14 @@ def _parse_en(text: str) -> list[SplitItem]:
         owns_next_amount = nxt is not None and not nxt.name and nxt.amount.measured
         previous = items[-1] if items else None
         unweighed = previous is not None and previous.grams is None and previous.volume_ml is None
+        if previous is not None and not amount.measured and _PART_OF_A_FOOD.search(piece.name) and (
+                sep in _EN_WITH or (sep == "and" and re.search(r"\b(?:with|topped|filled)\b", previous.said))):
+            # "a pizza with a regular crust", "a cake with two layers": a part of the food, not a second one (was
+            # 54 g of a crust, and a layer dip).
+            previous.said = f"{previous.said} {sep} {piece.said}"
+            previous.name = f"{previous.name} with {piece.name}"
+            describing = True
+            continue
         if previous is not None and sep != "strong" and in_sentence and piece.name and (
                 (sep in ("comma", "and") and _EN_ADJ_ONLY.fullmatch(previous.name) and (unweighed or not amount.measured))
                 or (amount.measured and unweighed and amount.quantity is not None and amount.unit in (*_GRAMS, *_ML) and (

@@ -231,6 +231,10 @@ EN_CASES = [
     ("I'm going to prepare 0.16 of a package of dry mix scalloped potatoes.",
      [dict(name="dry mix scalloped potatoes", quantity=0.16, unit="package")]),
     ("Heating a can of whole grain pasta", [dict(name="whole grain pasta", quantity=1, unit="can")]),
+    # A part of the food said with it is no second food (was 54 g of a pizza crust, and a layer dip).
+    ("a cooked frozen cheese pizza with a regular crust", [dict(name="cooked frozen cheese pizza with crust")]),
+    ("a yellow cake with two layers", [dict(name="yellow cake with layers")]),
+    ("a pizza topped with cheese and a thin crust", [dict(name="pizza with cheese with thin crust")]),
     ("A serving of half a cup of prepared bread stuffing.",
      [dict(name="prepared bread stuffing", quantity=0.5, unit="cup")]),  # the cup, not a serving of "half a cup"
     ("a serving of 15 pieces of candy", [dict(name="15 pieces of candy", unit="serving")]),  # SR's serving of 15
