@@ -61,6 +61,8 @@ class TokenIndex:
     extra_cost: list[float] = field(default_factory=list)  # per food: all its words' cost; the matcher takes off those said
     percents: list[frozenset[str]] = field(default_factory=list)  # en_percents of each description
     dry_grain: list[bool] = field(default_factory=list)  # "Corn grain, yellow", "Sorghum grain": kept dry
+    # The words of the brand an SR description begins with ("KELLOGG'S, Corn Flakes Crumbs"); empty for others.
+    brand_led: list[frozenset[str]] = field(default_factory=list)
 
     @classmethod
     def build(cls, positions: np.ndarray, names: list[str], *, head_last: bool = False,
@@ -87,6 +89,8 @@ class TokenIndex:
             negated=negated,
             percents=[en_percents(names[p]) for p in positions],
             dry_grain=[bool(_DRY_GRAIN.search(names[p])) for p in positions],
+            # Only among generic foods: every branded product has a maker, and is ranked as a product already.
+            brand_led=[] if head_last else [_brand_words(names[p]) for p in positions],
             head_nouns=head_nouns,
             word_cost=word_cost,
             # The class word of "Fish, salmon" goes without saying: it costs nothing as an extra word.
@@ -270,3 +274,16 @@ def _head(name_words: list[str], words: list[str]) -> str:
         return ""
     # "Fish, salmon" is a salmon; "Fish, NFS" is fish (it was headed "nfs", and "fish" found "Fish chowder").
     return words[1] if _class_head(name_words) and len(words) > 1 and words[1] not in EN_DESCRIPTORS else words[0]
+
+
+_NO_BRAND: frozenset[str] = frozenset()
+
+
+def _brand_words(description: str) -> frozenset[str]:
+    """"KELLOGG'S, Corn Flakes Crumbs", "KASHI, Lemongrass Coconut Chicken": SR names a product by its maker, in
+    capitals, before the first comma. Generic names never begin in capitals ("Cereal (Kellogg's Corn Flakes)")."""
+    first, comma, _ = description.partition(",")
+    letters = [c for c in first if c.isalpha()]
+    if not comma or len(letters) < 3 or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+        return _NO_BRAND
+    return frozenset(en_tokens(first))

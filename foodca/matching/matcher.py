@@ -31,6 +31,7 @@ MODIFIER_AS_HEAD = 0.2
 # A branded product whose head is another food than any word said ("SUGARCANE BRIOCHE" for "sugarcane", "INSTANT
 # PASTA ALFREDO" for "instant pasta") is that food: below the branded threshold, never a match by itself.
 OTHER_PRODUCT = 0.15
+UNSAID_MAKER = 0.1
 # A percentage said that a description has ("2% milk", "Milk, reduced fat (2%)"): enough to pass FNDDS's default
 # ("Milk, NFS") and the words it costs ("reduced fat"), not to make a food of another kind.
 PERCENT_SAID = 0.1
@@ -507,7 +508,7 @@ class Matcher:
         token_sets, heads, negated, food_percents = (token_index.token_sets, token_index.heads, token_index.negated,
                                                      token_index.percents)
         extra_costs, word_cost, default_bonus = token_index.extra_cost, token_index.word_cost, token_index.default_bonus
-        dry_grain = token_index.dry_grain
+        dry_grain, brand_led = token_index.dry_grain, token_index.brand_led
         data_types, names, cost_of = self.index.data_types, self.index.names, word_cost.__getitem__
         # Words said around the name are said too: "One large egg, fried in butter" was "Egg, whole, raw", its
         # "fried" costed as a word nobody said (the name is "egg").
@@ -566,6 +567,10 @@ class Matcher:
                 if word not in food_set and (not opposites.isdisjoint(has)
                                              or OPPOSED_BY_NEGATING.get(word) in negated[local]):
                     score -= OPPOSED_CONFLICT
+            # A maker's product nobody named is not the food said: "310 g of corn flakes" was "KELLOGG'S, Corn Flakes
+            # Crumbs", lemongrass in an infusion "KASHI, Lemongrass Coconut Chicken, Frozen Entree".
+            if brand_led and brand_led[local] and not brand_led[local] <= said_around:
+                score -= UNSAID_MAKER
             if percents and not percents.isdisjoint(food_percents[local]):
                 score += PERCENT_SAID
             if bare_name:

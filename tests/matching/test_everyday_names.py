@@ -451,3 +451,9 @@ def test_a_chain_said_finds_its_food_in_sr(matcher):
     # "french fries from McDonald's" were the generic fries.
     assert matched_name(matcher, "french fries", brand="McDonald's") == "McDONALD'S, french fries"
     assert matched_name(matcher, "french fries") == "Potato, french fries, NFS"
+
+
+def test_a_makers_product_is_found_when_its_maker_is_said(matcher):
+    # SR names a product by its maker in capitals; "corn flakes" were "KELLOGG'S, Corn Flakes Crumbs".
+    assert matched_name(matcher, "corn flakes") == "Cereal, corn flakes, plain"
+    assert matched_name(matcher, "kellogg's corn flakes crumbs") == "KELLOGG'S, Corn Flakes Crumbs"
