@@ -193,3 +193,9 @@ def test_a_drink_said_alone_is_a_can_not_a_fluid_ounce():
             {"description": "1 can or bottle (16 fl oz)", "gram_weight": 492.0, "amount": 1.0},
             {"description": "1 can (12 fl oz)", "gram_weight": 369.0, "amount": 1.0}]
     assert grams("a chocolate soda", soda, "Carbonated beverage, chocolate-flavored soda", quantity=1) == 369.0
+
+
+def test_a_piece_of_roast_sweet_potato_is_most_of_one():
+    # 一块烤红薯 was the table's default 块 (50 g): a roast sweet potato is sold whole, or in big pieces.
+    item = SplitItem(said="一块烤红薯", name="烤红薯", language="zh", quantity=1, unit="块")
+    assert decide_grams(item, food_names_zh=["烤红薯"], portions=[]).grams == 150.0
