@@ -339,6 +339,7 @@ class Matcher:
             # "roasted peanuts without added salt" is not "Peanuts, roasted, salted", nor no sugar "sweetened".
             ruled_out |= {opposite for opposite, word in OPPOSED_BY_NEGATING.items() if word in ruled_out}
         percents = en_percents(name)
+        name_said = name
         name = en_in_usda_words(en_without_negations(name) if ruled_out else name)
         tokens = self._query_tokens(name, ruled_out)
         if not tokens:
@@ -351,9 +352,13 @@ class Matcher:
                                       percents)
             # SR files restaurant foods under their chain ("McDONALD'S, French Fries"): "french fries from
             # McDonald's" was the generic fries, the brand looked for among branded products only.
+            # Most of the food's words too: "Gerber Second Foods apple-banana juice" is no "Babyfood, GERBER,
+            # Banana with orange medley".
+            food_words = set(en_tokens(name_said)) - EN_DESCRIPTORS
             chains = [c for c in self._rank_tokens(self.index.generic, tokens + brand_tokens, said_tokens, ruled_out,
                                                    head, percents)[:5]
-                      if c.score >= EN_THRESHOLD and set(brand_tokens) <= set(en_tokens(self.index.names[c.position]))]
+                      if c.score >= EN_THRESHOLD and _has_brand_and_most_of(
+                          set(en_tokens(self.index.names[c.position])), set(brand_tokens), food_words)]
             if chains:
                 return self._merge(chains, [c for c in named if c.score >= BRANDED_THRESHOLD])
             if named and named[0].score >= BRANDED_THRESHOLD:
@@ -588,6 +593,12 @@ class Matcher:
 
 
 _BY_ROUNDED_SCORE_THEN_LENGTH = operator.itemgetter(0, 1)
+# Of the food words said with a brand, the share a chain's food must have.
+CHAIN_FOOD_WORDS = 0.6
+
+
+def _has_brand_and_most_of(described: set[str], brand: set[str], food_words: set[str]) -> bool:
+    return brand <= described and len(food_words & described) >= CHAIN_FOOD_WORDS * len(food_words)
 
 
 def _sorted_union(first: np.ndarray, second: np.ndarray) -> np.ndarray:

@@ -34,7 +34,9 @@ EN_DESCRIPTORS = frozenset(
     # Words of quality or of kind that a name says more often than a description: "simple butter cookie" and "firm
     # cheese" were unmatched.
     "simple traditional typical classic basic ordinary standard normal local assorted various homestyle artisan "
-    "artisanal organic premium generic firm liquid freshly".split()
+    "artisanal organic premium generic firm liquid freshly "
+    # A baby food's stage tells siblings apart, but SR's "Babyfood, …" rows have none.
+    "stage stage1 stage2 stage3".split()
 )
 
 # Words in what people say that describe the portion or the occasion, never the food.
@@ -299,6 +301,7 @@ _NOT_SPECIFIED = re.compile(r"\bns as to [^,()]*")
 _USDA_COMPOUND = re.compile(r"\b(separable|seam|external) (fat)\b|\b(variety) (meats?)\b|\b(non)[\s-]?(dairy)\b"
                             r"|\b(not) (reconstituted)\b")
 _LOW_FAT = re.compile(r"\blow[\s-]?fat\b")
+_STAGE = re.compile(r"\bstage (\d)\b")
 # "2% milk", "Milk, reduced fat (2%)": see en_percents. Not 100 %, a claim rather than a kind ("100% whole wheat").
 _PERCENT = re.compile(r"\b(\d{1,2})(?:\.(\d+))?\s*%")
 _NO_PERCENTS: frozenset[str] = frozenset()
@@ -315,6 +318,9 @@ def en_tokens(text: str) -> list[str]:
     text = _USDA_COMPOUND.sub(lambda found: "".join(filter(None, found.groups())).rstrip("s"),
                               _NOT_SPECIFIED.sub(" ", fold(text).replace("'s", "")))
     text = _SKIN_ONLY.sub("skinonly", text)
+    if "stage" in text:
+        # Numbers are no words, but a baby food's stage tells "Baby Toddler apples, Stage 1" from Stage 2.
+        text = _STAGE.sub(r"stage\1 stage", text)
     if "meatloaf" in text:
         text = text.replace("meatloaf", "meat loaf")  # FNDDS's "Meat loaf, …": "a slice of meatloaf" was a sandwich
     if "low" in text:

@@ -457,3 +457,18 @@ def test_a_makers_product_is_found_when_its_maker_is_said(matcher):
     # SR names a product by its maker in capitals; "corn flakes" were "KELLOGG'S, Corn Flakes Crumbs".
     assert matched_name(matcher, "corn flakes") == "Cereal, corn flakes, plain"
     assert matched_name(matcher, "kellogg's corn flakes crumbs") == "KELLOGG'S, Corn Flakes Crumbs"
+
+
+def test_a_brand_said_finds_its_own_food_not_another_of_its_foods(matcher):
+    # A chain's food must also have most of the food's words: "Gerber Second Foods apple-banana juice" was
+    # "Babyfood, GERBER, Banana with orange medley".
+    assert matched_name(matcher, "second foods apple-banana juice", brand="Gerber") == "Babyfood, apple-banana juice"
+
+
+@pytest.mark.parametrize("said, expected", [
+    ("apple-banana juice designed for babies", "Babyfood, apple-banana juice"),  # was unmatched
+    ("stage 1 baby toddler apples", "Baby Toddler apples, Stage 1"),  # the stage's number tells them apart
+    ("stage 2 baby toddler apples", "Baby Toddler apples, Stage 2"),
+])
+def test_baby_foods_said_as_parents_say_them(matcher, said, expected):
+    assert matched_name(matcher, said) == expected
