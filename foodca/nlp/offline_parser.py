@@ -992,8 +992,11 @@ _EN_DONE_WITH_IT = re.compile(
     r"(?:\s+(?:off|up|down|out|all))*", re.IGNORECASE)
 # Pronouns and the words of a sentence left between two foods: "To go with that, …" left "to go" (120 g of an
 # ON-THE GO bar), "…, washed down with 60g of water" "washed down", "Snacking on 112g of apple" "snacking".
-_EN_BETWEEN_FOODS = re.compile(r"along|to go|washed (?:it |them )?down|snacking|munching|sipping|sipped|snacked|"
-                               r"munched|nibbled|off|up|down|out", re.IGNORECASE)
+# "Just snacking on 40 grams of cucumbers" and "Right now, I'm snacking on 113g of …" left "just snacking" (a
+# SENSIBLE SNACKING bar) and "right now" (SPELT RIGHT bagels) as foods.
+_EN_BETWEEN_FOODS = re.compile(r"(?:(?:just|now|currently|also|i'm|i’m|i am|we're|we are)\s+)*(?:along|to go|washed (?:it |them )?down|"
+                               r"snacking|munching|sipping|sipped|snacked|munched|nibbled|nibbling)|off|up|down|out|"
+                               r"right now|just now|for now|at the moment", re.IGNORECASE)
 _EN_NOT_FOOD = re.compile(
     rf"that|this|these|those|it|them|finally|then|also|everything|all|{_EN_BETWEEN_FOODS.pattern}", re.IGNORECASE)
 

@@ -231,6 +231,8 @@ EN_CASES = [
     ("I'm going to prepare 0.16 of a package of dry mix scalloped potatoes.",
      [dict(name="dry mix scalloped potatoes", quantity=0.16, unit="package")]),
     ("Heating a can of whole grain pasta", [dict(name="whole grain pasta", quantity=1, unit="can")]),
+    ("Just snacking on 40 grams of cucumbers.", [dict(name="cucumbers", grams=40)]),  # "just snacking" was a bar
+    ("Right now, I'm snacking on 113g of raw sweetsops.", [dict(name="raw sweetsops", grams=113)]),
     # A part of the food said with it is no second food (was 54 g of a pizza crust, and a layer dip).
     ("a cooked frozen cheese pizza with a regular crust", [dict(name="cooked frozen cheese pizza with crust")]),
     ("a yellow cake with two layers", [dict(name="yellow cake with layers")]),
