@@ -175,6 +175,7 @@ UNIT_SYNONYMS = {"tbsp": "tablespoon", "tsp": "teaspoon", "piece": "piece slice 
 _MEASURE_WORDS = re.compile(r"\b(cups?|tbsp|tablespoons?|tsp|teaspoons?|oz|ounces?|fl|g|ml|lbs?|pounds?|liters?)\b")
 _PORTION_STOP = frozenset("of a an the and or with without nfs ns quantity not specified".split())
 _LEADING_MEASURE = re.compile(r"^\s*[\d/.\s]*(cups?|tbsp|tablespoons?|tsp|teaspoons?|oz|ounces?|fl oz|g|ml|lbs?|pounds?)\b")
+_LABELLED_SERVING = re.compile(r"^\s*[\d.]+\s*(?:oza|onz|grm|mlt)\b")
 _ONE_CONTAINER = re.compile(r"^\s*1\s+(?:can|bottle|drink|carton|box|pouch)\b")
 _LENGTH_FIRST = re.compile(r"^\s*\d+(?:\.\d+)?\s*(?:-\s*)?(?:inch|in\b|\"|cm\b)", re.IGNORECASE)
 _LEADING_AMOUNT = re.compile(r"^\s*(\d+(?:\.\d+)?)(?:\s*/\s*(\d+)|\s+(\d+)\s*/\s*(\d+))?")
@@ -416,5 +417,9 @@ def _default_serving(item: SplitItem, food_names_zh: list[str], portions: list[d
                           if _ONE_CONTAINER.match((p.get("description") or "").lower()) and p["gram_weight"]]
             if containers:
                 return min(containers)  # the 12-ounce can before the 16-ounce bottle
+        if _LABELLED_SERVING.match((portions[0].get("description") or "").lower()):
+            # A product's serving as labelled, "12 OZA (355 g)", is one serving, not twelve of 29.6 g (a medium
+            # lemon-lime soda was 30 g).
+            return portions[0]["gram_weight"]
         return _per_one(portions[0])
     return None

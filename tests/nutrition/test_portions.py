@@ -199,3 +199,9 @@ def test_a_piece_of_roast_sweet_potato_is_most_of_one():
     # 一块烤红薯 was the table's default 块 (50 g): a roast sweet potato is sold whole, or in big pieces.
     item = SplitItem(said="一块烤红薯", name="烤红薯", language="zh", quantity=1, unit="块")
     assert decide_grams(item, food_names_zh=["烤红薯"], portions=[]).grams == 150.0
+
+
+def test_a_products_labelled_serving_is_one_serving():
+    # A branded soda's only measure, "12 OZA (355 g)", was read as twelve of 29.6 g: a soda was 30 g.
+    soda = [{"description": "12 OZA (355 g)", "gram_weight": 355.0, "amount": 1.0}]
+    assert grams("a lemon-lime soda", soda, "CAFFEINE FREE LEMON LIME SODA", quantity=1) == 355.0
