@@ -472,3 +472,12 @@ def test_a_brand_said_finds_its_own_food_not_another_of_its_foods(matcher):
 ])
 def test_baby_foods_said_as_parents_say_them(matcher, said, expected):
     assert matched_name(matcher, said) == expected
+
+
+@pytest.mark.parametrize("said, expected", [
+    ("white flour", "Wheat flour, white, all-purpose, enriched, bleached"),  # was rice flour
+    ("flour", "Wheat flour, white, all-purpose, enriched, bleached"),
+    ("white flour bread", "Bread, white"),  # was "Flour, bread, white": bread flour
+])
+def test_flour_said_plainly_is_wheat_flour_and_its_bread_is_bread(matcher, said, expected):
+    assert matched_name(matcher, said) == expected
