@@ -481,3 +481,11 @@ def test_baby_foods_said_as_parents_say_them(matcher, said, expected):
 ])
 def test_flour_said_plainly_is_wheat_flour_and_its_bread_is_bread(matcher, said, expected):
     assert matched_name(matcher, said) == expected
+
+
+@pytest.mark.parametrize("said, expected", [
+    ("fried potatoes", "Potato, home fries, NFS"),  # were potato tots
+    ("meat stew", "Stew, NFS"),  # was raw beef stew meat
+])
+def test_dishes_said_plainly_are_the_dish(matcher, said, expected):
+    assert matched_name(matcher, said) == expected
