@@ -64,8 +64,8 @@ _BRANDS = frozenset(fold(brand) for brand in BRANDS_EN)
 # What is said after "with" or "and" that is no food: a fat content, a colour, a way it was cooked.
 _NO_FOOD_OF_ITS_OWN = re.compile(r"\d+(?:\.\d+)?\s*%\s*(?:milk\s*)?fat|(?:(?:yellow|white|red|green|black|brown|purple|"
                                  r"golden|\w+ed)(?:\s+(?:and|or)\s+)?)+")
-_COOKING_WATER = frozenset({"water", "tap water", "salted water", "boiling water"})
-_COOKED_IN = frozenset({"boiled", "cooked", "simmered", "poached", "stewed", "steamed", "blanched"})
+_BOILED_IN_WATER = re.compile(r"(.+\b(?:boiled|cooked|simmered|poached|stewed|steamed|blanched))\s+in\s+"
+                              r"(?:tap |salted |boiling |plain )?water")
 _ONE_DISH = frozenset(name for name in DISHES_EN if not re.match(r"(?:coffee|tea) with ", name))
 _HOT_DRINK = re.compile(r"\b(?:coffee|tea|espresso|americano)\b")
 _ADDED_TO_DRINK = {"milk": "splash", "whole milk": "splash", "skim milk": "splash", "cream": "splash",
@@ -193,6 +193,13 @@ class MealAnalyser:
         if item.volume_ml or item.components:
             return []
         weighed = item.grams if item.grams_source == "stated" else None
+        boiled_in_water = _BOILED_IN_WATER.fullmatch(item.name or "")
+        if boiled_in_water:
+            # "kidney beans boiled in water": the water is drained, not eaten (it was 146 g of the 218 g), nor a
+            # word of the food ("…, rinsed in tap water"; "potatoes cooked in water" were potato soup). Not "tuna in
+            # water" or "peaches packed in water".
+            boiled = replace(item, name=boiled_in_water.group(1))
+            return [(boiled, matcher.match(boiled))]
         if _MADE_WITH.search(item.said or ""):
             return []  # "a muffin made with low-fat milk": what the food is made of, already in its tables' values
         said_as = en_in_usda_words(item.name or "")  # "fish and chips" → fried fish and fries
@@ -205,12 +212,6 @@ class MealAnalyser:
             return []
         if any(_NO_FOOD_OF_ITS_OWN.fullmatch(name) for name in names[1:]):
             return []  # "milk with 3% fat" is one milk (was milk and duck fat); "potatoes, boiled and yellow" one food
-        if (len(names) == 2 and names[1] in _COOKING_WATER and joined_by[0] == "in"
-                and names[0].split()[-1] in _COOKED_IN):  # not "tuna in water", "peaches packed in water"
-            # "kidney beans boiled in water": the water is drained, not eaten (it was 146 g of the 218 g), nor a
-            # word of the food ("…, rinsed in tap water").
-            boiled = replace(item, name=names[0])
-            return [(boiled, matcher.match(boiled))]
         last = names[-1].split()
         if (len(names[0].split()) == 1 and len(last) > 1 and singular(last[-1]) in EN_FORM_NOUNS
                 and not {"and", "&"}.isdisjoint(joined_by)):

@@ -246,3 +246,8 @@ def test_the_water_a_food_was_boiled_in_is_not_eaten(analyser):
     # Was 146 g of water and 72 g of beans: the weight was shared as if the water were a second food.
     [beans] = analyser.analyse("217.6g of kidney beans boiled in water", use_model=False)["items"]
     assert (beans["name"], beans["grams"]) == ("kidney beans boiled", 217.6)
+    # "cooked" kept the whole name ("made with" words stop a split), and found "Potato soup, prepared with water".
+    [potatoes] = analyser.analyse("200g of potatoes cooked in water", use_model=False)["items"]
+    assert (potatoes["name"], potatoes["grams"]) == ("potatoes cooked", 200)
+    [tuna] = analyser.analyse("62.5g of canned tuna in water", use_model=False)["items"]
+    assert tuna["name"] == "canned tuna in water"  # packed in water, which is part of the food's name
