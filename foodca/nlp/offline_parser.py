@@ -303,18 +303,18 @@ _EN_ONES = {
 _EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _EN_PHRASES = {
     "a": 1, "an": 1, "one": 1, "single": 1, "a single": 1, "one single": 1, "half": 0.5, "a half": 0.5,
-    "half a": 0.5, "half an": 0.5, "one half": 0.5, "quarter": 0.25, "a quarter": 0.25, "a quarter of a": 0.25,
-    "a quarter of an": 0.25, "one quarter": 0.25, "a third": 1 / 3, "a third of a": 1 / 3, "one third": 1 / 3,
-    "two thirds": 2 / 3, "three quarters": 0.75, "three-quarters": 0.75, "two-thirds": 2 / 3,
-    "three quarters of a": 0.75, "three-quarters of a": 0.75, "two thirds of a": 2 / 3, "two-thirds of a": 2 / 3, "a couple of": 2, "a couple": 2, "couple of": 2, "a pair of": 2,
+    "half a": 0.5, "half an": 0.5, "one half": 0.5, "quarter": 0.25, "a quarter": 0.25, "one quarter": 0.25,
+    "a third": 1 / 3, "one third": 1 / 3, "two thirds": 2 / 3, "three quarters": 0.75, "three-quarters": 0.75,
+    "two-thirds": 2 / 3, "a couple of": 2, "a couple": 2, "couple of": 2, "a pair of": 2,
     "a few": 3, "few": 3, "several": 3, "a dozen": 12, "dozen": 12, "half a dozen": 6, "one and a half": 1.5,
     "a whole": 1, "one whole": 1, "a fourth": 0.25, "one fourth": 0.25, "three fourths": 0.75, "three-fourths": 0.75,
-    "one-half": 0.5, "a-half": 0.5, "one-third": 1 / 3, "one-quarter": 0.25, "one-fourth": 0.25, "two-thirds": 2 / 3,
+    "one-half": 0.5, "a-half": 0.5, "one-third": 1 / 3, "one-quarter": 0.25, "one-fourth": 0.25,
 }
 
 
 def _en_number(text: str) -> float:
     text = re.sub(r"\s+", " ", text.strip().lower())
+    # "a third of a", "three quarters of the": the share, whatever it is of.
     text = re.sub(r"^(half|(?:one|a|two|three)[- ](?:half|third|thirds|quarter|quarters|fourth|fourths)) of (?:an?|the)$",
                   r"\1", text)
     if text in _EN_PHRASES:
@@ -840,8 +840,8 @@ _EN_NUM = (
     r"|(?:(?:one|a)[- ])?(?:half|third|quarter|fourth)\s+of\s+(?:an?|the)\b"
     r"|(?:two[- ]thirds|three[- ](?:quarters|fourths))\s+of\s+(?:an?|the)\b"
     r"|(?:one|a)[- ](?:half|third|quarter|fourth)\b|three[- ]fourths"
-    r"|three[- ]quarters of an?|two[- ]thirds of an?|three[- ]quarters|two[- ]thirds"
-    r"|a quarter of an?|a quarter|a third of an?|a third|half an?|a half|one half"
+    r"|three[- ]quarters|two[- ]thirds"
+    r"|a quarter|a third|half an?|a half|one half"
     r"|a whole|one whole|a single|one single|single"
     r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"

@@ -135,7 +135,7 @@ def _bhaji(key: str) -> EnDish | None:
 def find_en_dish(name: str) -> EnDish | None:
     """The recipe of a dish said in English: one of en_dishes.csv, a bread of named flours, or a bhaji."""
     words = _en_words(name)
-    # The templates read the words as said: a bhaji of "fenugreek leaves" is not of "fenugreek leave" (the seed).
+    # The templates read the words as said, plurals and all: the food of a bhaji is matched as the name it was given.
     said = " ".join(words)
     return en_dishes_by_name().get(_en_dish_key(words)) or _grain_bread(said) or _bhaji(said)
 

@@ -410,14 +410,15 @@ def _default_serving(item: SplitItem, food_names_zh: list[str], portions: list[d
         typical = _from_food_portions(SplitItem(said="", name="", language="en", quantity=1), portions)
         if typical:
             return typical
+        first = (portions[0].get("description") or "").lower()
         # Every measure is a kitchen one. A drink measured by the fluid ounce is drunk by the can or the bottle
         # (a soda was its first measure, "1 fl oz", 31 g).
-        if "fl oz" in (portions[0].get("description") or "").lower():
+        if "fl oz" in first:
             containers = [p["gram_weight"] for p in portions
                           if _ONE_CONTAINER.match((p.get("description") or "").lower()) and p["gram_weight"]]
             if containers:
                 return min(containers)  # the 12-ounce can before the 16-ounce bottle
-        if _LABELLED_SERVING.match((portions[0].get("description") or "").lower()):
+        if _LABELLED_SERVING.match(first):
             # A product's serving as labelled, "12 OZA (355 g)", is one serving, not twelve of 29.6 g (a medium
             # lemon-lime soda was 30 g).
             return portions[0]["gram_weight"]
