@@ -360,7 +360,12 @@ class Matcher:
                       if c.score >= EN_THRESHOLD and _has_brand_and_most_of(
                           set(en_tokens(self.index.names[c.position])), set(brand_tokens), food_words)]
             if chains:
-                return self._merge(chains, [c for c in named if c.score >= BRANDED_THRESHOLD])
+                # A product of the brand with fewer of the food's words is another of its products: "POST HONEY
+                # BUNCHES OF OATS with cinnamon bunches" was "POST, OATS", headed by the oats said, over SR's
+                # "Cereals ready-to-eat, POST HONEY BUNCHES OF OATS with cinnamon bunches".
+                chain_words = max(len(food_words & set(en_tokens(self.index.names[c.position]))) for c in chains)
+                return self._merge(chains, [c for c in named if c.score >= BRANDED_THRESHOLD and len(
+                    food_words & set(en_tokens(self.index.names[c.position]))) >= chain_words])
             if named and named[0].score >= BRANDED_THRESHOLD:
                 return named
         ranked = self._rank_tokens(self.index.generic, tokens, said_tokens, ruled_out, head, percents)

@@ -127,6 +127,14 @@ def test_a_product_named_after_another_food_is_not_the_word_said(matcher):
     assert matched_name(matcher, "sugarcane brioche", brand="Acme") == "SUGARCANE BRIOCHE"
 
 
+def test_a_brand_said_finds_its_product_with_the_words_said_not_another_headed_alike(matcher):
+    # SR's description is headed "Cereals", which was not said; the brand's other product is headed by the oats said,
+    # and "POST HONEY BUNCHES OF OATS with cinnamon bunches" was "POST, OATS".
+    assert matched_name(matcher, "honey bunches of oats with cinnamon bunches", brand="Acme") == (
+        "Cereals ready-to-eat, ACME HONEY BUNCHES OF OATS with cinnamon bunches")
+    assert matched_name(matcher, "oats", brand="Acme") == "ACME, OATS"
+
+
 @pytest.mark.parametrize("product, head", [
     # Not "puree": "plum puree" was these tomatoes, its name's last word being the word said.
     ("WHOLE PEELED PLUM TOMATOES IN PUREE", "tomato"),
