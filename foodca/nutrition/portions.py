@@ -187,6 +187,7 @@ _WHOLE = re.compile(r"\b(?:whole|entire|full|complete)\b(?![\s-]*(?:wheat|grain|
                     re.IGNORECASE)
 _MINIATURE = re.compile(r"\b(?:miniature|mini|fun size|snack size|bite size|bite-size)\b", re.IGNORECASE)
 _PART = re.compile(r"\b(?:piece|slice|wedge|surface inch|cubic inch)\b")
+_SURFACE_INCH_SAID = re.compile(r"\b(?:surface|square)[\s-]+inch\b", re.IGNORECASE)
 
 
 def _said_inches(said: str | None) -> float | None:
@@ -263,6 +264,12 @@ def _from_food_portions(item: SplitItem, portions: list[dict], food_name: str = 
     with nothing in common, the food's typical whole one ("1 whole", "1 regular", "1 fruit", "1 bagel")."""
     if not portions or (item.unit and not item.unit.isascii()):
         return None
+    if _SURFACE_INCH_SAID.search(item.said or ""):
+        # FNDDS measures pies, pizzas and lasagnas by the "1 surface inch" too: "a slice of key lime pie that
+        # measures one surface inch" was the slice (150 g), not the square inch (19 g).
+        surface_inch = next((p for p in portions if "surface inch" in (p.get("description") or "").lower()), None)
+        if surface_inch is not None:
+            return _per_one(surface_inch)
     unit = (item.unit or "").lower()
     # The food's own name says nothing about the amount: "a strawberry pie" is not "1 pie, any size".
     said = _portion_words(f"{item.said} {unit} {item.size or ''}") - _name_words(food_name)

@@ -205,3 +205,16 @@ def test_a_products_labelled_serving_is_one_serving():
     # A branded soda's only measure, "12 OZA (355 g)", was read as twelve of 29.6 g: a soda was 30 g.
     soda = [{"description": "12 OZA (355 g)", "gram_weight": 355.0, "amount": 1.0}]
     assert grams("a lemon-lime soda", soda, "CAFFEINE FREE LEMON LIME SODA", quantity=1) == 355.0
+
+
+def test_a_surface_inch_said_is_the_surface_inch_whatever_the_unit():
+    # "a slice of key lime pie that measures one surface inch" was the slice, 150 g, not FNDDS's square inch.
+    pie = [{"description": "1 slice, any size", "gram_weight": 150.0, "amount": 1.0},
+           {"description": "1 surface inch", "gram_weight": 18.9, "amount": 1.0},
+           {"description": "Quantity not specified", "gram_weight": 150.0, "amount": 1.0}]
+    said = "a slice of key lime pie that measures one surface inch"
+    assert grams(said, pie, "Pie, key lime", quantity=1, unit="slice") == pytest.approx(18.9)
+    assert grams("a one square inch piece of key lime pie", pie, "Pie, key lime", quantity=1,
+                 unit="piece") == pytest.approx(18.9)
+    assert grams("a slice of key lime pie", pie, "Pie, key lime", quantity=1, unit="slice") == pytest.approx(150.0)
+
