@@ -311,6 +311,11 @@ _EN_PHRASES = {
     "one-half": 0.5, "a-half": 0.5, "one-third": 1 / 3, "one-quarter": 0.25, "one-fourth": 0.25,
 }
 
+# Shares beyond the everyday half, third and quarter, by their denominators.
+_EN_ORDINALS = {"fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "twelfth": 12,
+                "sixteenth": 16}
+_EN_ORDINAL_SHARE = f"(?:{'|'.join(_EN_ORDINALS)})"
+
 
 def _en_number(text: str) -> float:
     text = re.sub(r"\s+", " ", text.strip().lower())
@@ -319,6 +324,10 @@ def _en_number(text: str) -> float:
                   r"\1", text)
     if text in _EN_PHRASES:
         return float(_EN_PHRASES[text])
+    share = re.fullmatch(rf"(one|an?|two|three|four|five|seven)[- ]({_EN_ORDINAL_SHARE})s?(?: of (?:an?|the))?", text)
+    if share:
+        numerator = 1 if share.group(1) in ("a", "an") else _EN_ONES[share.group(1)]
+        return numerator / _EN_ORDINALS[share.group(2)]
     m = re.fullmatch(r"(\w+) and a half", text)
     if m:
         return _en_number(m.group(1)) + 0.5
@@ -841,12 +850,21 @@ _EN_NUM = (
     r"|(?:two[- ]thirds|three[- ](?:quarters|fourths))\s+of\s+(?:an?|the)\b"
     r"|(?:one|a)[- ](?:half|third|quarter|fourth)\b|three[- ]fourths"
     r"|three[- ]quarters|two[- ]thirds"
+    # "one-sixth of an 8-inch pie", "an eighth of a cake", "two-fifths of a bar"; not "one-eighth of an inch of fat".
+    rf"|(?:(?:one|an?)[- ]{_EN_ORDINAL_SHARE}|(?:two|three|four|five|seven)[- ]{_EN_ORDINAL_SHARE}s)\b"
+    r"(?!(?:\s+of)?\s+(?:an?\s+)?inch)(?:\s+of\s+(?:an?|the)\b)?"
     r"|a quarter|a third|half an?|a half|one half"
     r"|a whole|one whole|a single|one single|single"
     r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
     r"|seventeen|eighteen|nineteen|half|quarter|an|a)"
 )
+# A share said before a weight or volume: "half of a", "one-sixth of an", "a quarter of the".
+_EN_SHARE_OF_WEIGHED = re.compile(
+    r"(?:^|\s)(?P<num>(?:(?:(?:one|an?)[- ])?(?:half|third|quarter|fourth)|two[- ]thirds|three[- ](?:quarters|fourths)"
+    rf"|(?:one|an?)[- ]{_EN_ORDINAL_SHARE}|(?:two|three|four|five|seven)[- ]{_EN_ORDINAL_SHARE}s)\s+of\s+(?:an?|the)"
+    r"|half\s+an?)$",
+    re.IGNORECASE)
 _EN_MEASURE = re.compile(
     r"(?:\b(?:that's|that is|which is|weighing|weighs|measuring|at|about|around|approximately|approx\.?|roughly"
     r"|totaling|totalling|of|some|nearly|almost|just over|just under|over|under)\s+)*"
@@ -1038,7 +1056,8 @@ _EN_SIZE_SAID = re.compile(
     re.IGNORECASE)
 # "one-eighth of a 9-inch pie" after the food: how much of the whole, said for the food before it.
 _EN_SHARE_OF = re.compile(
-    r"(?:(?:about|approximately|around|roughly)\s+)?(?:one|a|an)[- ](?:half|third|quarter|fourth|fifth|sixth|eighth|tenth|"
+    r"(?:(?:about|approximately|around|roughly|specifically|exactly|precisely|representing|(?:which|that) is)\s+)?"
+    r"(?:one|a|an)[- ](?:half|third|quarter|fourth|fifth|sixth|eighth|tenth|"
     r"twelfth|sixteenth)\s+of\s+", re.IGNORECASE)
 
 _EN_EACH = re.compile(r"\b(?:each|apiece)\b", re.IGNORECASE)
@@ -1072,6 +1091,16 @@ def _en_read(raw: str) -> _Piece:
         _set_measure(amount, _en_number(m.group("num")), unit)
         measured_oz = _en_number(m.group("num")) if unit == "oz" else None
         before, after = text[: m.start()].strip(), text[m.end():].strip()
+        share = _EN_SHARE_OF_WEIGHED.search(before)
+        if share:
+            # "a quarter of a 12 oz bag of chips", "one-sixth of a 16-ounce cake": the weight is of the whole,
+            # and the share of it was eaten (it was the whole bag, 340 g).
+            part = _en_number(share.group("num"))
+            amount.grams = None if amount.grams is None else round(amount.grams * part, 3)
+            amount.volume_ml = None if amount.volume_ml is None else round(amount.volume_ml * part, 3)
+            measured_oz = None if measured_oz is None else measured_oz * part
+            amount.quantity, amount.unit = part, None
+            before = before[: share.start()].strip()
         # "cooked up 70g of dried pasta": the food follows "of"; "a 57g chicken sausage": both sides matter.
         if m.group(0).rstrip().lower().endswith(" of") and _EN_UNIT_WORD.search(before) is None and re.fullmatch(
                 r"(?:a|an|one)|(?:\w+ed|\w+ing)(?: \w+)?", before, re.IGNORECASE):
@@ -1262,6 +1291,10 @@ def _parse_en(text: str) -> list[SplitItem]:
             continue
         if previous is not None and sep == "comma" and in_sentence and _EN_SHARE_OF.match(stripped):
             previous.said = f"{previous.said}, {piece.said}"
+            if unweighed and amount.measured:
+                # "a slice of cheesecake, one-sixth of a 17-ounce cake": the share of the weight said (was 482 g).
+                previous.grams, previous.volume_ml = amount.grams, amount.volume_ml
+                previous.grams_source = "stated" if amount.grams is not None else None
             continue
         if piece.name and not own and nxt is not None and segments[index + 1][0] == "comma" and not in_sentence and re.match(
                 r"(?:for|to|in|at|during|on|from|after|before|while|when)\b", stripped, re.IGNORECASE):

@@ -190,6 +190,25 @@ _PART = re.compile(r"\b(?:piece|slice|wedge|surface inch|cubic inch)\b")
 _SURFACE_INCH_SAID = re.compile(r"\b(?:surface|square)[\s-]+inch\b", re.IGNORECASE)
 
 
+_SHARE_DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "eighth": 8,
+                       "tenth": 10, "twelfth": 12, "sixteenth": 16}
+_SHARE_SAID = re.compile(rf"\b(?:one|an?)[- ]({'|'.join(_SHARE_DENOMINATORS)})\s+of\b(?!\s+an?\s+inch)|\b1/(\d+)\s+of\b",
+                         re.IGNORECASE)
+_SHARE_MEASURE = re.compile(r"\(1/(\d+)\b")  # "1 piece (1/6 of 8" pie)", "1 piece (1/8 cake)"
+
+
+def _piece_of_the_share_said(said: str | None, portions: list[dict]) -> tuple[dict, int] | None:
+    found = _SHARE_SAID.search(said or "")
+    if not found:
+        return None
+    denominator = _SHARE_DENOMINATORS[found.group(1).lower()] if found.group(1) else int(found.group(2))
+    for portion in portions:
+        measure = _SHARE_MEASURE.search(portion.get("description") or "")
+        if measure and int(measure.group(1)) == denominator:
+            return portion, denominator
+    return None
+
+
 def _said_inches(said: str | None) -> float | None:
     found = _INCHES_SAID.search(said or "")
     return float(found.group(1)) if found else None
@@ -270,6 +289,15 @@ def _from_food_portions(item: SplitItem, portions: list[dict], food_name: str = 
         surface_inch = next((p for p in portions if "surface inch" in (p.get("description") or "").lower()), None)
         if surface_inch is not None:
             return _per_one(surface_inch)
+    share_piece = _piece_of_the_share_said(item.said, portions)
+    if share_piece is not None:
+        piece, denominator = share_piece
+        # "one-sixth of an 8-inch pie" is SR's "1 piece (1/6 of 8" pie)": the share said is that piece, whether it
+        # was said as the count (a sixth of the whole pie) or beside one ("a slice, one-eighth of the cake").
+        # One piece of it, even where SR counts the share ("0.125 pie 1 pie (1/8 of 9" pie)", 131 g).
+        one = piece["gram_weight"] / max(piece.get("amount") or 1.0, 1.0)
+        quantity = item.quantity or 1.0
+        return one * denominator if abs(quantity * denominator - 1) < 0.01 else one
     unit = (item.unit or "").lower()
     # The food's own name says nothing about the amount: "a strawberry pie" is not "1 pie, any size".
     said = _portion_words(f"{item.said} {unit} {item.size or ''}") - _name_words(food_name)

@@ -209,6 +209,17 @@ EN_CASES = [
     ("one third of a pizza", [dict(name="pizza", quantity=1 / 3, unit=None)]),
     ("one-half cup of rice", [dict(name="rice", quantity=0.5, unit="cup")]),
     ("three-fourths cup of flour", [dict(name="flour", quantity=0.75, unit="cup")]),
+    ("one-sixth of an apple pie", [dict(name="apple pie", quantity=1 / 6, unit=None)]),  # was "-sixth of an apple pie"
+    ("an eighth of a cake", [dict(name="cake", quantity=0.125, unit=None)]),
+    ("two-fifths of a chocolate bar", [dict(name="chocolate bar", quantity=0.4, unit=None)]),
+    ("a steak trimmed to one-eighth of an inch of fat", [dict(name="steak trimmed to one-eighth of an inch of fat")]),
+    # A share of a weight said is that share of it: the whole bag (340 g), the whole cake (454 g) were logged.
+    ("a quarter of a 12 oz bag of chips", [dict(name="chips", quantity=0.25, unit="bag", grams=85.049)]),
+    ("half a 12 oz can of cola", [dict(name="cola", quantity=0.5, unit="can", volume_ml=177.441)]),
+    ("one-sixth of a 16-ounce cake", [dict(name="cake", quantity=1 / 6, grams=75.599)]),
+    ("a slice of cheesecake, specifically one-sixth of a 17-ounce cake",
+     [dict(name="cheesecake", quantity=1, unit="slice", grams=80.323)]),
+    ("a 12 oz can of cola", [dict(name="cola", quantity=1, unit="can", volume_ml=354.882)]),
     # How the food is, said before its unit, stays with the food; a size does not.
     ("A third of an unprepared package of frozen Brussels sprouts",
      [dict(name="unprepared frozen brussels sprouts", quantity=1 / 3, unit="package")]),

@@ -218,3 +218,17 @@ def test_a_surface_inch_said_is_the_surface_inch_whatever_the_unit():
                  unit="piece") == pytest.approx(18.9)
     assert grams("a slice of key lime pie", pie, "Pie, key lime", quantity=1, unit="slice") == pytest.approx(150.0)
 
+
+def test_a_share_said_is_the_piece_the_food_measures_by_that_share():
+    # "one-sixth of an 8-inch pie" was a sixth of SR's piece "1 piece (1/6 of 8" pie)", 17.5 g.
+    custard = [{"description": "1 oz", "gram_weight": 28.35, "amount": 1.0},
+               {"description": "1 piece (1/6 of 8\" pie)", "gram_weight": 105.0, "amount": 1.0}]
+    name = "Pie, egg custard, commercially prepared"
+    assert grams("one-sixth of an 8-inch egg custard pie", custard, name, quantity=1 / 6) == pytest.approx(105.0)
+    # Said beside a slice; SR also counts the share itself ("0.125 pie 1 pie (1/8 of 9" pie)", 131 g, not 1048 g).
+    apple = [{"description": "0.125 pie 1 pie (1/8 of 9\" pie)", "gram_weight": 131.0, "amount": 0.125},
+             {"description": "1 slice", "gram_weight": 137.0, "amount": 1.0},
+             {"description": "1 pie", "gram_weight": 1137.0, "amount": 1.0}]
+    assert grams("a slice of apple pie, representing one-eighth of a 9-inch pie", apple, "Pie, Dutch Apple",
+                 quantity=1, unit="slice") == pytest.approx(131.0)
+    assert grams("a slice of apple pie", apple, "Pie, Dutch Apple", quantity=1, unit="slice") == pytest.approx(137.0)
