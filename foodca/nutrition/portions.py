@@ -171,7 +171,9 @@ UNIT_SYNONYMS = {"tbsp": "tablespoon", "tsp": "teaspoon", "piece": "piece slice 
                  "slice": "slice piece", "strip": "strip slice",
                  "bowl": "bowl", "packet": "packet package", "bar": "bar",
                  # "a small bag of M&Ms" is SR's "1 package (1.69 oz)" (was one candy, 0.7 g)
-                 "bag": "bag package packet", "pack": "pack package packet"}
+                 "bag": "bag package packet", "pack": "pack package packet",
+                 # "a large portion of French fries from McDonald's" is SR's "1 large serving" (was 99 g).
+                 "portion": "portion serving", "order": "order serving"}
 _MEASURE_WORDS = re.compile(r"\b(cups?|tbsp|tablespoons?|tsp|teaspoons?|oz|ounces?|fl|g|ml|lbs?|pounds?|liters?)\b")
 _PORTION_STOP = frozenset("of a an the and or with without nfs ns quantity not specified".split())
 _LEADING_MEASURE = re.compile(r"^\s*[\d/.\s]*(cups?|tbsp|tablespoons?|tsp|teaspoons?|oz|ounces?|fl oz|g|ml|lbs?|pounds?)\b")
@@ -187,7 +189,7 @@ _WHOLE = re.compile(r"\b(?:whole|entire|full|complete)\b(?![\s-]*(?:wheat|grain|
                     re.IGNORECASE)
 _MINIATURE = re.compile(r"\b(?:miniature|mini|fun size|snack size|bite size|bite-size)\b", re.IGNORECASE)
 _PART = re.compile(r"\b(?:piece|slice|wedge|surface inch|cubic inch)\b")
-_SURFACE_INCH_SAID = re.compile(r"\b(?:surface|square)[\s-]+inch\b", re.IGNORECASE)
+_INCH_MEASURE_SAID = re.compile(r"\b(surface|square|cubic)[\s-]+inch\b", re.IGNORECASE)
 
 
 _SHARE_DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "eighth": 8,
@@ -283,12 +285,14 @@ def _from_food_portions(item: SplitItem, portions: list[dict], food_name: str = 
     with nothing in common, the food's typical whole one ("1 whole", "1 regular", "1 fruit", "1 bagel")."""
     if not portions or (item.unit and not item.unit.isascii()):
         return None
-    if _SURFACE_INCH_SAID.search(item.said or ""):
-        # FNDDS measures pies, pizzas and lasagnas by the "1 surface inch" too: "a slice of key lime pie that
-        # measures one surface inch" was the slice (150 g), not the square inch (19 g).
-        surface_inch = next((p for p in portions if "surface inch" in (p.get("description") or "").lower()), None)
-        if surface_inch is not None:
-            return _per_one(surface_inch)
+    inch_said = _INCH_MEASURE_SAID.search(item.said or "")
+    if inch_said:
+        # FNDDS measures pies, pizzas and lasagnas by the "1 surface inch", quiches and cakes by the "1 cubic inch":
+        # "a slice of key lime pie that measures one surface inch" was the slice (150 g), not the square inch (19 g).
+        measure = "cubic inch" if inch_said.group(1).lower() == "cubic" else "surface inch"
+        by_the_inch = next((p for p in portions if measure in (p.get("description") or "").lower()), None)
+        if by_the_inch is not None:
+            return _per_one(by_the_inch)
     share_piece = _piece_of_the_share_said(item.said, portions)
     if share_piece is not None:
         piece, denominator = share_piece

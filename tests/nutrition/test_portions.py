@@ -232,3 +232,22 @@ def test_a_share_said_is_the_piece_the_food_measures_by_that_share():
     assert grams("a slice of apple pie, representing one-eighth of a 9-inch pie", apple, "Pie, Dutch Apple",
                  quantity=1, unit="slice") == pytest.approx(131.0)
     assert grams("a slice of apple pie", apple, "Pie, Dutch Apple", quantity=1, unit="slice") == pytest.approx(137.0)
+
+
+@pytest.mark.parametrize("said, unit, size, expected", [
+    ("a large portion of french fries", "portion", "large", 154.0),  # was the usual serving, sized: 99 g
+    ("a small order of french fries", "order", "small", 71.0),
+])
+def test_a_portion_or_an_order_is_the_foods_serving_of_that_size(said, unit, size, expected):
+    fries = [{"description": "1 small serving", "gram_weight": 71.0, "amount": 1.0},
+             {"description": "1 medium serving", "gram_weight": 117.0, "amount": 1.0},
+             {"description": "1 large serving", "gram_weight": 154.0, "amount": 1.0}]
+    assert grams(said, fries, "McDONALD'S, french fries", quantity=1, unit=unit, size=size) == pytest.approx(expected)
+
+
+def test_a_cubic_inch_said_is_the_cubic_inch():
+    # "a piece of lean pork chop measuring one cubic inch" was the piece (30 g).
+    chop = [{"description": "1 piece", "gram_weight": 30.0, "amount": 1.0},
+            {"description": "1 cubic inch", "gram_weight": 17.0, "amount": 1.0}]
+    assert grams("a piece of lean pork chop measuring one cubic inch", chop, "Pork chop, lean", quantity=1,
+                 unit="piece") == pytest.approx(17.0)
