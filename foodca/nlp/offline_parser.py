@@ -122,6 +122,12 @@ SIZES_EN = {
     "small-sized": "small", "large-sized": "large", "regular-sized": "medium", "regular-size": "medium",
     "normal-sized": "medium", "average-sized": "medium", "standard-sized": "medium", "extra small": "small",
     "extra-small": "small",
+    # A candy's or a snack's package sizes, as USDA measures them ("1 miniature/bite size/fun size", "1 sharing/movie
+    # theater size"): the words stay in what was said, for the food's own measure to be found.
+    **{f"{kind}{joint}{size}": package_size
+       for kinds, package_size in ((("fun", "snack", "bite"), "small"),
+                                   (("sharing", "share", "king", "movie theater", "movie-theater"), "large"))
+       for kind in kinds for joint in (" ", "-") for size in ("size", "sized")},
 }
 SIZES_ZH = {"小": "small", "中": "medium", "大": "large"}
 DISHES_EN = (
@@ -953,6 +959,10 @@ _EN_LEAD = [
         r"^there\s+(?:is|are|was|were|'s|’s)\s+(?:also\s+)?",
         r"^(?:just|only|exactly)\s+(?=\d)",  # "a tiny bit of sugar, just 5g": the sugar's 5 g
         r"\s+and\s+(?:snacked|sipped|munched|nibbled|finished)\s*$",
+        # "… while watching the movie", "… while at the movies": what else was going on.
+        # Not "while eating 180g of couscous", another food.
+        r"\s+while\s+(?!(?:eating|drinking|having|enjoying|sipping|munching|snacking|consuming|nibbling)\b)"
+        r"(?:\w+ing|at|in|on|out)\b.*$",
         r"\s+(?:that|which)\s+(?:weighed|weighs|weighing|was|were|is|are)\s*$",
         rf"^(?:\w+\s+)?{_MEALS}(?:\s+(?:spread|plate|platter))?\s+(?:that|which)\s+(?:includes|included|has|had|"
         r"consists of|consisted of|contains|contained)\s+",
@@ -975,7 +985,9 @@ _EN_DESCRIBES = re.compile(
 _EN_PARTICIPLE = re.compile(r"\b\w+ed\s*$|\b(?:made|done|frozen|mixed|filled|topped|stuffed|covered|coated|served|cooked)\s*$", re.IGNORECASE)
 _EN_SPLIT = re.compile(
     r"(?P<strong>\s*;\s*|(?<![\d.])\.(?:\s+|$)|\s*!\s*|\n+)"
-    r"|(?P<conj>\s*,?\s+(?:along with|together with|as well as|paired with|accompanied by|alongside|plus|and then|and also|and|with|&|\+)\s+|\s+(?:on|over|in|on top of)\s+(?=\d))"
+    r"|(?P<conj>\s*,?\s+(?:along with|together with|as well as|paired with|accompanied by|alongside|plus|and then|and also|and|with|&|\+)\s+|\s+(?:on|over|in|on top of)\s+(?=\d)"
+    # "50g of coffee while eating 180g of couscous": a second food (the couscous was the coffee's name).
+    r"|\s+while\s+(?=(?:eating|drinking|having|enjoying|sipping|munching|snacking|consuming|nibbling)\b))"
     r"|(?P<comma>\s*,\s*)",
     re.IGNORECASE,
 )

@@ -166,6 +166,8 @@ def _density(portions: list[dict]) -> float:
     return 1.0
 
 
+# The sizes candies and snacks are sold in, as USDA's measures name them ("1 miniature/bite size/fun size").
+_PACKAGE_SIZES = frozenset({"fun", "snack", "bite", "sharing", "theater", "king"})
 # Words a food's measures use for the unit said: a piece of pie is "1 slice"; tbsp is "tablespoon".
 UNIT_SYNONYMS = {"tbsp": "tablespoon", "tsp": "teaspoon", "piece": "piece slice wedge fillet steak",
                  "slice": "slice piece", "strip": "strip slice",
@@ -308,9 +310,11 @@ def _from_food_portions(item: SplitItem, portions: list[dict], food_name: str = 
     unit_words = _portion_words(UNIT_SYNONYMS.get(unit, unit))
     said |= unit_words
     if unit_words:
-        # The unit said decides first ("a cup of peanuts" is never "1 peanut"); other words break ties.
-        portions = [p for p in portions if unit_words & _portion_words(p.get("description") or "")]
-
+        # The unit said decides first ("a cup of peanuts" is never "1 peanut"); other words break ties. A package
+        # size said is as good as the unit: "a fun size piece of hard candy" is "1 miniature/bite size/fun size",
+        # not "1 piece" (5 g), and "a king-size package of gummy candy" "1 large/king size".
+        named = unit_words | (said & _PACKAGE_SIZES)
+        portions = [p for p in portions if named & _portion_words(p.get("description") or "")]
     else:
         # No unit said: "two eggs" means eggs, never "1 cup (4.86 large eggs)".
         portions = [p for p in portions if not _MEASURE_WORDS.search((p.get("description") or "").lower())]
@@ -336,6 +340,9 @@ def _from_food_portions(item: SplitItem, portions: list[dict], food_name: str = 
             overlap += -2 if _PART.search(description.lower()) else 1
         elif sized_whole and not _PART.search(description.lower()) and not _MEASURE_WORDS.search(description.lower()):
             overlap += 0.5
+        # The package size said outweighs the size it stands for: "sharing size" is "1 sharing/movie theater size",
+        # not the "1 large/king size" its "large" also overlaps.
+        overlap += 0.5 * len(said & _PACKAGE_SIZES & _portion_words(description))
         if overlap > best_overlap:
             best, best_overlap = portion, overlap
     if best is not None:

@@ -220,6 +220,11 @@ EN_CASES = [
     ("a slice of cheesecake, specifically one-sixth of a 17-ounce cake",
      [dict(name="cheesecake", quantity=1, unit="slice", grams=80.323)]),
     ("a 12 oz can of cola", [dict(name="cola", quantity=1, unit="can", volume_ml=354.882)]),
+    # A candy's package size said is no part of its name (all three were unmatched, the second of no amount).
+    ("a fun size bag of chocolate-covered peanuts", [dict(name="chocolate-covered peanuts", quantity=1, unit="bag")]),
+    ("a sharing size pack of licorice while watching the movie", [dict(name="licorice", quantity=1, unit="pack")]),
+    ("a movie theater size chocolate candy", [dict(name="chocolate candy", quantity=1, size="large")]),
+    ("50g of coffee while eating 180g of couscous", [dict(name="coffee", grams=50), dict(name="couscous", grams=180)]),
     # How the food is, said before its unit, stays with the food; a size does not.
     ("A third of an unprepared package of frozen Brussels sprouts",
      [dict(name="unprepared frozen brussels sprouts", quantity=1 / 3, unit="package")]),

@@ -251,3 +251,20 @@ def test_a_cubic_inch_said_is_the_cubic_inch():
             {"description": "1 cubic inch", "gram_weight": 17.0, "amount": 1.0}]
     assert grams("a piece of lean pork chop measuring one cubic inch", chop, "Pork chop, lean", quantity=1,
                  unit="piece") == pytest.approx(17.0)
+
+
+@pytest.mark.parametrize("said, fields, expected", [
+    ("a fun size piece of hard candy", {"unit": "piece"}, 15.0),  # was "1 piece", 5 g
+    ("a king-size piece of hard candy", {"unit": "piece"}, 120.0),
+    ("a king-size package of hard candy", {"unit": "package", "size": "large"}, 120.0),  # was the usual 60 g
+    ("a sharing size of hard candy", {"size": "large"}, 240.0),  # not the "large/king size" its size also says
+    ("a piece of hard candy", {"unit": "piece"}, 5.0),
+])
+def test_a_package_size_said_is_the_candys_measure_of_that_size(said, fields, expected):
+    candy = [{"description": "1 piece", "gram_weight": 5.0, "amount": 1.0},
+             {"description": "1 miniature/bite size/fun size", "gram_weight": 15.0, "amount": 1.0},
+             {"description": "1 snack size/pouch/regular size", "gram_weight": 60.0, "amount": 1.0},
+             {"description": "1 large/king size", "gram_weight": 120.0, "amount": 1.0},
+             {"description": "1 sharing/movie theater size", "gram_weight": 240.0, "amount": 1.0},
+             {"description": "Quantity not specified", "gram_weight": 60.0, "amount": 1.0}]
+    assert grams(said, candy, "Candy, hard", quantity=1, **fields) == pytest.approx(expected)
