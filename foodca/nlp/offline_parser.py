@@ -1056,7 +1056,8 @@ _EN_DESCRIBES_FOOD = re.compile(
 
 _EN_ADJ_ONLY = re.compile(
     r"(?:(?:\w+ed|raw|fresh|frozen|canned|plain|whole|lean|warm|hot|cold|crisp|crispy|soft|hard|ready-to-eat|"
-    r"ready-to-serve|bite-sized|trim|dry|dried|sweet|light|thick|thin|unsalted|salted|homemade|instant|and|or)[\s,]*)+",
+    r"ready-to-serve|bite-sized|trim|dry|dried|sweet|light|thick|thin|unsalted|salted|homemade|instant|boneless|"
+    r"skinless|and|or)[\s,]*)+",
     re.IGNORECASE)
 _EN_MEASURE_WORDS = re.compile(
     r"(?:(?:a|an|the|with|in|total|net|overall|its|of|serving|portion|size|volume|weight|amount|content|capacity|"

@@ -225,6 +225,9 @@ EN_CASES = [
     ("a sharing size pack of licorice while watching the movie", [dict(name="licorice", quantity=1, unit="pack")]),
     ("a movie theater size chocolate candy", [dict(name="chocolate candy", quantity=1, size="large")]),
     ("50g of coffee while eating 180g of couscous", [dict(name="coffee", grams=50), dict(name="couscous", grams=180)]),
+    # "boneless" alone before a comma was a food of its own (430 g of pork loin).
+    ("a portion of boneless, fat-trimmed grilled chuck steak weighing 3 ounces",
+     [dict(name="boneless fat-trimmed grilled chuck steak", grams=85.048)]),
     # How the food is, said before its unit, stays with the food; a size does not.
     ("A third of an unprepared package of frozen Brussels sprouts",
      [dict(name="unprepared frozen brussels sprouts", quantity=1 / 3, unit="package")]),
