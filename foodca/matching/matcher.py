@@ -112,7 +112,9 @@ class MatchResult:
     status: str  # matched | unmatched
     position: int | None
     score: float
-    alternatives: list[Candidate] = field(default_factory=list)
+    alternatives: list[Candidate] = field(default_factory=list)  # the top five, shown to the user
+    # The whole ranking (up to 20): a food with no measures borrows one from the nearest of these that has.
+    ranked: tuple[Candidate, ...] = ()
 
 
 class Matcher:
@@ -137,8 +139,8 @@ class Matcher:
                                           "" if chinese else item.said)
         alternatives = list(ranked[:5])
         if ranked and ranked[0].score >= threshold:
-            return MatchResult("matched", ranked[0].position, ranked[0].score, alternatives)
-        return MatchResult("unmatched", None, ranked[0].score if ranked else 0.0, alternatives)
+            return MatchResult("matched", ranked[0].position, ranked[0].score, alternatives, ranked)
+        return MatchResult("unmatched", None, ranked[0].score if ranked else 0.0, alternatives, ranked)
 
     def _rank(self, chinese: bool, name: str, name_en: str | None, brand: str | None, state: str | None,
               said: str) -> tuple[tuple[Candidate, ...], float]:

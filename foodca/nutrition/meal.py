@@ -339,8 +339,13 @@ class MealAnalyser:
             # A food with no measures of its own ("Pork, chop, center cut, raw", a Foundation food) weighs as the
             # nearest candidate that has them ("Pork, chop, NS as to fat eaten"): said alone it had no grams at all.
             name_words = set(en_name_tokens(self.index.names[match.position])[0])
-            for candidate in match.alternatives:
-                if (candidate.position != match.position and candidate.score >= match.score - SIMILAR_SCORE
+            for candidate in match.ranked or match.alternatives:
+                # With no grams at all, any candidate of the same name and alike energy will do: the Foundation
+                # "Peppers, bell, red, raw" has no measure, and its yellow sibling, the nearest, none either ("a
+                # large red bell pepper" had no grams); FNDDS's "Pepper, sweet, red, raw" does.
+                near = candidate.score >= match.score - SIMILAR_SCORE or (
+                    grams.grams is None and self._alike(match.position, candidate.position))
+                if (candidate.position != match.position and near
                         and name_words & set(en_name_tokens(self.index.names[candidate.position])[0])):
                     similar = self._grams_of(item, candidate.position)
                     if similar.grams is not None and (grams.grams is None or (

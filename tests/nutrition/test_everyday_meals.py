@@ -251,3 +251,11 @@ def test_the_water_a_food_was_boiled_in_is_not_eaten(analyser):
     assert (potatoes["name"], potatoes["grams"]) == ("potatoes cooked", 200)
     [tuna] = analyser.analyse("62.5g of canned tuna in water", use_model=False)["items"]
     assert tuna["name"] == "canned tuna in water"  # packed in water, which is part of the food's name
+
+
+def test_a_food_with_no_measures_borrows_from_further_down_the_ranking(analyser):
+    # The Foundation bell peppers have no measures, and the nearest five candidates are all of them: "a large red
+    # bell pepper" had no grams at all. FNDDS's sweet red pepper, lower down, has the same energy and a large one.
+    [pepper] = analyser.analyse("a large red bell pepper", use_model=False)["items"]
+    assert pepper["food"]["name"] == "Peppers, bell, red, raw"
+    assert (pepper["grams"], pepper["basis"]) == (164.0, "food_portion_of_similar")
