@@ -175,7 +175,7 @@ UNIT_SYNONYMS = {"tbsp": "tablespoon", "tsp": "teaspoon", "piece": "piece slice 
                  # "a small bag of M&Ms" is SR's "1 package (1.69 oz)" (was one candy, 0.7 g)
                  "bag": "bag package packet", "pack": "pack package packet",
                  # "a large portion of French fries from McDonald's" is SR's "1 large serving" (was 99 g).
-                 "portion": "portion serving", "order": "order serving"}
+                 "portion": "portion serving order", "order": "order serving"}
 _MEASURE_WORDS = re.compile(r"\b(cups?|tbsp|tablespoons?|tsp|teaspoons?|oz|ounces?|fl|g|ml|lbs?|pounds?|liters?)\b")
 _PORTION_STOP = frozenset("of a an the and or with without nfs ns quantity not specified".split())
 _LEADING_MEASURE = re.compile(r"^\s*[\d/.\s]*(cups?|tbsp|tablespoons?|tsp|teaspoons?|oz|ounces?|fl oz|g|ml|lbs?|pounds?)\b")

@@ -268,3 +268,13 @@ def test_a_package_size_said_is_the_candys_measure_of_that_size(said, fields, ex
              {"description": "1 sharing/movie theater size", "gram_weight": 240.0, "amount": 1.0},
              {"description": "Quantity not specified", "gram_weight": 60.0, "amount": 1.0}]
     assert grams(said, candy, "Candy, hard", quantity=1, **fields) == pytest.approx(expected)
+
+
+def test_a_portion_of_a_food_measured_by_the_order_is_an_order():
+    # "a medium portion of popcorn from the movie theater" was the usual serving, 28 g; FNDDS sells it by the order.
+    popcorn = [{"description": "1 cup", "gram_weight": 11.0, "amount": 1.0},
+               {"description": "1 small order", "gram_weight": 88.0, "amount": 1.0},
+               {"description": "1 medium order", "gram_weight": 143.0, "amount": 1.0},
+               {"description": "Quantity not specified", "gram_weight": 28.0, "amount": 1.0}]
+    assert grams("a medium portion of movie theater popcorn", popcorn, "Popcorn, movie theater, no butter added",
+                 quantity=1, unit="portion", size="medium") == pytest.approx(143.0)
