@@ -115,6 +115,11 @@ def zh_alias_foods() -> dict[str, str]:
 def decide_grams(item: SplitItem, *, food_names_zh: list[str], portions: list[dict], food_name: str = "") -> Grams:
     """The grams eaten and the basis, in the product's order of trust."""
     if item.grams is not None and item.grams_source == "stated":
+        yield_per_gram = _cooked_per_dry_gram(item, portions)
+        if yield_per_gram:
+            # "1 ounce of dry Cream of Wheat made with water" is the cooked cereal that ounce yields (205 g), not an
+            # ounce of the cooked cereal: 3 g of carbs against 21.
+            return Grams(item.grams * yield_per_gram, "stated_dry_yield")
         return Grams(item.grams, "stated")  # "0g of chili peppers" said is none at all, not a serving
     if item.grams and item.grams_source == "recipe":
         return Grams(item.grams, "dish_recipe", zh_alias_foods().get(zh_core(item.name)))
@@ -147,6 +152,23 @@ def decide_grams(item: SplitItem, *, food_names_zh: list[str], portions: list[di
     # "10 chips" with no measure of one chip: ten servings would be far wronger than one.
     servings = quantity if quantity <= 2 else 1.0
     return Grams(servings * serving if serving else None, "default_serving")
+
+
+# "1 oz, dry, yields" (528 g of couscous), "1 oz dry, yield after cooking": FNDDS's cooked grains and beans.
+_DRY_YIELD = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*oz\b,?\s*dry,?\s*yield", re.IGNORECASE)
+_DRY_SAID = re.compile(r"\b(?:dry|dried|uncooked)\b(?![\s-]+(?:heat|mix|roast|roasted|weight))", re.IGNORECASE)
+OUNCE_G = 28.3495
+
+
+def _cooked_per_dry_gram(item: SplitItem, portions: list[dict]) -> float | None:
+    """Grams of the cooked food one gram of it dry yields, when a dry weight was said of a food matched cooked."""
+    if not _DRY_SAID.search(item.said or ""):
+        return None
+    for portion in portions:
+        found = _DRY_YIELD.match(portion.get("description") or "")
+        if found and portion["gram_weight"]:
+            return portion["gram_weight"] / (float(found.group(1)) * OUNCE_G)
+    return None
 
 
 _VOLUME_PORTION = re.compile(r"^\s*[\d/.\s]*(cups?|tablespoons?|tbsp|teaspoons?|tsp|fl oz|fluid ounces?)\b")

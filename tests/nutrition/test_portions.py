@@ -278,3 +278,23 @@ def test_a_portion_of_a_food_measured_by_the_order_is_an_order():
                {"description": "Quantity not specified", "gram_weight": 28.0, "amount": 1.0}]
     assert grams("a medium portion of movie theater popcorn", popcorn, "Popcorn, movie theater, no butter added",
                  quantity=1, unit="portion", size="medium") == pytest.approx(143.0)
+
+
+def test_a_dry_weight_said_of_a_food_matched_cooked_is_what_it_yields():
+    # "1 ounce of dry Cream of Wheat made with water" was an ounce of the cooked cereal: 3 g of carbs, not 21.
+    cereal = [{"description": "1 cup, cooked", "gram_weight": 240.0, "amount": 1.0},
+              {"description": "1 oz, dry, yields", "gram_weight": 205.0, "amount": 1.0}]
+    name = "Cream of wheat, regular or quick, made with water, no added fat"
+    dry = SplitItem(said="1 ounce of dry cream of wheat made with water", name="dry cream of wheat", language="en",
+                    quantity=1, unit="oz", grams=28.35, grams_source="stated")
+    got = decide_grams(dry, food_names_zh=[], portions=cereal, food_name=name)
+    assert got.basis == "stated_dry_yield" and got.grams == pytest.approx(205.0, abs=0.1)
+    beans = [{"description": "1 oz dry, yield after cooking", "gram_weight": 70.0, "amount": 1.0}]
+    dried = SplitItem(said="1 oz of dried kidney beans", name="dried kidney beans", language="en", quantity=1,
+                      unit="oz", grams=28.35, grams_source="stated")
+    assert decide_grams(dried, food_names_zh=[], portions=beans, food_name="Kidney beans, from dried").grams == \
+        pytest.approx(70.0, abs=0.1)
+    # Cooked said, or a dry heat: the weight is of the food as it is.
+    for said in ("28 g of cooked cream of wheat", "28 g of cream of wheat cooked with dry heat"):
+        item = SplitItem(said=said, name="cream of wheat", language="en", grams=28.0, grams_source="stated")
+        assert decide_grams(item, food_names_zh=[], portions=cereal, food_name=name) == Grams(28.0, "stated")
