@@ -21,7 +21,7 @@ _SYNONYM_SPLIT = re.compile(r"[、，,；;/\s]+")
 
 EN_STOPWORDS = frozenset(
     "a an the of and or with without in on for to from my i am is are was were be having had have eating ate "
-    "enjoying consuming some made type kind style plus also as at by that this which".split()
+    "enjoying consuming some made type kind style also as at by that this which".split()
 )
 # Words that describe a USDA food without naming it; an extra one costs little.
 EN_DESCRIPTORS = frozenset(

@@ -996,10 +996,12 @@ _BRAND_EN = re.compile(rf"^(?P<b>{_alt(BRANDS_EN)})(?![\w'])(?:'s)?\s*", re.IGNO
 _BRAND_EN_FROM = re.compile(rf"\s*\b(?:from|by|made by)\s+(?P<b>{_alt(BRANDS_EN)})(?![\w'])", re.IGNORECASE)
 _BRAND_CANON = {b.lower(): b for b in BRANDS_EN}
 _BRAND_VERSIONS = frozenset({"zero", "zero sugar", "diet", "light", "lite", "max", "classic", "original", "cherry",
-                             "vanilla"})
+                             "vanilla", "plus"})
 _EN_STATE_RAW = re.compile(r"\b(?:dry|dried weight|uncooked|raw weight|raw)\b", re.IGNORECASE)
 _EN_STATE_COOKED = re.compile(r"\bcooked weight\b", re.IGNORECASE)
-_EN_TRIM = re.compile(r"^(?:of|the|some|a|an|my|our|and|with|plus|also|those|these|that|this)\s+|\s+(?:and|with|of|the|that|which|plus|at)$", re.IGNORECASE)
+# Not the "Plus" of a product's name: "a cup of Ensure Plus" was "ensure" (and once "plus" alone).
+_EN_TRIM = re.compile(r"^(?:of|the|some|a|an|my|our|and|with|plus|also|those|these|that|this)\s+|\s+(?:and|with|of|the|that|which|at)$"
+                      r"|(?<!\bensure)(?<!\bboost)\s+plus$", re.IGNORECASE)
 _EN_DRINK = re.compile(
     r"\b(?:cola|coke|pepsi|soda|pop|soft drink|juice|milk|water|beer|coffee|tea|latte|cappuccino|espresso|drink|"
     r"lemonade|smoothie|shake|wine|formula|kombucha|seltzer|sprite|gatorade|beverage)s?\b", re.IGNORECASE)
@@ -1073,6 +1075,8 @@ _EN_SHARE_OF = re.compile(
     r"(?:one|a|an)[- ](?:half|third|quarter|fourth|fifth|sixth|eighth|tenth|"
     r"twelfth|sixteenth)\s+of\s+", re.IGNORECASE)
 
+# A capitalised word inside what was said: a product's name ("Ensure Plus", "Propel Zero").
+_EN_PRODUCT_NAME = re.compile(r"(?<=\s)[A-Z][A-Za-z]+")
 _EN_EACH = re.compile(r"\b(?:each|apiece)\b", re.IGNORECASE)
 _EN_TYPE_OF = re.compile(r"^(?:\w+\s+)?(?:type|kind|sort|variety|form|style|version)\s+of\s+", re.IGNORECASE)
 
@@ -1315,8 +1319,10 @@ def _parse_en(text: str) -> list[SplitItem]:
         if nxt is not None and in_sentence and unweighed:
             owns_next_amount = False  # "a latte made with oat milk, measuring 8 fl oz": the latte's amount
         if (previous is not None and sep == "comma" and article_only and amount.size is None and in_sentence == 1
-                and (len(stripped.split()) >= 5 or (len(stripped.split()) >= 3 and nxt is not None
-                                                    and segments[index + 1][0] in _EN_WITH))
+                and (len(stripped.split()) >= 5 or (len(stripped.split()) >= 3 and (
+                    (nxt is not None and segments[index + 1][0] in _EN_WITH)
+                    # "Ensure Plus, a ready-to-drink nutritional shake": a product's name, then what it is.
+                    or _EN_PRODUCT_NAME.search(previous.said))))
                 and (nxt is None or segments[index + 1][0] == "strong" or (
                     segments[index + 1][0] != "and" and nxt.amount.empty))):
             # "Beerwurst, a beer salami made from pork": the food named again, not a second one.

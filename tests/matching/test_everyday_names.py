@@ -489,3 +489,9 @@ def test_flour_said_plainly_is_wheat_flour_and_its_bread_is_bread(matcher, said,
 ])
 def test_dishes_said_plainly_are_the_dish(matcher, said, expected):
     assert matched_name(matcher, said) == expected
+
+
+def test_plus_in_a_products_name_is_a_word_of_it(matcher):
+    # "plus" was a stopword: "Ensure Plus" tied with Ensure and was matched the lighter shake.
+    assert matched_name(matcher, "ensure plus") == "Nutritional drink or shake, ready-to-drink (Ensure Plus)"
+    assert matched_name(matcher, "ensure") == "Nutritional drink or shake, ready-to-drink (Ensure)"

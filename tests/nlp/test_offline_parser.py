@@ -225,6 +225,12 @@ EN_CASES = [
     ("a sharing size pack of licorice while watching the movie", [dict(name="licorice", quantity=1, unit="pack")]),
     ("a movie theater size chocolate candy", [dict(name="chocolate candy", quantity=1, size="large")]),
     ("50g of coffee while eating 180g of couscous", [dict(name="coffee", grams=50), dict(name="couscous", grams=180)]),
+    # A product's name, then what it is: one food ("Ensure Plus" was "plus", and a second shake).
+    ("One cup of Ensure Plus, a ready-to-drink nutritional shake.",
+     [dict(name="ensure plus, ready-to-drink nutritional shake", quantity=1, unit="cup")]),
+    ("1 fl oz of Propel Zero, a fruit-flavored non-carbonated drink.",
+     [dict(name="propel zero, fruit-flavored non-carbonated drink", volume_ml=29.573)]),
+    ("toast, a protein shake", [dict(name="toast"), dict(name="protein shake")]),
     # "boneless" alone before a comma was a food of its own (430 g of pork loin).
     ("a portion of boneless, fat-trimmed grilled chuck steak weighing 3 ounces",
      [dict(name="boneless fat-trimmed grilled chuck steak", grams=85.048)]),
