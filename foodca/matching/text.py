@@ -143,8 +143,20 @@ def apply_en_phrases(name: str, phrases: tuple[EnPhrase, ...]) -> str:
         if phrase.pattern.search(name):
             if phrase.whole_food:
                 return phrase.usda_words
-            name = phrase.pattern.sub(phrase.usda_words, name)
+            name = phrase.pattern.sub(lambda found: _in_usda_words_unless_made_into(found, phrase.usda_words), name)
     return name
+
+
+def _in_usda_words_unless_made_into(found: re.Match, usda_words: str) -> str:
+    """A phrase said of a sausage made of it keeps its words: "low-fat beef bologna" and "bologna made from low-fat
+    beef and pork" are a bologna, not the lean beef "low-fat beef" says when it is the food."""
+    around = found.string[:found.start()] + " " + found.string[found.end():]
+    return found.group(0) if not _MADE_OF_IT.isdisjoint(re.findall(r"[a-z]+", around)) else usda_words
+
+
+# Sausages, made of a meat said by its fat.
+_MADE_OF_IT = frozenset("bologna frankfurter frankfurters salami pepperoni wiener wieners kielbasa bratwurst chorizo "
+                        "pastrami sausage sausages".split())
 
 
 # A word said → how USDA descriptions often write it: "boiled rice" is "Rice, white, cooked", "dried pasta" is

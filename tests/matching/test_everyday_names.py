@@ -384,8 +384,23 @@ def test_meatloaf_is_fnddss_meat_loaf():
 @pytest.mark.parametrize("said, usda_words", [
     ("m&ms", "m&m's milk chocolate candies"),  # was unmatched
     ("onion rings", "onion rings breaded par fried frozen prepared heated in oven"),  # was a snack chip
+    # Names said outside the US; all of these were unmatched.
+    ("chamomile infusion", "chamomile tea"),
+    ("chicory coffee infusion", "chicory coffee brewed"),  # coffee steeped is coffee
+    ("sugar cotton", "candy cotton"),
+    ("savoiardi biscuits", "ladyfinger cookie"),
+    ("wheat starch", "cornstarch"),
+    ("coxinha", "chicken turkey cake patty croquette"),
+    ("clear meat soup", "beef broth bouillon consomme"),
+    ("semi-brown wheat bread", "wheat bread"),  # with "semi" a descriptor, it was Boston brown bread
+    ("refined flour rusk", "zwieback"),
+    ("raw low-fat beef", "raw beef composite trimmed retail cuts separable lean only"),
+    ("raw high-fat beef", "raw beef composite trimmed retail cuts separable lean and fat"),
+    # A sausage of such a meat is the sausage.
+    ("low-fat beef bologna", "low-fat beef bologna"),
+    ("bologna made from low-fat beef and pork", "bologna made from low-fat beef and pork"),
 ])
-def test_snack_names(said, usda_words):
+def test_names_said_otherwise_than_usda_writes_them(said, usda_words):
     assert en_in_usda_words(said) == usda_words
 
 
@@ -495,3 +510,4 @@ def test_plus_in_a_products_name_is_a_word_of_it(matcher):
     # "plus" was a stopword: "Ensure Plus" tied with Ensure and was matched the lighter shake.
     assert matched_name(matcher, "ensure plus") == "Nutritional drink or shake, ready-to-drink (Ensure Plus)"
     assert matched_name(matcher, "ensure") == "Nutritional drink or shake, ready-to-drink (Ensure)"
+
