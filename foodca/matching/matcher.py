@@ -51,6 +51,8 @@ EN_ADJECTIVES = EN_MILD | EN_COOKED_STATE | EN_DESCRIPTORS | frozenset(
 EN_HEAD_BEFORE_WHAT_COMES_WITH = re.compile(
     r"\s+(?:[a-z]+(?:ed|en)\s+)?(?:with|in|and|or|on|from|for|as|alongside|over|that|which|containing)\s+"
     r"|,\s*")
+# Two words said that are not the one word of USDA's spelling: "a sweet bread roll" was "Sweetbreads", a thymus.
+NEVER_JOINED = frozenset({"sweetbread"})
 # Names said whose ranking a Matcher keeps; a ranking is a few hundred bytes.
 MATCH_CACHE_SIZE = 50_000
 EN_HEAD_BEFORE_EXTRAS = re.compile(r"\s+(?:with|in|and|(?:made|prepared|cooked) (?:from|with|of|in))\s+|,\s*")
@@ -408,6 +410,7 @@ class Matcher:
         joined, i = [], 0
         while i < len(tokens):
             if (i + 1 < len(tokens) and tokens[i] + tokens[i + 1] in postings
+                    and tokens[i] + tokens[i + 1] not in NEVER_JOINED
                     and not self._written_apart(tokens[i], tokens[i + 1])):
                 joined.append(tokens[i] + tokens[i + 1])
                 i += 2

@@ -20,7 +20,8 @@ def matcher(everyday_foods_engine):
 @pytest.mark.parametrize("said, expected", [
     ("pork cooked with fats", "Pork, NFS"),  # how it was cooked, not the fat trimmed off pork
     ("raw medium-fat cow meat", "Beef, ground, 95% lean meat / 5% fat, raw"),  # the one raw beef here
-    ("bovine meat cooked with fats or oils", "Beef, ground, 90% lean meat / 10% fat, cooked"),  # not beef lungs
+    # Not beef lungs; "meat" said of a red meat adds nothing, and cooked beef is FNDDS's beef as eaten.
+    ("bovine meat cooked with fats or oils", "Beef, NFS"),
     ("latte with milk", "Coffee, Latte"),  # milk said is dairy milk
     ("latte with non-dairy milk", "Coffee, Latte, with non-dairy milk"),
     ("diet coke", "Soft drink, cola, diet"),
@@ -396,6 +397,7 @@ def test_meatloaf_is_fnddss_meat_loaf():
     ("refined flour rusk", "zwieback"),
     ("raw low-fat beef", "raw beef composite trimmed retail cuts separable lean only"),
     ("raw high-fat beef", "raw beef composite trimmed retail cuts separable lean and fat"),
+    ("roasted pork meat", "roasted pork"),  # was a cured ham, whose "meat only" matched
     # A sausage of such a meat is the sausage.
     ("low-fat beef bologna", "low-fat beef bologna"),
     ("bologna made from low-fat beef and pork", "bologna made from low-fat beef and pork"),
@@ -511,3 +513,9 @@ def test_plus_in_a_products_name_is_a_word_of_it(matcher):
     assert matched_name(matcher, "ensure plus") == "Nutritional drink or shake, ready-to-drink (Ensure Plus)"
     assert matched_name(matcher, "ensure") == "Nutritional drink or shake, ready-to-drink (Ensure)"
 
+
+
+def test_a_sweet_bread_is_no_sweetbread(matcher):
+    # "sweet bread" was joined into "sweetbread", and "a sweet bread roll" was a thymus.
+    assert matched_name(matcher, "sweet bread roll") == "Roll, sweet, no frosting"
+    assert matched_name(matcher, "sweetbreads") == "Sweetbreads"
