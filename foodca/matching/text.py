@@ -54,7 +54,9 @@ EN_QUERY_FILLER = frozenset(
     "just tonight has have had follow another add together now tiny washed refreshing taste called along "
     "into paired temperature ll designed thing forget while will make finished finish didn lined out enjoyed "
     "enjoy enjoying still its either weighed unknown feature features represents represent prefer ones "
-    "ordered consume consuming consumed indulging savoring sipping possess it".split()
+    "ordered consume consuming consumed indulging savoring sipping possess it "
+    # Tokens are singular when this is read: "fresh ones" is "fresh one"; "made with fresh ingredients".
+    "one ingredient".split()
 )
 
 # Adjectives that also head a few descriptions ("White sauce"); as an extra word they cost little.
