@@ -865,6 +865,9 @@ _EN_NUM = (
     r"|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
     r"|seventeen|eighteen|nineteen|half|quarter|an|a)"
 )
+_EN_SHARE_OF_A_MEASURE = re.compile(
+    r"\b(?:an?\s+(?=(?:one|two|three)-))?(half|quarter|third|one|two|three)-(cups?|tablespoons?|teaspoons?)"
+    r"(?:\s+(?:serving|portion)s?)?\b", re.IGNORECASE)
 # A share said before a weight or volume: "half of a", "one-sixth of an", "a quarter of the".
 _EN_SHARE_OF_WEIGHED = re.compile(
     r"(?:^|\s)(?P<num>(?:(?:(?:one|an?)[- ])?(?:half|third|quarter|fourth)|two[- ]thirds|three[- ](?:quarters|fourths)"
@@ -1088,6 +1091,8 @@ def _en_read(raw: str) -> _Piece:
         text = pattern.sub(" ", text).strip(" ,.;:")
     text = re.sub(r"\s+", " ", text)
     said = text
+    # "a half-cup portion of soup", "a quarter-cup serving of gravy": half a cup of it (was a food "-cup portion of").
+    text = _EN_SHARE_OF_A_MEASURE.sub(r"\1 \2", text)
     vague_match = _EN_VAGUE.match(text)
     vague = bool(vague_match)
     # "a pinch of salt", "a splash of milk": small measures of their own (portions.py), not the food's serving.

@@ -231,6 +231,9 @@ EN_CASES = [
     ("1 fl oz of Propel Zero, a fruit-flavored non-carbonated drink.",
      [dict(name="propel zero, fruit-flavored non-carbonated drink", volume_ml=29.573)]),
     ("toast, a protein shake", [dict(name="toast"), dict(name="protein shake")]),
+    # A measure written with its share: "a half-cup portion of" was a food called "-cup portion of …".
+    ("a half-cup portion of light vanilla ice cream", [dict(name="light vanilla ice cream", quantity=0.5, unit="cup")]),
+    ("a two-tablespoon serving of peanut butter", [dict(name="peanut butter", quantity=2, unit="tbsp")]),
     # "boneless" alone before a comma was a food of its own (430 g of pork loin).
     ("a portion of boneless, fat-trimmed grilled chuck steak weighing 3 ounces",
      [dict(name="boneless fat-trimmed grilled chuck steak", grams=85.048)]),
