@@ -35,6 +35,9 @@ EN_DESCRIPTORS = frozenset(
     # cheese" were unmatched.
     "simple traditional typical classic basic ordinary standard normal local assorted various homestyle artisan "
     "artisanal organic premium generic firm liquid freshly "
+    # How a food was cut: "a cup of chopped roasted chicken" was unmatched, the word weighing as much as the food.
+    # Not thick or thin, which tell pizzas apart.
+    "diced chopped cubed "
     # A baby food's stage tells siblings apart, but SR's "Babyfood, …" rows have none.
     "stage stage1 stage2 stage3".split()
 )
@@ -56,7 +59,9 @@ EN_QUERY_FILLER = frozenset(
     "enjoy enjoying still its either weighed unknown feature features represents represent prefer ones "
     "ordered consume consuming consumed indulging savoring sipping possess it "
     # Tokens are singular when this is read: "fresh ones" is "fresh one"; "made with fresh ingredients".
-    "one ingredient".split()
+    "one ingredient "
+    # How warm it was served, or how well it was cooked: "warm roasted boneless ham" was unmatched.
+    "warm perfectly".split()
 )
 
 # Adjectives that also head a few descriptions ("White sauce"); as an extra word they cost little.
