@@ -943,8 +943,12 @@ _EN_LEAD = [
         r"(?<!\ba\s)(?<!\bthe\s)\b(?:makes up|make up|completes|complete|rounds out|round out)\b.*$",
         # "Heating a can of …", "Microwaving 2 cups of soup": what was done, before the amount.
         r"^(?:heating|reheating|microwaving|warming|toasting|grilling|boiling|steaming|roasting|mixing|blending|"
-        r"brewing|pouring|slicing|chopping|opening|unwrapping|finishing|sharing|packing|defrosting|thawing)\s+"
+        r"brewing|pouring|slicing|chopping|opening|unwrapping|finishing|sharing|packing|defrosting|thawing|handling|"
+        r"serving|feeding)\s+"
         r"(?=(?:a|an|the|some|my|our|\d|one|two|three|four|five|six|half|several|few)\b)",
+        # "I am getting ready to cook half of a raw pheasant breast": what is to be done with it.
+        r"^(?:(?:i\s+am|i'm|i’m|we\s+are|am)\s+)?(?:getting\s+)?ready\s+to\s+"
+        r"(?:cook|use|prepare|eat|serve|grill|roast|bake|fry|heat)\s+",
         # "… sautéed in butter is on my dinner plate": where it is, not what it is.
         r"\s+(?:is|are|was|were|sits|sit)\s+(?:on|in)\s+(?:my|the|our)\s+(?:\w+\s+)?(?:plate|menu|bowl|table|tray)\b.*$",
         r"^(?:to drink|on the side|to top it off|additionally|in addition|oh|also|along with that|besides|as a side|for drinks?|"

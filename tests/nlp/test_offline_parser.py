@@ -234,6 +234,10 @@ EN_CASES = [
     # A measure written with its share: "a half-cup portion of" was a food called "-cup portion of …".
     ("a half-cup portion of light vanilla ice cream", [dict(name="light vanilla ice cream", quantity=0.5, unit="cup")]),
     ("a two-tablespoon serving of peanut butter", [dict(name="peanut butter", quantity=2, unit="tbsp")]),
+    # What is to be done with the food is not its name (each was unmatched).
+    ("I am getting ready to cook half of a raw pheasant breast.", [dict(name="raw pheasant breast", quantity=0.5)]),
+    ("Serving a jar of chicken stew baby food to my toddler.", [dict(name="chicken stew baby food", unit="jar")]),
+    ("A serving of frozen peas and carrots.", [dict(name="frozen peas and carrots", unit="serving")]),
     # "boneless" alone before a comma was a food of its own (430 g of pork loin).
     ("a portion of boneless, fat-trimmed grilled chuck steak weighing 3 ounces",
      [dict(name="boneless fat-trimmed grilled chuck steak", grams=85.048)]),
