@@ -61,7 +61,10 @@ EN_QUERY_FILLER = frozenset(
     # Tokens are singular when this is read: "fresh ones" is "fresh one"; "made with fresh ingredients".
     "one ingredient "
     # How warm it was served, or how well it was cooked: "warm roasted boneless ham" was unmatched.
-    "warm perfectly".split()
+    "warm perfectly "
+    # …how it was bought or said: "plain corn flakes from a prepackaged container", "raw carrots included" and
+    # "bottom round steak has been cooked" were unmatched. Not "lightly": "lightly salted" cashews are a food.
+    "prepackaged prepacked packaged container included been".split()
 )
 
 # Adjectives that also head a few descriptions ("White sauce"); as an extra word they cost little.
@@ -107,6 +110,8 @@ EN_QUERY_SYNONYMS = {
     "curd": "yogurt", "brinjal": "eggplant", "jowar": "sorghum", "dhal": "dal", "ragi": "millet",
     "bajra": "millet", "atta": "whole wheat flour", "maida": "white flour", "paneer": "cheese paneer",
     "ghee": "butter ghee", "chapati": "chapatti", "donut": "doughnut", "omelette": "omelet", "whisky": "whiskey",
+    # "unsalted mashed carrots from a can" are canned ones.
+    "can": "canned",
 }
 
 
