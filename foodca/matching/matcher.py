@@ -367,9 +367,12 @@ class Matcher:
                 # A product of the brand with fewer of the food's words is another of its products: "POST HONEY
                 # BUNCHES OF OATS with cinnamon bunches" was "POST, OATS", headed by the oats said, over SR's
                 # "Cereals ready-to-eat, POST HONEY BUNCHES OF OATS with cinnamon bunches".
-                chain_words = max(len(food_words & set(en_tokens(self.index.names[c.position]))) for c in chains)
-                return self._merge(chains, [c for c in named if c.score >= BRANDED_THRESHOLD and len(
-                    food_words & set(en_tokens(self.index.names[c.position]))) >= chain_words])
+                def words_said_in(candidate: Candidate) -> int:
+                    return len(food_words & set(en_tokens(self.index.names[candidate.position])))
+
+                chain_words = max(map(words_said_in, chains))
+                return self._merge(chains, [c for c in named
+                                            if c.score >= BRANDED_THRESHOLD and words_said_in(c) >= chain_words])
             if named and named[0].score >= BRANDED_THRESHOLD:
                 return named
         ranked = self._rank_tokens(self.index.generic, tokens, said_tokens, ruled_out, head, percents)

@@ -155,8 +155,14 @@ def apply_en_phrases(name: str, phrases: tuple[EnPhrase, ...]) -> str:
         if phrase.pattern.search(name):
             if phrase.whole_food:
                 return phrase.usda_words
-            name = phrase.pattern.sub(lambda found: _in_usda_words_unless_made_into(found, phrase.usda_words), name)
+            name = phrase.pattern.sub(functools.partial(_in_usda_words_unless_made_into, usda_words=phrase.usda_words),
+                                      name)
     return name
+
+
+# Sausages, made of a meat said by its fat.
+_MADE_OF_IT = frozenset("bologna frankfurter frankfurters salami pepperoni wiener wieners kielbasa bratwurst chorizo "
+                        "pastrami sausage sausages".split())
 
 
 def _in_usda_words_unless_made_into(found: re.Match, usda_words: str) -> str:
@@ -164,11 +170,6 @@ def _in_usda_words_unless_made_into(found: re.Match, usda_words: str) -> str:
     beef and pork" are a bologna, not the lean beef "low-fat beef" says when it is the food."""
     around = found.string[:found.start()] + " " + found.string[found.end():]
     return found.group(0) if not _MADE_OF_IT.isdisjoint(re.findall(r"[a-z]+", around)) else usda_words
-
-
-# Sausages, made of a meat said by its fat.
-_MADE_OF_IT = frozenset("bologna frankfurter frankfurters salami pepperoni wiener wieners kielbasa bratwurst chorizo "
-                        "pastrami sausage sausages".split())
 
 
 # A word said → how USDA descriptions often write it: "boiled rice" is "Rice, white, cooked", "dried pasta" is
