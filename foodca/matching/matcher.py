@@ -5,7 +5,7 @@ import functools
 import operator
 from collections import Counter
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import chain
 from typing import NamedTuple
 
@@ -114,9 +114,13 @@ class MatchResult:
     status: str  # matched | unmatched
     position: int | None
     score: float
-    alternatives: list[Candidate] = field(default_factory=list)  # the top five, shown to the user
-    # The whole ranking (up to 20): a food with no measures borrows one from the nearest of these that has.
+    # The whole ranking (up to 20), best first: a food with no measures borrows one from the nearest that has.
     ranked: tuple[Candidate, ...] = ()
+
+    @property
+    def alternatives(self) -> list[Candidate]:
+        """The top five, shown to the user."""
+        return list(self.ranked[:5])
 
 
 class Matcher:
@@ -139,10 +143,9 @@ class Matcher:
         # English scoring reads the words said around the name; Chinese scoring does not.
         ranked, threshold = self._ranking(chinese, item.name or "", item.name_en, item.brand, item.state,
                                           "" if chinese else item.said)
-        alternatives = list(ranked[:5])
         if ranked and ranked[0].score >= threshold:
-            return MatchResult("matched", ranked[0].position, ranked[0].score, alternatives, ranked)
-        return MatchResult("unmatched", None, ranked[0].score if ranked else 0.0, alternatives, ranked)
+            return MatchResult("matched", ranked[0].position, ranked[0].score, ranked)
+        return MatchResult("unmatched", None, ranked[0].score if ranked else 0.0, ranked)
 
     def _rank(self, chinese: bool, name: str, name_en: str | None, brand: str | None, state: str | None,
               said: str) -> tuple[tuple[Candidate, ...], float]:

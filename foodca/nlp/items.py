@@ -5,6 +5,9 @@ from dataclasses import dataclass, field
 
 WEIGHT_UNITS_G = {"g": 1.0, "kg": 1000.0, "斤": 500.0, "两": 50.0, "oz": 28.3495, "lb": 453.592}
 VOLUME_UNITS_ML = {"ml": 1.0, "l": 1000.0, "fl oz": 29.5735}
+# A share said in words, by its denominator: "one-sixth of an 8-inch pie", "an eighth of a cake".
+SHARE_DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                      "eighth": 8, "ninth": 9, "tenth": 10, "twelfth": 12, "sixteenth": 16}
 
 
 @dataclass

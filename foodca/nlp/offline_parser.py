@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from foodca.matching.text import ZH_COOKING_PREFIX
-from foodca.nlp.items import Split, SplitItem, VOLUME_UNITS_ML, WEIGHT_UNITS_G
+from foodca.nlp.items import SHARE_DENOMINATORS, Split, SplitItem, VOLUME_UNITS_ML, WEIGHT_UNITS_G
 
 # Brands are matched at the start of an item (and after "from"/"by" in English); longest first.
 BRANDS_ZH = (
@@ -317,10 +317,11 @@ _EN_PHRASES = {
     "one-half": 0.5, "a-half": 0.5, "one-third": 1 / 3, "one-quarter": 0.25, "one-fourth": 0.25,
 }
 
-# Shares beyond the everyday half, third and quarter, by their denominators.
-_EN_ORDINALS = {"fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "twelfth": 12,
-                "sixteenth": 16}
+# Shares beyond the everyday half, third and quarter, read by their denominators.
+_EN_ORDINALS = {word: denominator for word, denominator in SHARE_DENOMINATORS.items() if denominator >= 5}
 _EN_ORDINAL_SHARE = f"(?:{'|'.join(_EN_ORDINALS)})"
+# "one-sixth", "an eighth", "two-fifths": the ordinal shares as said.
+_EN_ORDINAL_SHARES = rf"(?:one|an?)[- ]{_EN_ORDINAL_SHARE}|(?:two|three|four|five|seven)[- ]{_EN_ORDINAL_SHARE}s"
 
 
 def _en_number(text: str) -> float:
@@ -857,7 +858,7 @@ _EN_NUM = (
     r"|(?:one|a)[- ](?:half|third|quarter|fourth)\b|three[- ]fourths"
     r"|three[- ]quarters|two[- ]thirds"
     # "one-sixth of an 8-inch pie", "an eighth of a cake", "two-fifths of a bar"; not "one-eighth of an inch of fat".
-    rf"|(?:(?:one|an?)[- ]{_EN_ORDINAL_SHARE}|(?:two|three|four|five|seven)[- ]{_EN_ORDINAL_SHARE}s)\b"
+    rf"|(?:{_EN_ORDINAL_SHARES})\b"
     r"(?!(?:\s+of)?\s+(?:an?\s+)?inch)(?:\s+of\s+(?:an?|the)\b)?"
     r"|a quarter|a third|half an?|a half|one half"
     r"|a whole|one whole|a single|one single|single"
@@ -871,7 +872,7 @@ _EN_SHARE_OF_A_MEASURE = re.compile(
 # A share said before a weight or volume: "half of a", "one-sixth of an", "a quarter of the".
 _EN_SHARE_OF_WEIGHED = re.compile(
     r"(?:^|\s)(?P<num>(?:(?:(?:one|an?)[- ])?(?:half|third|quarter|fourth)|two[- ]thirds|three[- ](?:quarters|fourths)"
-    rf"|(?:one|an?)[- ]{_EN_ORDINAL_SHARE}|(?:two|three|four|five|seven)[- ]{_EN_ORDINAL_SHARE}s)\s+of\s+(?:an?|the)"
+    rf"|{_EN_ORDINAL_SHARES})\s+of\s+(?:an?|the)"
     r"|half\s+an?)$",
     re.IGNORECASE)
 _EN_MEASURE = re.compile(
@@ -1006,9 +1007,9 @@ _BRAND_VERSIONS = frozenset({"zero", "zero sugar", "diet", "light", "lite", "max
                              "vanilla", "plus"})
 _EN_STATE_RAW = re.compile(r"\b(?:dry|dried weight|uncooked|raw weight|raw)\b", re.IGNORECASE)
 _EN_STATE_COOKED = re.compile(r"\bcooked weight\b", re.IGNORECASE)
-# Not the "Plus" of a product's name: "a cup of Ensure Plus" was "ensure" (and once "plus" alone).
-_EN_TRIM = re.compile(r"^(?:of|the|some|a|an|my|our|and|with|plus|also|those|these|that|this)\s+|\s+(?:and|with|of|the|that|which|at)$"
-                      r"|(?<!\bensure)(?<!\bboost)\s+plus$", re.IGNORECASE)
+# Not a last "plus": it is a product's ("a cup of Ensure Plus" was "ensure"); the splitter has split on every other.
+_EN_TRIM = re.compile(r"^(?:of|the|some|a|an|my|our|and|with|plus|also|those|these|that|this)\s+|\s+(?:and|with|of|the|that|which|at)$",
+                      re.IGNORECASE)
 _EN_DRINK = re.compile(
     r"\b(?:cola|coke|pepsi|soda|pop|soft drink|juice|milk|water|beer|coffee|tea|latte|cappuccino|espresso|drink|"
     r"lemonade|smoothie|shake|wine|formula|kombucha|seltzer|sprite|gatorade|beverage)s?\b", re.IGNORECASE)
@@ -1079,8 +1080,7 @@ _EN_SIZE_SAID = re.compile(
 # "one-eighth of a 9-inch pie" after the food: how much of the whole, said for the food before it.
 _EN_SHARE_OF = re.compile(
     r"(?:(?:about|approximately|around|roughly|specifically|exactly|precisely|representing|(?:which|that) is)\s+)?"
-    r"(?:one|a|an)[- ](?:half|third|quarter|fourth|fifth|sixth|eighth|tenth|"
-    r"twelfth|sixteenth)\s+of\s+", re.IGNORECASE)
+    rf"(?:one|a|an)[- ](?:{'|'.join(SHARE_DENOMINATORS)})\s+of\s+", re.IGNORECASE)
 
 # A capitalised word inside what was said: a product's name ("Ensure Plus", "Propel Zero").
 _EN_PRODUCT_NAME = re.compile(r"(?<=\s)[A-Z][A-Za-z]+")

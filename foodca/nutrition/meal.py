@@ -339,7 +339,7 @@ class MealAnalyser:
             # A food with no measures of its own ("Pork, chop, center cut, raw", a Foundation food) weighs as the
             # nearest candidate that has them ("Pork, chop, NS as to fat eaten"): said alone it had no grams at all.
             name_words = set(en_name_tokens(self.index.names[match.position])[0])
-            for candidate in match.ranked or match.alternatives:
+            for candidate in match.ranked:
                 # With no grams at all, any candidate of the same name and alike energy will do: the Foundation
                 # "Peppers, bell, red, raw" has no measure, and its yellow sibling, the nearest, none either ("a
                 # large red bell pepper" had no grams); FNDDS's "Pepper, sweet, red, raw" does.

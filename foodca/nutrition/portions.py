@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from foodca.matching.text import zh_core
-from foodca.nlp.items import SplitItem
+from foodca.nlp.items import SHARE_DENOMINATORS, SplitItem
 
 ZH_ALIASES_CSV = Path(__file__).resolve().parent.parent / "data" / "zh_aliases.csv"
 ML_PER_CUP = 236.6
@@ -216,9 +216,7 @@ _PART = re.compile(r"\b(?:piece|slice|wedge|surface inch|cubic inch)\b")
 _INCH_MEASURE_SAID = re.compile(r"\b(surface|square|cubic)[\s-]+inch\b", re.IGNORECASE)
 
 
-_SHARE_DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "eighth": 8,
-                       "tenth": 10, "twelfth": 12, "sixteenth": 16}
-_SHARE_SAID = re.compile(rf"\b(?:one|an?)[- ]({'|'.join(_SHARE_DENOMINATORS)})\s+of\b(?!\s+an?\s+inch)|\b1/(\d+)\s+of\b",
+_SHARE_SAID = re.compile(rf"\b(?:one|an?)[- ]({'|'.join(SHARE_DENOMINATORS)})\s+of\b(?!\s+an?\s+inch)|\b1/(\d+)\s+of\b",
                          re.IGNORECASE)
 _SHARE_MEASURE = re.compile(r"\(1/(\d+)\b")  # "1 piece (1/6 of 8" pie)", "1 piece (1/8 cake)"
 
@@ -227,7 +225,7 @@ def _piece_of_the_share_said(said: str | None, portions: list[dict]) -> tuple[di
     found = _SHARE_SAID.search(said or "")
     if not found:
         return None
-    denominator = _SHARE_DENOMINATORS[found.group(1).lower()] if found.group(1) else int(found.group(2))
+    denominator = SHARE_DENOMINATORS[found.group(1).lower()] if found.group(1) else int(found.group(2))
     for portion in portions:
         measure = _SHARE_MEASURE.search(portion.get("description") or "")
         if measure and int(measure.group(1)) == denominator:

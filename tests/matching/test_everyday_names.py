@@ -514,12 +514,10 @@ def test_plus_in_a_products_name_is_a_word_of_it(matcher):
     assert matched_name(matcher, "ensure") == "Nutritional drink or shake, ready-to-drink (Ensure)"
 
 
-
 def test_a_sweet_bread_is_no_sweetbread(matcher):
     # "sweet bread" was joined into "sweetbread", and "a sweet bread roll" was a thymus.
     assert matched_name(matcher, "sweet bread roll") == "Roll, sweet, no frosting"
     assert matched_name(matcher, "sweetbreads") == "Sweetbreads"
-
 
 
 @pytest.mark.parametrize("said, with_sentence_words", [
