@@ -61,6 +61,7 @@ class TokenIndex:
     extra_cost: list[float] = field(default_factory=list)  # per food: all its words' cost; the matcher takes off those said
     percents: list[frozenset[str]] = field(default_factory=list)  # en_percents of each description
     dry_grain: list[bool] = field(default_factory=list)  # "Corn grain, yellow", "Sorghum grain": kept dry
+    dry_seeds: list[bool] = field(default_factory=list)  # "Beans, navy, mature seeds, raw": a pulse as sold, dry
     # The words of the brand an SR description begins with ("KELLOGG'S, Corn Flakes Crumbs"); empty for others.
     brand_led: list[frozenset[str]] = field(default_factory=list)
 
@@ -89,6 +90,7 @@ class TokenIndex:
             negated=negated,
             percents=[en_percents(names[p]) for p in positions],
             dry_grain=[bool(_DRY_GRAIN.search(names[p])) for p in positions],
+            dry_seeds=[bool(_DRY_SEEDS.search(names[p])) for p in positions],
             # Only among generic foods: every branded product has a maker, and is ranked as a product already.
             brand_led=[] if head_last else [_brand_words(names[p]) for p in positions],
             head_nouns=head_nouns,
@@ -232,6 +234,8 @@ class FoodIndex:
 
 # A grain kept dry, as sold: not "whole-grain" flour, not fish "cooked, dry heat".
 _DRY_GRAIN = re.compile(r"(?<!whole-)(?<!whole )(?<!multi-)\bgrains?\b|\b(?:dry|dried)\b(?! heat)", re.IGNORECASE)
+# SR's pulses as sold: "Beans, kidney, red, mature seeds, raw" is the dry bean (337 kcal per 100 g).
+_DRY_SEEDS = re.compile(r"\bmature seeds\b(?:, [a-z ]+)*, raw\b", re.IGNORECASE)
 # Kept forms: FNDDS's "Pineapple, canned, NFS" is the default of canned pineapples, not of pineapples.
 _PROCESSED = frozenset("canned frozen dried dry".split())
 # States in which a food is not eaten as it is: a "not further specified" entry in one of them is not the food cooked.

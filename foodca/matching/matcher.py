@@ -63,6 +63,10 @@ DESCRIPTOR_WEIGHT = 0.5
 # food ("homemade lemonade" was unmatched at 0.45).
 DESCRIPTOR_MAX_WEIGHT = 2.0
 STATE_CONFLICT = 0.15
+# A pulse said with no state is eaten cooked: its dry form ("mature seeds, raw") only when raw or dry is said.
+DRY_PULSE_UNSAID = 0.05
+# Only a tie-break: of two siblings cooked with and without salt, the one nobody salted.
+UNSAID_SALT = 0.002
 # A food said dry or as a powder: not the drink made from it ("Milk, dry, reconstituted").
 DRY_WORDS = frozenset({"dry", "dried", "powder", "powdered"})
 # Said of a powder or a mix: the drink made from it.
@@ -529,7 +533,8 @@ class Matcher:
         token_sets, heads, negated, food_percents = (token_index.token_sets, token_index.heads, token_index.negated,
                                                      token_index.percents)
         extra_costs, word_cost, default_bonus = token_index.extra_cost, token_index.word_cost, token_index.default_bonus
-        dry_grain, brand_led = token_index.dry_grain, token_index.brand_led
+        dry_grain, dry_seeds, brand_led = token_index.dry_grain, token_index.dry_seeds, token_index.brand_led
+        state_unsaid = not (said_raw or said_dry or said_cooked)
         data_types, names, cost_of = self.index.data_types, self.index.names, word_cost.__getitem__
         # Words said around the name are said too: "One large egg, fried in butter" was "Egg, whole, raw", its
         # "fried" costed as a word nobody said (the name is "egg").
@@ -576,10 +581,17 @@ class Matcher:
                 score -= STATE_CONFLICT
             elif said_cooked and dry_grain[local] and DRY_FORMS.isdisjoint(query_set):
                 score -= STATE_CONFLICT  # …nor is grilled maize: "Corn grain, yellow" was 3x the truth's energy
+            elif state_unsaid and dry_seeds[local]:
+                score -= DRY_PULSE_UNSAID  # "103 g of red beans" were the dry beans, 347 kcal for 128
             # Milk powder is the powder, not "Milk, dry, reconstituted, whole", the milk made from it ("Cocoa powder,
             # not reconstituted" is the powder: its tokens say notreconstituted).
             if said_dry and "reconstituted" in food_set:
                 score -= STATE_CONFLICT
+            # Salt nobody said: SR cooks each food twice, in water with salt and without, otherwise alike; the salted
+            # entry adds a fixed salting to the other, and its sodium would be shown (a cooked bean 236 mg per 100 g
+            # against 1 mg). Not peanut butter's salt, which is the product's own.
+            if "salt" in has and "salt" not in said_around and not EN_COOKED_STATE.isdisjoint(food_set):
+                score -= UNSAID_SALT
             # "cornmeal mush without any added fat": a description with the fat, not ruled out, is the other food.
             if ruled_out and not ruled_out.isdisjoint(has):
                 score -= STATE_CONFLICT

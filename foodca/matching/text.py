@@ -126,6 +126,8 @@ class EnPhrase:
     usda_words: str
     whole_food: bool  # a dish: the phrase names the food, whatever else was said around it ("whole maize ugali")
     alone: bool = False  # only when it is all that was said: "tea" is hot black tea, "green tea" is not
+    # Not when one of these words is said with it: a "chocolate powdered drink" is no fruit drink.
+    unless_said: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -136,7 +138,8 @@ def load_en_phrases(path: Path = EN_PHRASES_CSV) -> tuple[EnPhrase, ...]:
             # Longer spellings first, so "jowar roti" is tried before "roti"; a plural s is allowed.
             said = sorted((fold(s) for s in row["said"].split("|")), key=len, reverse=True)
             pattern = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in said) + r")(?:e?s)?\b")
-            phrases.append(EnPhrase(pattern, row["usda_words"], row["kind"] in ("dish", "name"), row["kind"] == "name"))
+            phrases.append(EnPhrase(pattern, row["usda_words"], row["kind"] in ("dish", "name"), row["kind"] == "name",
+                                    frozenset((row.get("unless_said") or "").split())))
     return tuple(phrases)
 
 
@@ -153,6 +156,8 @@ def apply_en_phrases(name: str, phrases: tuple[EnPhrase, ...]) -> str:
         if phrase.alone and not phrase.pattern.fullmatch(name):
             continue
         if phrase.pattern.search(name):
+            if phrase.unless_said and not phrase.unless_said.isdisjoint(re.findall(r"[a-z]+", name)):
+                continue
             if phrase.whole_food:
                 return phrase.usda_words
             name = phrase.pattern.sub(functools.partial(_in_usda_words_unless_made_into, usda_words=phrase.usda_words),

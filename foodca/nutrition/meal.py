@@ -67,6 +67,7 @@ _NO_FOOD_OF_ITS_OWN = re.compile(r"\d+(?:\.\d+)?\s*%\s*(?:milk\s*)?fat|(?:(?:yel
 _BOILED_IN_WATER = re.compile(r"(.+\b(?:boiled|cooked|simmered|poached|stewed|steamed|blanched))\s+in\s+"
                               r"(?:tap |salted |boiling |plain )?water")
 _ONE_DISH = frozenset(name for name in DISHES_EN if not re.match(r"(?:coffee|tea) with ", name))
+_COFFEE_MADE_WITH_MILK = "café con leche"
 _HOT_DRINK = re.compile(r"\b(?:coffee|tea|espresso|americano)\b")
 _ADDED_TO_DRINK = {"milk": "splash", "whole milk": "splash", "skim milk": "splash", "cream": "splash",
                    "creamer": "splash", "half and half": "splash", "sugar": "tsp", "honey": "tsp"}
@@ -193,7 +194,9 @@ class MealAnalyser:
         if item.volume_ml or item.components:
             return []
         weighed = item.grams if item.grams_source == "stated" else None
-        boiled_in_water = _BOILED_IN_WATER.fullmatch(item.name or "")
+        said_as = en_in_usda_words(item.name or "")  # "fish and chips" → fried fish and fries
+        # Not where the phrase table says what the water made: "oats cooked in water" are porridge, water and all.
+        boiled_in_water = _BOILED_IN_WATER.fullmatch(said_as) and _BOILED_IN_WATER.fullmatch(item.name or "")
         if boiled_in_water:
             # "kidney beans boiled in water": the water is drained, not eaten (it was 146 g of the 218 g), nor a
             # word of the food ("…, rinsed in tap water"; "potatoes cooked in water" were potato soup). Not "tuna in
@@ -202,7 +205,6 @@ class MealAnalyser:
             return [(boiled, matcher.match(boiled))]
         if _MADE_WITH.search(item.said or ""):
             return []  # "a muffin made with low-fat milk": what the food is made of, already in its tables' values
-        said_as = en_in_usda_words(item.name or "")  # "fish and chips" → fried fish and fries
         if said_as == fold(item.name or "") and said_as in _ONE_DISH:
             return []  # "mac and cheese", "surf and turf": one dish, whatever the tables call it
         split = _FOODS_TOGETHER.split(said_as)
@@ -222,7 +224,12 @@ class MealAnalyser:
             return []  # "a turkey sandwich on whole wheat bread" is the sandwich; "avocado on toast" is two foods
         in_a_drink = bool(_HOT_DRINK.search(names[0]))
         if weighed and in_a_drink:
-            return []  # how much of 200 g of coffee with milk is milk, nobody can tell: the tables' coffee with milk
+            # How much of 200 g of coffee with milk is milk, nobody can tell: the tables' coffee made with milk,
+            # FNDDS's café con leche (a latte with non-dairy milk was the nearest name).
+            if fold(names[0]) == "coffee" and any("milk" in name.split() for name in names[1:]):
+                made_with_milk = replace(item, name=_COFFEE_MADE_WITH_MILK)
+                return [(made_with_milk, matcher.match(made_with_milk))]
+            return []
         branded_unasked = match.status == "matched" and not item.brand and (
             self.index.data_types[match.position] == "branded_food"
             or fold(self.index.names[match.position].split(",")[0]) in _BRANDS)  # SR's "BURGER KING, french fries"

@@ -119,6 +119,42 @@ def test_unsalted_is_not_the_sibling_with_salt(matcher, said, expected):
 
 
 @pytest.mark.parametrize("said, expected", [
+    # Was the dry beans, "…, mature seeds, raw": 337 kcal per 100 g for a food eaten at 127.
+    ("red kidney beans", "Beans, kidney, red, mature seeds, cooked, boiled, without salt"),
+    ("raw red kidney beans", "Beans, kidney, red, mature seeds, raw"),  # the dry form when it is said
+    ("uncooked red kidney beans", "Beans, kidney, red, mature seeds, raw"),
+    # Cooked in water with salt or without, nobody said which: the one nobody salted (was "with salt").
+    ("boiled red kidney beans", "Beans, kidney, red, mature seeds, cooked, boiled, without salt"),
+])
+def test_a_pulse_said_with_no_state_is_eaten_cooked(matcher, said, expected):
+    assert matched_name(matcher, said) == expected
+
+
+@pytest.mark.parametrize("said, expected", [
+    ("chicken egg", "Egg, whole, raw, fresh"),  # was "Chicken egg foo yung"
+    ("fried chicken eggs", "Egg, whole, fried, NS as to fat"),
+    ("hen's egg", "Egg, whole, raw, fresh"),
+    ("chicken egg foo yung", "Chicken egg foo yung"),
+])
+def test_a_chicken_egg_is_an_egg(matcher, said, expected):
+    assert matched_name(matcher, said) == expected
+
+
+@pytest.mark.parametrize("said, expected", [
+    ("lemon-flavored powdered drink", "Fruit flavored drink, powdered, reconstituted"),  # was unmatched
+    ("powdered drink mix", "Fruit flavored drink, powdered, not reconstituted"),  # the powder, before water
+])
+def test_a_powdered_drink_is_the_drink_made_from_the_powder(matcher, said, expected):
+    assert matched_name(matcher, said) == expected
+
+
+def test_a_powdered_drink_of_another_kind_is_no_fruit_drink(matcher):
+    # The phrase table's unless_said: a chocolate or malted drink made from a powder is not FNDDS's fruit drink.
+    assert en_in_usda_words("chocolate powdered drink") == "chocolate powdered drink"
+    assert en_in_usda_words("lemon powdered drink") == "lemon fruit flavored drink powdered reconstituted"
+
+
+@pytest.mark.parametrize("said, expected", [
     ("coffee without sugar", "Coffee, NS as to type"),  # was "Coffee, pre-sweetened with sugar": sugar was a word said
     ("salad without dressing", "Lettuce, salad with assorted vegetables including tomatoes and/or carrots, no dressing"),
     ("cornmeal mush without any added fat", "Cornmeal mush, no added fat"),

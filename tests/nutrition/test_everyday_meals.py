@@ -83,8 +83,22 @@ def test_a_food_that_has_both_names_but_is_another_form_is_not_both(analyser):
 
 
 def test_a_weighed_coffee_with_milk_stays_one_drink(analyser):
-    # How much of 200 g of coffee with milk is milk nobody can tell; a splash would make it black coffee.
-    assert len(foods_and_grams(analyser, "200g of coffee with milk")) == 1
+    # How much of 200 g of coffee with milk is milk nobody can tell; a splash would make it black coffee. It is the
+    # tables' coffee made with milk: it was "Coffee, Latte, with non-dairy milk", the nearest name.
+    assert foods_and_grams(analyser, "200g of coffee with milk") == [("Coffee, cafe con leche", 200.0)]
+
+
+def test_a_sugary_cereal_with_milk_is_cereal_and_milk(analyser):
+    # Was "Milk and cereal bar", 166.5 g of it: "sugary" is in no cereal's name, so the cereal was not sure.
+    [cereal, milk] = foods_and_grams(analyser, "166.5g of sugary breakfast cereal with milk")
+    assert cereal[0] == "Cereal, ready-to-eat, NFS" and milk[0] == "Milk, NFS"
+    assert cereal[1] + milk[1] == pytest.approx(166.5, abs=0.2)
+
+
+@pytest.mark.parametrize("text", ["20g of oats prepared with water", "20g of oats cooked in water"])
+def test_oats_cooked_in_water_are_porridge(analyser, text):
+    # Were QUAKER's oat bran, and "oats cooked" (the water taken for drained) oat bran: the water is in porridge.
+    assert foods_and_grams(analyser, text) == [("Oatmeal, regular or quick, made with water, no added fat", 20.0)]
 
 
 def test_two_flours_of_one_bread_are_one_bread(analyser):
