@@ -148,6 +148,17 @@ def test_a_powdered_drink_is_the_drink_made_from_the_powder(matcher, said, expec
     assert matched_name(matcher, said) == expected
 
 
+@pytest.mark.parametrize("said, expected", [
+    ("jute mallow leaves", "Jute, potherb, raw"),  # was unmatched at 0.57
+    ("jew's mallow leaves", "Jute, potherb, raw"),
+    ("fresh moringa leaves", "Drumstick leaves, raw"),  # the moringa tree is the drumstick tree
+    ("mint leaves", "Spearmint, fresh"),  # was a mint julep
+    ("oil", "Vegetable oil, NFS"),  # was "Oil, teaseed", the first of the equal oils
+])
+def test_leaves_and_oils_said_by_their_everyday_names(matcher, said, expected):
+    assert matched_name(matcher, said) == expected
+
+
 def test_a_powdered_drink_of_another_kind_is_no_fruit_drink(matcher):
     # The phrase table's unless_said: a chocolate or malted drink made from a powder is not FNDDS's fruit drink.
     assert en_in_usda_words("chocolate powdered drink") == "chocolate powdered drink"

@@ -45,3 +45,16 @@ def test_a_bhaji_is_its_food_cooked_with_onion_and_oil():
     dish = find_en_dish("Fenugreek leaves Bhaji")
     assert dish.ingredients[0] == ("fenugreek leaves", 0.82)  # as said: "leave" found the seed
     assert find_en_dish("onion bhaji") is None  # a British fritter, not a Karnataka palya
+
+
+@pytest.mark.parametrize("said", ["mango pickle", "Lemon pickle", "aam ka achar"])
+def test_an_indian_pickle_is_fruit_kept_in_oil_and_salt(said):
+    # "mango pickle" was FNDDS's cucumber pickles, 14 kcal per 100 g; an Indian one is about a sixth oil.
+    shares = dict(find_en_dish(said).ingredients)
+    assert shares["oil mustard"] >= 0.05 and shares["salt table"] >= 0.05
+
+
+@pytest.mark.parametrize("said", ["dill pickle", "sweet pickles", "pickle"])
+def test_a_cucumber_pickle_is_no_recipe(said):
+    assert find_en_dish(said) is None
+
