@@ -353,6 +353,10 @@ class Matcher:
         name_said = name
         name = en_in_usda_words(en_without_negations(name) if ruled_out else name)
         tokens = self._query_tokens(name, ruled_out)
+        if not tokens and brand:
+            # A product named only in words that elsewhere are no food: McDonald's "Big Breakfast" was unmatched,
+            # with no candidates at all.
+            tokens = self._query_tokens(name, ruled_out, keep_filler=True)
         if not tokens:
             return []
         head = self._query_head(name, ruled_out, tokens)
@@ -389,9 +393,9 @@ class Matcher:
             ranked = self._merge(ranked, found)
         return ranked
 
-    def _query_tokens(self, name: str, ruled_out: frozenset[str]) -> list[str]:
+    def _query_tokens(self, name: str, ruled_out: frozenset[str], *, keep_filler: bool = False) -> list[str]:
         """The food words of a name already in USDA's words, as the token indexes spell them."""
-        tokens = [t for t in en_tokens(name) if t not in EN_QUERY_FILLER and t not in ruled_out]
+        tokens = [t for t in en_tokens(name) if (keep_filler or t not in EN_QUERY_FILLER) and t not in ruled_out]
         tokens = [word for t in tokens for word in EN_QUERY_SYNONYMS.get(t, t).split()]
         return self._join_compounds(tokens)
 

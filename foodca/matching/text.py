@@ -107,6 +107,7 @@ EN_QUERY_SYNONYMS = {
     "manioc": "cassava", "yuca": "cassava", "garbanzo": "chickpea", "capsicum": "pepper",
     "spring onion": "scallion", "milkshake": "milk shake", "mince": "ground", "softdrink": "soft drink",
     "unprocessed": "raw", "uncooked": "raw", "wholemeal": "whole wheat", "iodised": "iodized",
+    "deboned": "boneless",  # "a cooked, deboned fried chicken leg" was unmatched
     "curd": "yogurt", "brinjal": "eggplant", "jowar": "sorghum", "dhal": "dal", "ragi": "millet",
     "bajra": "millet", "atta": "whole wheat flour", "maida": "white flour", "paneer": "cheese paneer",
     "ghee": "butter ghee", "chapati": "chapatti", "donut": "doughnut", "omelette": "omelet", "whisky": "whiskey",

@@ -915,6 +915,10 @@ _EN_LOGGED_NAME = re.compile(
 _EN_UNIT_WORD = re.compile(rf"\b(?:{_alt(UNITS_EN)})\b", re.IGNORECASE)
 _EN_BARE_UNIT = re.compile(rf"^(?:(?P<size>{_SIZE_ALT})\s+)?(?P<unit>{_alt(UNITS_EN)})\s+of\b\s*", re.IGNORECASE)
 _EN_SIZE = re.compile(rf"^(?P<size>{_SIZE_ALT})\b{_NOT_A_SIZE}\s*", re.IGNORECASE)
+# Words said of a meal, not of a food: "a quick snack of …", "a simple breakfast with …".
+_OCCASION_WORDS = (r"(?:quick|simple|light|small|big|late|early|hearty|healthy|little|nice|good|balanced|full|filling|"
+                   r"lovely|proper|wholesome|satisfying|tasty|delicious|afternoon|morning|evening|midday|midnight|"
+                   r"mid-morning)")
 _MEALS = r"(?:breakfast|brunch|lunch|dinner|supper|snack|snacks|meal|dessert|treat|appetizer|side|morning meal|evening meal|midday meal)"
 _EN_HEADING = rf"^(?:(?:today'?s|my)\s+)?{_MEALS}\s*(?::|-|–|—)\s*"
 _EN_LEAD = [
@@ -924,7 +928,7 @@ _EN_LEAD = [
         rf"^(?:today'?s?\s+|tonight'?s?\s+|tonight’s\s+|today’s\s+|this morning,?\s+)?(?:my\s+|the\s+|our\s+)?{_MEALS}\s+"
         r"(?:(?:today|tonight|this morning|this evening)\s+)?(?:is|was|includes|included|consists of|consisted of|features|featured|has|had)\b",
         rf"\b(?:my|the|this|our|today's)\s+{_MEALS}\s+(?:today\s+)?(?:is|was|includes|included|consists of|consisted of|features|has|had)\b",
-        rf"\b(?:a|an|my)\s+{_MEALS}\s+(?:of|that\s+(?:includes|included|consists of|consisted of|has|had)|including|with"
+        rf"\b(?:a|an|my)\s+(?:{_OCCASION_WORDS}\s+)*{_MEALS}\s+(?:of|that\s+(?:includes|included|consists of|consisted of|has|had)|including|with"
         r"|consisting of|comprising|made up of)\b",
         r"^(?:a|an|my|the)\s+side(?:\s+dish)?\s+(?:of|featuring|with|consisting of|including)\s+",
         r"^(?:a|an|my|the|this)\s+(?:\w+\s+)?(?:dish|recipe)\s+(?:(?:is|am)\s+)?(?:being\s+)?(?:made|prepared|cooked)"
@@ -939,7 +943,7 @@ _EN_LEAD = [
         r"cooked|baked|sliced|cut|poured|spread|mixed|added|prepared|included|paired|topped|seasoned|drizzled|sprinkled|"
         r"melted|used|found|kept|left|saved|split|shared|bit|ordered|picked up|wash|washed|"
         r"got)(?:\s+(?:on|in|up|down|myself to|it|them|it off|out|into|this|myself))*\b(?:\s+(?:with|of|as))?(?=\s|$)",
-        r"^(?:just\s+|now\s+|currently\s+|also\s+)*(?:enjoying|enjoyed|consuming|consumed|having|had|eating|ate|drinking|drank|sipping on|sipping|savoring|savouring|munching on|snacking on|snacked on|nibbling on|grabbed|grabbing|devouring|indulging in|relishing|tasting|trying|treating myself to|got|incorporating|incorporated|utilizing|utilising|utilized|using|adding|providing|offering|possessing|requiring|ordering|ordered|preparing|prepared|making|made|cooking(?!\s+(?:wine|spray|sherry|sake|oil|fat|apples?|onions?))|there's|there is|here's|here is|this is|it's|it is)\b",
+        r"^(?:just\s+|now\s+|currently\s+|also\s+)*(?:enjoying|enjoyed|consuming|consumed|having|had|eating|ate|drinking|drank|sipping on|sipping|savoring|savouring|munching on|snacking on|snacked on|nibbling on|grabbed|grabbing|devouring|indulging(?:\s+in)?|relishing|tasting|trying|treating myself to|got|incorporating|incorporated|utilizing|utilising|utilized|using|adding|providing|offering|possessing|requiring|ordering|ordered|preparing|prepared|making|made|cooking(?!\s+(?:wine|spray|sherry|sake|oil|fat|apples?|onions?))|there's|there is|here's|here is|this is|it's|it is)\b",
         r"\b(?:is|are|was|were)\s+(?:being\s+|also\s+)?(?:given|fed|offered|provided|used|added|incorporated|enjoyed|savou?red|served|consumed|eaten|prepared|had|drunk|included|part of|my|included|what|on the menu|for|ready|prepared for)\b.*$",
         r"(?<!\ba\s)(?<!\bthe\s)\b(?:makes up|make up|completes|complete|rounds out|round out)\b.*$",
         # "Heating a can of …", "Microwaving 2 cups of soup": what was done, before the amount.
@@ -1022,9 +1026,7 @@ _EN_GENERIC = re.compile(r"(?:\w+\s+)?(?:breakfast|brunch|lunch|dinner|supper|sn
 # "a quick snack with …", "a simple breakfast with …", "a dinner plate with …": the occasion said with a word about
 # it, not a food ("quick snack" was 240 g of grits, "dinner plate" a veal breast, "simple breakfast" simple syrup).
 _EN_OCCASION = re.compile(
-    r"(?:(?:quick|simple|light|small|big|late|early|hearty|healthy|little|nice|good|balanced|full|filling|lovely|"
-    r"proper|wholesome|satisfying|tasty|delicious|afternoon|morning|evening|midday|midnight|mid-morning)\s+)*"
-    r"(?:breakfast|brunch|lunch|dinner|supper|snack|meal)(?:\s+(?:plate|spread|platter|combo|tray))?",
+    rf"(?:{_OCCASION_WORDS}\s+)*(?:breakfast|brunch|lunch|dinner|supper|snack|meal)(?:\s+(?:plate|spread|platter|combo|tray))?",
     re.IGNORECASE)
 # What was done with a food, left between two foods: "… corn bread and paired it with …", "… and washed it down".
 _EN_DONE_WITH_IT = re.compile(

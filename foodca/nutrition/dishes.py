@@ -138,7 +138,10 @@ def find_en_dish(name: str) -> EnDish | None:
     words = _en_words(name)
     # The templates read the words as said, plurals and all: the food of a bhaji is matched as the name it was given.
     said = " ".join(words)
-    return en_dishes_by_name().get(_en_dish_key(words)) or _grain_bread(said) or _bhaji(said)
+    dishes = en_dishes_by_name()
+    return (dishes.get(_en_dish_key(words)) or _grain_bread(said) or _bhaji(said)
+            # English heads a compound with its last word: "cornstarch atole" and "plantain atole" are atoles.
+            or (dishes.get(_en_dish_key(words[-1:])) if len(words) > 1 else None))
 
 
 def as_en_ingredients(item: SplitItem, dish: EnDish, grams: float) -> list[SplitItem]:

@@ -159,6 +159,27 @@ def test_leaves_and_oils_said_by_their_everyday_names(matcher, said, expected):
     assert matched_name(matcher, said) == expected
 
 
+def test_roasting_beef_is_roast_beef(matcher):
+    assert matched_name(matcher, "roasting beef") == "Beef, roast"  # was unmatched
+
+
+@pytest.mark.parametrize("said, plain", [
+    ("cooked pink beans seasoned lightly with salt", "cooked pink beans with salt"),  # was unmatched
+    ("cooked pink beans seasoned with salt", "cooked pink beans with salt"),
+])
+def test_how_a_food_was_salted_said_in_other_words_weighs_the_same(matcher, said, plain):
+    def score(name):
+        return matcher.match(SplitItem(said=name, name=name, language="en")).score
+    assert score(said) == pytest.approx(score(plain), abs=0.01)
+
+
+def test_a_product_named_in_words_that_are_no_food_is_found_by_its_maker(matcher):
+    # McDonald's "Big Breakfast": "big" is a size and "breakfast" a meal, so nothing was left to look for.
+    item = SplitItem(said="A McDonald's Big Breakfast", name="big breakfast", language="en", brand="McDonald's")
+    assert matcher.index.names[matcher.match(item).position] == "McDONALD'S, BIG BREAKFAST"
+    assert matcher.match(SplitItem(said="a big breakfast", name="big breakfast", language="en")).status == "unmatched"
+
+
 def test_a_powdered_drink_of_another_kind_is_no_fruit_drink(matcher):
     # The phrase table's unless_said: a chocolate or malted drink made from a powder is not FNDDS's fruit drink.
     assert en_in_usda_words("chocolate powdered drink") == "chocolate powdered drink"

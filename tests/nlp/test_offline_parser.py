@@ -356,6 +356,8 @@ EN_CASES = [
     ("I grabbed a quick snack with 40g of white bread and 25g of cereal bars",
      [dict(name="white bread", grams=40.0), dict(name="cereal bars", grams=25.0)]),
     ("I've got a dinner plate with 75 grams of bananas", [dict(name="bananas", grams=75.0)]),
+    ("I had a quick snack of 4 grams of Danbo cheese", [dict(name="danbo cheese", grams=4.0)]),  # was unmatched
+    ("Indulging in 16 pieces of REESE'S BITES candy.", [dict(quantity=16.0, unit="piece")]),  # "indulging" was a food
     ("I had a simple breakfast with 250g of mate tea", [dict(name="mate tea", grams=250.0)]),
     ("a breakfast burrito and a dinner roll", [dict(name="breakfast burrito"), dict(name="dinner roll")]),
     ("I had 15g of peanuts. To go with that, I enjoyed 53g of sorghum flour",

@@ -58,3 +58,9 @@ def test_an_indian_pickle_is_fruit_kept_in_oil_and_salt(said):
 def test_a_cucumber_pickle_is_no_recipe(said):
     assert find_en_dish(said) is None
 
+
+@pytest.mark.parametrize("said", ["cornstarch atole", "plantain atole", "soybean-maize atole"])
+def test_a_dish_is_found_by_its_last_word_as_english_heads_a_compound(said):
+    # "92.4 g of cornstarch atole" was 92.4 g of cornstarch (352 kcal), "plantain atole" cooked plantain.
+    assert find_en_dish(said) is find_en_dish("atole")
+
