@@ -80,6 +80,10 @@ NEGATED_CONFLICT = 0.3
 OPPOSED_WORDS = {
     "unsalted": frozenset({"salt", "salted"}), "salted": frozenset({"unsalted"}),
     "unsweetened": frozenset({"sweetened"}), "sweetened": frozenset({"unsweetened"}),
+    # Fried is not cooked in water: "fried ethiopian kale with oil" was "Kale, cooked, boiled, drained" (28 kcal
+    # per 100 g against FNDDS's 69 with fat), "boiled" and "fried" tying as words a description may not have.
+    "fried": frozenset({"boiled", "steamed", "poached"}), "boiled": frozenset({"fried"}),
+    "steamed": frozenset({"fried"}), "poached": frozenset({"fried"}),
 }
 OPPOSED_CONFLICT = 0.05
 # "salted peanuts" against "Peanuts, …, without salt".

@@ -180,6 +180,21 @@ def test_a_product_named_in_words_that_are_no_food_is_found_by_its_maker(matcher
     assert matcher.match(SplitItem(said="a big breakfast", name="big breakfast", language="en")).status == "unmatched"
 
 
+@pytest.mark.parametrize("said, expected", [
+    # Was "Kale, cooked, boiled, drained, with salt": fried and boiled are opposite ways of cooking.
+    ("fried kale with oil, onion and salt", "Kale, NS as to form, cooked"),
+    ("boiled kale", "Kale, cooked, boiled, drained, with salt"),
+])
+def test_fried_is_not_boiled(matcher, said, expected):
+    assert matched_name(matcher, said) == expected
+
+
+@pytest.mark.parametrize("said", ["spiced butter", "niter kibbeh", "spiced butter made from cow milk"])
+def test_spiced_butter_is_butter(matcher, said):
+    # Was a spiced apple butter; "made from cow milk" then made it buttermilk.
+    assert matched_name(matcher, said) == "Butter, NFS"
+
+
 def test_a_powdered_drink_of_another_kind_is_no_fruit_drink(matcher):
     # The phrase table's unless_said: a chocolate or malted drink made from a powder is not FNDDS's fruit drink.
     assert en_in_usda_words("chocolate powdered drink") == "chocolate powdered drink"

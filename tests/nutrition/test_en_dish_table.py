@@ -64,3 +64,8 @@ def test_a_dish_is_found_by_its_last_word_as_english_heads_a_compound(said):
     # "92.4 g of cornstarch atole" was 92.4 g of cornstarch (352 kcal), "plantain atole" cooked plantain.
     assert find_en_dish(said) is find_en_dish("atole")
 
+
+def test_an_egg_curry_is_eggs_in_curry_sauce():
+    # "egg curry" was FNDDS's curry sauce alone: the eggs were lost.
+    assert [name for name, _ in find_en_dish("egg curry").ingredients] == ["egg whole cooked hard-boiled", "curry sauce"]
+
