@@ -195,6 +195,17 @@ def test_spiced_butter_is_butter(matcher, said):
     assert matched_name(matcher, said) == "Butter, NFS"
 
 
+@pytest.mark.parametrize("said, expected", [
+    ("sweet bread", "Pan dulce, NFS"),  # was "Bread, sweet potato"
+    ("sweet wheat bread", "Pan dulce, NFS"),  # was whole wheat bread
+    ("sweet potato bread", "Bread, sweet potato"),
+    ("sweet bread roll", "Roll, sweet, no frosting"),  # a roll said is the roll
+    ("chocolate con leche", "Hot chocolate / Cocoa, ready to drink"),  # was a café con leche
+])
+def test_sweet_breads_and_hot_chocolate_said_as_elsewhere(matcher, said, expected):
+    assert matched_name(matcher, said) == expected
+
+
 def test_a_powdered_drink_of_another_kind_is_no_fruit_drink(matcher):
     # The phrase table's unless_said: a chocolate or malted drink made from a powder is not FNDDS's fruit drink.
     assert en_in_usda_words("chocolate powdered drink") == "chocolate powdered drink"
