@@ -283,9 +283,18 @@ def _head(name_words: list[str], words: list[str]) -> str:
 _NO_BRAND: frozenset[str] = frozenset()
 
 
+# SR's foods of one people, named last in brackets: "Tea, herbal, brewed, Hohoysi (Hopi)" was "brewed tea" (37 intl
+# items), "Fish, whitefish, eggs (Alaska Native)" "grilled white fish".
+_PEOPLES_FOOD = re.compile(r"\((Alaska Native|Hopi|Navajo|Apache|Shoshone Bannock|Northern Plains Indians)\)\s*$")
+
+
 def _brand_words(description: str) -> frozenset[str]:
     """"KELLOGG'S, Corn Flakes Crumbs", "KASHI, Lemongrass Coconut Chicken": SR names a product by its maker, in
-    capitals, before the first comma. Generic names never begin in capitals ("Cereal (Kellogg's Corn Flakes)")."""
+    capitals, before the first comma. Generic names never begin in capitals ("Cereal (Kellogg's Corn Flakes)").
+    A food of one people is theirs as a product is its maker's: "Corn, dried (Navajo)"."""
+    people = _PEOPLES_FOOD.search(description)
+    if people:
+        return frozenset(en_tokens(people.group(1)))
     first, comma, _ = description.partition(",")
     letters = [c for c in first if c.isalpha()]
     if not comma or len(letters) < 3 or sum(c.isupper() for c in letters) < 0.8 * len(letters):

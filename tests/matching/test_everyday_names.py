@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from matched import matched_name
 
-from foodca.matching.index import _DRY_GRAIN, FoodIndex
+from foodca.matching.index import _DRY_GRAIN, FoodIndex, _brand_words
 from foodca.matching.matcher import EN_THRESHOLD, Matcher
 from foodca.matching.text import EN_QUERY_SYNONYMS, en_in_usda_words, en_tokens
 from foodca.nlp.items import SplitItem
@@ -204,6 +204,22 @@ def test_spiced_butter_is_butter(matcher, said):
 ])
 def test_sweet_breads_and_hot_chocolate_said_as_elsewhere(matcher, said, expected):
     assert matched_name(matcher, said) == expected
+
+
+@pytest.mark.parametrize("said, expected", [
+    ("hopi herbal tea", "Tea, herbal, brewed, Hohoysi (Hopi)"),  # a people's food when they are named
+    ("whole grain rice", "Rice, brown, cooked, NS as to fat"),  # was raw white rice
+    ("sun-dried meat", "Beef, cured, dried"),  # was sun-dried tomatoes
+    ("string beans", "Green beans, raw"),  # was a bean salad
+])
+def test_foods_said_as_elsewhere_not_a_peoples_or_another_form(matcher, said, expected):
+    assert matched_name(matcher, said) == expected
+
+
+def test_a_peoples_food_is_theirs_as_a_product_is_its_makers():
+    assert _brand_words("Corn, dried (Navajo)") == {"navajo"}
+    assert _brand_words("Moose, meat, raw (Alaska Native)") == {"alaska", "native"}
+    assert _brand_words("Squash, summer, all varieties, raw") == frozenset()
 
 
 def test_a_powdered_drink_of_another_kind_is_no_fruit_drink(matcher):
