@@ -216,6 +216,15 @@ def test_foods_said_as_elsewhere_not_a_peoples_or_another_form(matcher, said, ex
     assert matched_name(matcher, said) == expected
 
 
+@pytest.mark.parametrize("said, expected", [
+    ("veal shawl", "Veal, shoulder, arm, separable lean and fat, raw"),  # was veal Marsala
+    ("flavored soft drink", "Soft drink, NFS"),  # was a chocolate soda, "flavored" its one word in common
+    ("chocolate-flavored soda", "Carbonated beverage, chocolate-flavored soda"),
+])
+def test_cuts_potatoes_and_soft_drinks_said_as_elsewhere(matcher, said, expected):
+    assert matched_name(matcher, said) == expected
+
+
 def test_a_peoples_food_is_theirs_as_a_product_is_its_makers():
     assert _brand_words("Corn, dried (Navajo)") == {"navajo"}
     assert _brand_words("Moose, meat, raw (Alaska Native)") == {"alaska", "native"}
