@@ -84,6 +84,8 @@ OPPOSED_WORDS = {
     # per 100 g against FNDDS's 69 with fat), "boiled" and "fried" tying as words a description may not have.
     "fried": frozenset({"boiled", "steamed", "poached"}), "boiled": frozenset({"fried"}),
     "steamed": frozenset({"fried"}), "poached": frozenset({"fried"}),
+    # Red is not green: "fried red tomatoes" were "Fried green tomatoes", battered (216 kcal per 100 g).
+    "red": frozenset({"green"}), "green": frozenset({"red"}),
 }
 OPPOSED_CONFLICT = 0.05
 # "salted peanuts" against "Peanuts, …, without salt".
@@ -587,7 +589,7 @@ class Matcher:
             # Fresh is not dried: "fresh yellow grilled maize" was "Corn grain, yellow", the dry kernels (365 kcal).
             if said_fresh and not DRY_FORMS.isdisjoint(food_set) and DRY_FORMS.isdisjoint(query_set):
                 score -= STATE_CONFLICT
-            elif said_cooked and dry_grain[local] and DRY_FORMS.isdisjoint(query_set):
+            elif said_cooked and dry_grain[local] and DRY_FORMS.isdisjoint(query_set - {"grain"}):
                 score -= STATE_CONFLICT  # …nor is grilled maize: "Corn grain, yellow" was 3x the truth's energy
             elif state_unsaid and dry_seeds[local]:
                 score -= DRY_PULSE_UNSAID  # "103 g of red beans" were the dry beans, 347 kcal for 128

@@ -225,6 +225,15 @@ def test_cuts_potatoes_and_soft_drinks_said_as_elsewhere(matcher, said, expected
     assert matched_name(matcher, said) == expected
 
 
+@pytest.mark.parametrize("said, expected", [
+    ("fried red tomatoes", "Tomatoes, red, ripe, cooked"),  # was "Fried green tomatoes", battered
+    ("fried green tomatoes", "Fried green tomatoes"),
+    ("mixed seed oil", "Vegetable oil, NFS"),  # was mixed vegetables cooked with oil
+])
+def test_red_is_not_green_and_a_blend_of_oils_is_oil(matcher, said, expected):
+    assert matched_name(matcher, said) == expected
+
+
 def test_a_peoples_food_is_theirs_as_a_product_is_its_makers():
     assert _brand_words("Corn, dried (Navajo)") == {"navajo"}
     assert _brand_words("Moose, meat, raw (Alaska Native)") == {"alaska", "native"}
