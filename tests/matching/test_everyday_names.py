@@ -234,6 +234,16 @@ def test_red_is_not_green_and_a_blend_of_oils_is_oil(matcher, said, expected):
     assert matched_name(matcher, said) == expected
 
 
+@pytest.mark.parametrize("said, expected", [
+    ("raw veal", "Veal, composite of trimmed retail cuts, separable lean and fat, raw"),  # was ground veal
+    ("durum wheat bread", "Bread, italian"),  # was the grain, 339 kcal per 100 g
+    ("bread made with durum wheat flour", "Bread, italian"),
+    ("white bread made with high gluten flour", "Bread, white"),  # was a gluten-free bread
+])
+def test_veal_and_breads_said_as_in_italy(matcher, said, expected):
+    assert matched_name(matcher, said) == expected
+
+
 def test_a_peoples_food_is_theirs_as_a_product_is_its_makers():
     assert _brand_words("Corn, dried (Navajo)") == {"navajo"}
     assert _brand_words("Moose, meat, raw (Alaska Native)") == {"alaska", "native"}
@@ -365,7 +375,7 @@ def test_the_fat_trimmed_off_veal_is_not_veal(matcher):
     ("hog plum", "Plum, raw"),
     ("mixed nuts", "Mixed nuts, NFS"),  # headed by the modifier, but it has the head said too
     ("raw longan fruit", "Longans, raw"),  # "fruit" after a fruit's name is no head of its own
-    ("raw veal", "Veal, ground, raw"),
+    ("raw veal", "Veal, composite of trimmed retail cuts, separable lean and fat, raw"),  # not its seam fat
     ("frying beef", "Beef, steak, fried"),  # beef fried, not "Shortening frying (heavy duty), beef tallow …"
 ])
 def test_the_head_said_decides(matcher, said, expected):
