@@ -69,3 +69,9 @@ def test_an_egg_curry_is_eggs_in_curry_sauce():
     # "egg curry" was FNDDS's curry sauce alone: the eggs were lost.
     assert [name for name, _ in find_en_dish("egg curry").ingredients] == ["egg whole cooked hard-boiled", "curry sauce"]
 
+
+@pytest.mark.parametrize("said", ["coo-coo", "Cou-Cou", "cornmeal coo-coo"])
+def test_coo_coo_is_cornmeal_cooked_with_okra_and_butter(said):
+    # "cornmeal coo-coo cooked with butter" was the dry cornmeal, 362 kcal per 100 g (GIFT's coo-coo: 118).
+    assert [name for name, _ in find_en_dish(said).ingredients][0] == "cornmeal whole-grain yellow"
+
