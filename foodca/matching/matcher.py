@@ -595,7 +595,8 @@ class Matcher:
                 score -= DRY_PULSE_UNSAID  # "103 g of red beans" were the dry beans, 347 kcal for 128
             # Milk powder is the powder, not "Milk, dry, reconstituted, whole", the milk made from it ("Cocoa powder,
             # not reconstituted" is the powder: its tokens say notreconstituted).
-            if said_dry and "reconstituted" in food_set:
+            # …nor "Infant formula, …, powder, made with water", for "20 g of baby formula powder".
+            if said_dry and ("reconstituted" in food_set or "water" in food_set and "water" not in said_around):
                 score -= STATE_CONFLICT
             # Salt nobody said: SR cooks each food twice, in water with salt and without, otherwise alike; the salted
             # entry adds a fixed salting to the other, and its sodium would be shown (a cooked bean 236 mg per 100 g

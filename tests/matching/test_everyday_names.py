@@ -244,6 +244,15 @@ def test_veal_and_breads_said_as_in_italy(matcher, said, expected):
     assert matched_name(matcher, said) == expected
 
 
+@pytest.mark.parametrize("said, expected", [
+    ("nan 1 formula milk", "Infant formula, NFS"),  # was unmatched
+    ("liquid follow-on formula", "Infant formula, NFS"),
+    ("baby formula powder", "Infant formula, PBM PRODUCTS, store brand, powder"),  # was the powder made with water
+])
+def test_infant_formula_said_otherwise(matcher, said, expected):
+    assert matched_name(matcher, said) == expected
+
+
 def test_a_peoples_food_is_theirs_as_a_product_is_its_makers():
     assert _brand_words("Corn, dried (Navajo)") == {"navajo"}
     assert _brand_words("Moose, meat, raw (Alaska Native)") == {"alaska", "native"}

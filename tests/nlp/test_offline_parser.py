@@ -358,6 +358,7 @@ EN_CASES = [
     ("I've got a dinner plate with 75 grams of bananas", [dict(name="bananas", grams=75.0)]),
     ("I had a quick snack of 4 grams of Danbo cheese", [dict(name="danbo cheese", grams=4.0)]),  # was unmatched
     ("Indulging in 16 pieces of REESE'S BITES candy.", [dict(quantity=16.0, unit="piece")]),  # "indulging" was a food
+    ("74.7 grams of raw cabbage for stir frying", [dict(name="raw cabbage", grams=74.7)]),  # what it is for
     ("I had a simple breakfast with 250g of mate tea", [dict(name="mate tea", grams=250.0)]),
     ("a breakfast burrito and a dinner roll", [dict(name="breakfast burrito"), dict(name="dinner roll")]),
     ("I had 15g of peanuts. To go with that, I enjoyed 53g of sorghum flour",
