@@ -949,8 +949,8 @@ _EN_LEAD = [
         # "Heating a can of …", "Microwaving 2 cups of soup": what was done, before the amount.
         r"^(?:heating|reheating|microwaving|warming|toasting|grilling|boiling|steaming|roasting|mixing|blending|"
         r"brewing|pouring|slicing|chopping|opening|unwrapping|finishing|sharing|packing|defrosting|thawing|handling|"
-        r"serving|feeding)\s+"
-        r"(?=(?:a|an|the|some|my|our|\d|one|two|three|four|five|six|half|several|few)\b)",
+        r"serving|feeding|spreading|spread)\s+"
+        r"(?=(?:a|an|the|some|my|our|one|two|three|four|five|six|half|several|few)\b|\d)",  # "5g" too
         # "I am getting ready to cook half of a raw pheasant breast": what is to be done with it.
         r"^(?:(?:i\s+am|i'm|i’m|we\s+are|am)\s+)?(?:getting\s+)?ready\s+to\s+"
         r"(?:cook|use|prepare|eat|serve|grill|roast|bake|fry|heat)\s+",
@@ -1023,6 +1023,9 @@ _EN_VAGUE = re.compile(r"^(?:a\s+)?(?:(?:little|tiny|small|wee)\s+)?(?P<word>bit
 # The vague words that are measures all the same: the unit portions.py weighs them by.
 _EN_SMALL_MEASURE = {"pinch": "pinch", "dash": "dash", "splash": "splash", "drizzle": "drizzle", "sprinkle": "sprinkle",
                      "sprinkling": "sprinkle", "dab": "dab"}
+# A spread of food, not a food spread: "a lunch spread", but "cheese spread" is a food (its name was "lower in fat").
+_MEAL_SPREAD = (r"(?:(?:breakfast|brunch|lunch|dinner|supper|snack|meal|party|picnic|buffet|big|nice|little|whole|full|"
+                r"lovely|huge|delicious|tasty)\s+)?spread")
 _EN_GENERIC = re.compile(r"(?:\w+\s+)?(?:breakfast|brunch|lunch|dinner|supper|snack|meal|plate|spread|dish|drink|mix|mixture|combo|platter|day)", re.IGNORECASE)
 
 # "a quick snack with …", "a simple breakfast with …", "a dinner plate with …": the occasion said with a word about
@@ -1044,7 +1047,8 @@ _EN_BETWEEN_FOODS = re.compile(r"(?:(?:just|now|currently|also|i'm|i’m|i am|we
 _EN_NOT_FOOD = re.compile(
     rf"that|this|these|those|it|them|finally|then|also|everything|all|{_EN_BETWEEN_FOODS.pattern}", re.IGNORECASE)
 
-_EN_MEAL_WORD = re.compile(r"(?:\w+\s+)?(?:breakfast|brunch|lunch|dinner|supper|snack|meal|plate|spread|dish|combo|platter|day)", re.IGNORECASE)
+_EN_MEAL_WORD = re.compile(rf"(?:\w+\s+)?(?:breakfast|brunch|lunch|dinner|supper|snack|meal|plate|dish|combo|platter|day)"
+                           rf"|{_MEAL_SPREAD}", re.IGNORECASE)
 
 # A clause after a comma that comments on the food instead of naming it: "ideal for drizzling on pancakes".
 _EN_ASIDE = re.compile(
@@ -1242,6 +1246,9 @@ _EN_CONTAINER_OF = re.compile(
     re.IGNORECASE)
 
 
+_EN_SPREAD_ON = re.compile(r"\s+(?:spread|spreaded|smeared)\s+(?=(?:on|onto|over)\b)", re.IGNORECASE)
+
+
 def _parse_en(text: str) -> list[SplitItem]:
     # "a cup filled with egg whites" says what "a cup of egg whites" says.
     text = _EN_CONTAINER_OF.sub(lambda m: f"{m.group(1)} of ", text)
@@ -1249,6 +1256,8 @@ def _parse_en(text: str) -> list[SplitItem]:
     text = re.sub(r"\b(\w+) and (a half)\b", "\\1\x01\\2", text, flags=re.IGNORECASE)
     # "911.g of lemonade": a number typed with a point and no decimals is the number ("g of lemonade" was a food).
     text = _EN_POINT_BEFORE_UNIT.sub(r"\1", text)
+    # "5 g of margarine spread on 30 g of bread": spread is what was done with it, not a margarine spread.
+    text = _EN_SPREAD_ON.sub(" ", text)
     raw_segments: list[tuple[str, str]] = []  # (separator kind before, raw text)
     cursor, sep = 0, "start"
     for m in _EN_SPLIT.finditer(text):

@@ -253,6 +253,15 @@ def test_infant_formula_said_otherwise(matcher, said, expected):
     assert matched_name(matcher, said) == expected
 
 
+@pytest.mark.parametrize("said, expected", [
+    ("cod fish", "Fish, cod, NFS"),  # was codfish with starchy vegetables, a Puerto Rican dish
+    ("codfish", "Fish, cod, NFS"),
+    ("codfish with starchy vegetables", "Codfish with starchy vegetables, Puerto Rican style"),
+])
+def test_codfish_is_the_fish(matcher, said, expected):
+    assert matched_name(matcher, said) == expected
+
+
 def test_a_peoples_food_is_theirs_as_a_product_is_its_makers():
     assert _brand_words("Corn, dried (Navajo)") == {"navajo"}
     assert _brand_words("Moose, meat, raw (Alaska Native)") == {"alaska", "native"}

@@ -359,6 +359,14 @@ EN_CASES = [
     ("I had a quick snack of 4 grams of Danbo cheese", [dict(name="danbo cheese", grams=4.0)]),  # was unmatched
     ("Indulging in 16 pieces of REESE'S BITES candy.", [dict(quantity=16.0, unit="piece")]),  # "indulging" was a food
     ("74.7 grams of raw cabbage for stir frying", [dict(name="raw cabbage", grams=74.7)]),  # what it is for
+    # Spread is what was done with it: "margarine spread on bread" was FNDDS's 48 % fat margarine spread.
+    ("28 grams of margarine spread on 140 grams of wheat bread",
+     [dict(name="margarine", grams=28.0), dict(name="wheat bread", grams=140.0)]),
+    ("a cup of coffee, spread 5g of margarine on 25g of bread", [dict(name="coffee"), dict(name="margarine", grams=5.0),
+                                                                 dict(name="bread", grams=25.0)]),
+    ("2 tbsp cheese spread", [dict(name="cheese spread")]),
+    # A cheese spread is a food, not a spread of food: its name was "lower in fat".
+    ("A package of cheese spread, lower in fat.", [dict(name="cheese spread, lower in fat", unit="package")]),
     ("I had a simple breakfast with 250g of mate tea", [dict(name="mate tea", grams=250.0)]),
     ("a breakfast burrito and a dinner roll", [dict(name="breakfast burrito"), dict(name="dinner roll")]),
     ("I had 15g of peanuts. To go with that, I enjoyed 53g of sorghum flour",
