@@ -1023,9 +1023,6 @@ _EN_VAGUE = re.compile(r"^(?:a\s+)?(?:(?:little|tiny|small|wee)\s+)?(?P<word>bit
 # The vague words that are measures all the same: the unit portions.py weighs them by.
 _EN_SMALL_MEASURE = {"pinch": "pinch", "dash": "dash", "splash": "splash", "drizzle": "drizzle", "sprinkle": "sprinkle",
                      "sprinkling": "sprinkle", "dab": "dab"}
-# A spread of food, not a food spread: "a lunch spread", but "cheese spread" is a food (its name was "lower in fat").
-_MEAL_SPREAD = (r"(?:(?:breakfast|brunch|lunch|dinner|supper|snack|meal|party|picnic|buffet|big|nice|little|whole|full|"
-                r"lovely|huge|delicious|tasty)\s+)?spread")
 _EN_GENERIC = re.compile(r"(?:\w+\s+)?(?:breakfast|brunch|lunch|dinner|supper|snack|meal|plate|spread|dish|drink|mix|mixture|combo|platter|day)", re.IGNORECASE)
 
 # "a quick snack with …", "a simple breakfast with …", "a dinner plate with …": the occasion said with a word about
@@ -1047,6 +1044,9 @@ _EN_BETWEEN_FOODS = re.compile(r"(?:(?:just|now|currently|also|i'm|i’m|i am|we
 _EN_NOT_FOOD = re.compile(
     rf"that|this|these|those|it|them|finally|then|also|everything|all|{_EN_BETWEEN_FOODS.pattern}", re.IGNORECASE)
 
+# A spread of food, not a food spread: "a lunch spread", but "cheese spread" is a food (its name was "lower in fat").
+_MEAL_SPREAD = (r"(?:(?:breakfast|brunch|lunch|dinner|supper|snack|meal|party|picnic|buffet|big|nice|little|whole|full|"
+                r"lovely|huge|delicious|tasty)\s+)?spread")
 _EN_MEAL_WORD = re.compile(rf"(?:\w+\s+)?(?:breakfast|brunch|lunch|dinner|supper|snack|meal|plate|dish|combo|platter|day)"
                            rf"|{_MEAL_SPREAD}", re.IGNORECASE)
 
