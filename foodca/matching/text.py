@@ -184,6 +184,7 @@ EN_WORD_SPELLED_AS = {
     **{word: "cooked" for word in "boiled steamed stewed simmered poached".split()},
     "dried": "dry", "dry": "dried", "fresh": "raw", "toast": "toasted", "beverage": "drink", "drink": "beverage",
     "flavor": "flavored", "flavour": "flavored", "reconstituted": "prepared",
+    "juice": "nectar",  # a fruit's juice no table has is nearest its nectar ("guava juice" was the raw guava)
     "roast": "roasted",  # "roast chicken" was "Gravy, FRANCO-AMERICAN, chicken, slow roast"
     # USDA's generic pasta is "Pasta, …"; a shape said is pasta ("whole-wheat spaghetti" was a dry branded product).
     **{word: "pasta" for word in "spaghetti penne fusilli linguine fettuccine rigatoni farfalle tagliatelle".split()},

@@ -262,6 +262,14 @@ def test_codfish_is_the_fish(matcher, said, expected):
     assert matched_name(matcher, said) == expected
 
 
+@pytest.mark.parametrize("said, expected", [
+    ("guava juice", "Guava nectar"),  # no table has guava juice: it was the raw guava
+    ("guava", "Guava, raw"),
+])
+def test_a_juice_no_table_has_is_its_nectar(matcher, said, expected):
+    assert matched_name(matcher, said) == expected
+
+
 def test_a_peoples_food_is_theirs_as_a_product_is_its_makers():
     assert _brand_words("Corn, dried (Navajo)") == {"navajo"}
     assert _brand_words("Moose, meat, raw (Alaska Native)") == {"alaska", "native"}
