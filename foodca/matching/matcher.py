@@ -65,6 +65,11 @@ DESCRIPTOR_MAX_WEIGHT = 2.0
 STATE_CONFLICT = 0.15
 # A pulse said with no state is eaten cooked: its dry form ("mature seeds, raw") only when raw or dry is said.
 DRY_PULSE_UNSAID = 0.05
+# The leaves of a crop grown for its root are not the root: "boiled cassava leaves" were "Cassava, cooked" (191 kcal
+# per 100 g), the nearest wrong food. USDA writes leaves as leaves, leafy tips, greens or tops. Only for root crops:
+# a leaf of lettuce or cabbage is the vegetable.
+ROOT_CROPS = frozenset("cassava taro yam potato beet turnip radish carrot onion".split())
+LEAVES_WRITTEN = frozenset("leaf leafy green tip top".split())
 # Only a tie-break: of two siblings cooked with and without salt, the one nobody salted.
 UNSAID_SALT = 0.002
 # A food said dry or as a powder: not the drink made from it ("Milk, dry, reconstituted").
@@ -545,6 +550,7 @@ class Matcher:
         extra_costs, word_cost, default_bonus = token_index.extra_cost, token_index.word_cost, token_index.default_bonus
         dry_grain, dry_seeds, brand_led = token_index.dry_grain, token_index.dry_seeds, token_index.brand_led
         state_unsaid = not (said_raw or said_dry or said_cooked)
+        root_leaves_said = "leaf" in query_set and not ROOT_CROPS.isdisjoint(query_set)
         data_types, names, cost_of = self.index.data_types, self.index.names, word_cost.__getitem__
         # Words said around the name are said too: "One large egg, fried in butter" was "Egg, whole, raw", its
         # "fried" costed as a word nobody said (the name is "egg").
@@ -598,6 +604,8 @@ class Matcher:
             # …nor "Infant formula, …, powder, made with water", for "20 g of baby formula powder".
             if said_dry and ("reconstituted" in food_set or "water" in food_set and "water" not in said_around):
                 score -= STATE_CONFLICT
+            if root_leaves_said and LEAVES_WRITTEN.isdisjoint(food_set):
+                score -= MODIFIER_AS_HEAD
             # Salt nobody said: SR cooks each food twice, in water with salt and without, otherwise alike; the salted
             # entry adds a fixed salting to the other, and its sodium would be shown (a cooked bean 236 mg per 100 g
             # against 1 mg). Not peanut butter's salt, which is the product's own.

@@ -270,6 +270,15 @@ def test_a_juice_no_table_has_is_its_nectar(matcher, said, expected):
     assert matched_name(matcher, said) == expected
 
 
+def test_the_leaves_of_a_root_crop_are_not_the_root(matcher):
+    # "boiled cassava leaves" were "Cassava, cooked", the root (191 kcal per 100 g): now unmatched, the root a
+    # candidate. A leaf of a vegetable eaten for its leaves is the vegetable.
+    result = matcher.match(SplitItem(said="boiled cassava leaves", name="boiled cassava leaves", language="en"))
+    assert result.status == "unmatched"
+    assert "Cassava, cooked" in [matcher.index.names[candidate.position] for candidate in result.alternatives]
+    assert matched_name(matcher, "onion leaves") == "Onions, spring or scallions (includes tops and bulb), raw"
+
+
 def test_a_peoples_food_is_theirs_as_a_product_is_its_makers():
     assert _brand_words("Corn, dried (Navajo)") == {"navajo"}
     assert _brand_words("Moose, meat, raw (Alaska Native)") == {"alaska", "native"}
