@@ -550,6 +550,8 @@ class Matcher:
         extra_costs, word_cost, default_bonus = token_index.extra_cost, token_index.word_cost, token_index.default_bonus
         dry_grain, dry_seeds, brand_led = token_index.dry_grain, token_index.dry_seeds, token_index.brand_led
         state_unsaid = not (said_raw or said_dry or said_cooked)
+        dry_form_said = not DRY_FORMS.isdisjoint(query_set)
+        dry_said_of_grain = not DRY_FORMS.isdisjoint(query_set - {"grain"})  # "boiled maize grain" says no dry form
         root_leaves_said = "leaf" in query_set and not ROOT_CROPS.isdisjoint(query_set)
         data_types, names, cost_of = self.index.data_types, self.index.names, word_cost.__getitem__
         # Words said around the name are said too: "One large egg, fried in butter" was "Egg, whole, raw", its
@@ -593,9 +595,9 @@ class Matcher:
             elif said_cooked and "raw" in food_set:
                 score -= STATE_CONFLICT
             # Fresh is not dried: "fresh yellow grilled maize" was "Corn grain, yellow", the dry kernels (365 kcal).
-            if said_fresh and not DRY_FORMS.isdisjoint(food_set) and DRY_FORMS.isdisjoint(query_set):
+            if said_fresh and not dry_form_said and not DRY_FORMS.isdisjoint(food_set):
                 score -= STATE_CONFLICT
-            elif said_cooked and dry_grain[local] and DRY_FORMS.isdisjoint(query_set - {"grain"}):
+            elif said_cooked and dry_grain[local] and not dry_said_of_grain:
                 score -= STATE_CONFLICT  # …nor is grilled maize: "Corn grain, yellow" was 3x the truth's energy
             elif state_unsaid and dry_seeds[local]:
                 score -= DRY_PULSE_UNSAID  # "103 g of red beans" were the dry beans, 347 kcal for 128

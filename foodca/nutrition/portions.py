@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from foodca.matching.text import zh_core
-from foodca.nlp.items import SHARE_DENOMINATORS, SplitItem
+from foodca.nlp.items import SHARE_DENOMINATORS, SplitItem, WEIGHT_UNITS_G
 
 ZH_ALIASES_CSV = Path(__file__).resolve().parent.parent / "data" / "zh_aliases.csv"
 ML_PER_CUP = 236.6
@@ -157,7 +157,6 @@ def decide_grams(item: SplitItem, *, food_names_zh: list[str], portions: list[di
 # "1 oz, dry, yields" (528 g of couscous), "1 oz dry, yield after cooking": FNDDS's cooked grains and beans.
 _DRY_YIELD = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*oz\b,?\s*dry,?\s*yield", re.IGNORECASE)
 _DRY_SAID = re.compile(r"\b(?:dry|dried|uncooked)\b(?![\s-]+(?:heat|mix|roast|roasted|weight))", re.IGNORECASE)
-OUNCE_G = 28.3495
 
 
 def _cooked_per_dry_gram(item: SplitItem, portions: list[dict]) -> float | None:
@@ -167,7 +166,7 @@ def _cooked_per_dry_gram(item: SplitItem, portions: list[dict]) -> float | None:
     for portion in portions:
         found = _DRY_YIELD.match(portion.get("description") or "")
         if found and portion["gram_weight"]:
-            return portion["gram_weight"] / (float(found.group(1)) * OUNCE_G)
+            return portion["gram_weight"] / (float(found.group(1)) * WEIGHT_UNITS_G["oz"])
     return None
 
 
