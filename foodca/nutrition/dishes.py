@@ -133,6 +133,11 @@ def _bhaji(key: str) -> EnDish | None:
                         ("coconut meat dried desiccated not sweetened", 0.03)), BHAJI_SERVING_G)
 
 
+def is_bhaji(name: str) -> bool:
+    """A bhaji said: its recipe comes before any single food ("Eggplant, cooked, fat added" has a third of its oil)."""
+    return _bhaji(" ".join(_en_words(name))) is not None
+
+
 def find_en_dish(name: str) -> EnDish | None:
     """The recipe of a dish said in English: one of en_dishes.csv, a bread of named flours, or a bhaji."""
     words = _en_words(name)

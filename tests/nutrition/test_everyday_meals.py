@@ -241,6 +241,21 @@ def test_a_recipe_whose_main_food_no_table_has_is_not_used(analyser):
     assert [(item["status"], item["grams"]) for item in items] == [("unmatched", 42.0)]
 
 
+def test_a_bhaji_is_its_recipe_where_a_table_has_its_vegetable_cooked_with_fat(analyser):
+    # "brinjal bhaji" was FNDDS's "Eggplant, cooked, fat added", 52 kcal per 100 g: a Karnataka palya is cooked
+    # in about twice that fat (GIFT's brinjal bhaji: 123 kcal per 100 g).
+    items = analyser.analyse("100g of brinjal bhaji", use_model=False)["items"]
+    assert [(item["food"]["name"], round(item["grams"], 2)) for item in items] == [
+        ("Eggplant, raw", 82.0), ("Onions, raw", 8.0), ("Vegetable oil, NFS", 7.0),
+        ("Nuts, coconut meat, dried (desiccated), not sweetened", 3.0)]
+
+
+def test_an_ingredient_of_a_recipe_is_matched_by_its_own_words(analyser):
+    # The onion of a "green gram bhaji" was a green onion: the dish's words were read with the ingredient's.
+    items = analyser.analyse("100g of green gram bhaji", use_model=False)["items"]
+    assert [item["food"]["name"] for item in items][:2] == ["Mung beans, cooked", "Onions, raw"]
+
+
 def test_candied_hawthorns_are_not_a_gourd(analyser):
     # 糖葫芦 was 葫芦, the gourd: 30 g, 5 kcal for a stick of sugared hawthorns.
     items = analyser.analyse("一串糖葫芦", use_model=False)["items"]
