@@ -118,6 +118,25 @@ def _grain_bread(key: str) -> EnDish | None:
                   GRAIN_BREAD_SERVING_G)
 
 
+# Injera of flours other than teff ("injera made from corn, millet and sorghum", "fermented corn injera"): FNDDS's
+# injera is teff's, at 87 kcal per 100 g. These are leavened flatbreads of the flours named, read as the breads above.
+_INJERA_WORDS = frozenset({"injera", "leavened", "fermented", "made", "from", "with", "of", "and", "that", "s", "which",
+                           "is", "been", "a", "blend", "mix", "red", "white", "brown"})
+INJERA_SERVING_G = 100.0
+
+
+def _injera(key: str) -> EnDish | None:
+    words = key.split()
+    if "injera" not in words:
+        return None
+    grains = [word for word in words if word not in _INJERA_WORDS]
+    if not grains or any(word not in _GRAIN_FLOURS for word in grains) or set(grains) == {"teff"}:
+        return None  # "injera", "white teff injera": FNDDS's; "injera with stew": not a bread of flours
+    flours = list(dict.fromkeys(_GRAIN_FLOURS[word] for word in grains))
+    share = _FLOUR_SHARE["leavened"]
+    return EnDish(key, (*((flour, share / len(flours)) for flour in flours), ("water", 1 - share)), INJERA_SERVING_G)
+
+
 # A Karnataka or Maharashtra bhaji (palya) is a vegetable or a dal cooked dry with onion in a little oil, finished
 # with coconut; a British onion bhaji is a fritter, and chilli ones are in en_dishes.csv.
 _BHAJI = re.compile(r"(?P<food>[a-z ]+?) (?:bhaji|baji|bhajee|palya|poriyal)")
@@ -133,9 +152,11 @@ def _bhaji(key: str) -> EnDish | None:
                         ("coconut meat dried desiccated not sweetened", 0.03)), BHAJI_SERVING_G)
 
 
-def is_bhaji(name: str) -> bool:
-    """A bhaji said: its recipe comes before any single food ("Eggplant, cooked, fat added" has a third of its oil)."""
-    return _bhaji(" ".join(_en_words(name))) is not None
+def recipe_comes_first(name: str) -> bool:
+    """A dish whose recipe comes before any single food the tables have: a bhaji ("Eggplant, cooked, fat added" has
+    half its oil) and an injera of named flours (FNDDS's is teff's)."""
+    said = " ".join(_en_words(name))
+    return _bhaji(said) is not None or _injera(said) is not None
 
 
 def find_en_dish(name: str) -> EnDish | None:
@@ -144,7 +165,7 @@ def find_en_dish(name: str) -> EnDish | None:
     # The templates read the words as said, plurals and all: the food of a bhaji is matched as the name it was given.
     said = " ".join(words)
     dishes = en_dishes_by_name()
-    return (dishes.get(_en_dish_key(words)) or _grain_bread(said) or _bhaji(said)
+    return (dishes.get(_en_dish_key(words)) or _grain_bread(said) or _injera(said) or _bhaji(said)
             # English heads a compound with its last word: "cornstarch atole" and "plantain atole" are atoles.
             or (dishes.get(_en_dish_key(words[-1:])) if len(words) > 1 else None))
 

@@ -23,7 +23,7 @@ from foodca.models.food import CORE_NUTRIENTS
 from foodca.nlp.items import Split, SplitItem
 from foodca.nlp.offline_parser import BRANDS_EN, DISHES_EN
 from foodca.nutrition.compute import add_totals, nutrients_for, zero_nutrients
-from foodca.nutrition.dishes import as_en_ingredients, as_ingredients, find_dish, find_en_dish, is_bhaji
+from foodca.nutrition.dishes import as_en_ingredients, as_ingredients, find_dish, find_en_dish, recipe_comes_first
 from foodca.nutrition.portions import Grams, as_dry_weight, decide_grams, zh_alias_foods
 
 # Units of a market weight (一斤葡萄, 二两瓜子), said of the food as bought unless the text says it was cleaned.
@@ -169,7 +169,7 @@ class MealAnalyser:
                 return [self._entry(part, part_match) for part, part_match in parts]
             branded_unasked = (match.status == "matched" and not item.brand
                                and self.index.data_types[match.position] == "branded_food")
-            if match.score < DIRECT_MATCH_FOR_DISH or branded_unasked or is_bhaji(item.name or ""):
+            if match.score < DIRECT_MATCH_FOR_DISH or branded_unasked or recipe_comes_first(item.name or ""):
                 # "312 g of unleavened corn bread", "pelau": no table has the dish; its recipe, from the tables.
                 # Nor is a product named after it the dish ("a bowl of atole" was GUAVA FLAVORED ATOLE).
                 parts = self._en_dish_parts(item, matcher)

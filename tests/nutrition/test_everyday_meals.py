@@ -250,6 +250,14 @@ def test_a_bhaji_is_its_recipe_where_a_table_has_its_vegetable_cooked_with_fat(a
         ("Nuts, coconut meat, dried (desiccated), not sweetened", 3.0)]
 
 
+def test_an_injera_of_corn_is_its_flour_not_fnddss_teff_injera(analyser):
+    items = analyser.analyse("120g of fermented corn injera", use_model=False)["items"]
+    assert [(item["food"]["name"], round(item["grams"], 2)) for item in items] == [
+        ("Corn flour, whole-grain, yellow", 60.0), ("Water, NFS", 60.0)]
+    plain = analyser.analyse("120g of injera", use_model=False)["items"]
+    assert [item["food"]["name"] for item in plain] == ["Injera, Ethiopian bread"]
+
+
 def test_an_ingredient_of_a_recipe_is_matched_by_its_own_words(analyser):
     # The onion of a "green gram bhaji" was a green onion: the dish's words were read with the ingredient's.
     items = analyser.analyse("100g of green gram bhaji", use_model=False)["items"]
