@@ -95,6 +95,8 @@ OPPOSED_WORDS = {
 OPPOSED_CONFLICT = 0.05
 # "salted peanuts" against "Peanuts, …, without salt".
 OPPOSED_BY_NEGATING = {"salted": "salt", "sweetened": "sugar"}
+# Oil is a fat, and so are butter and lard: the fat added in cooking ruled out in any of its names is ruled out.
+ADDED_FATS = frozenset({"fat", "oil", "butter", "margarine", "lard"})
 # Said of a food, "cooked" leaves it as FNDDS's default entry has it; steamed, fried or grilled name a method.
 PLAINLY_COOKED = frozenset({"cooked"})
 SPARSE_ABOVE = 50_000
@@ -360,6 +362,8 @@ class Matcher:
         if ruled_out:
             # "roasted peanuts without added salt" is not "Peanuts, roasted, salted", nor no sugar "sweetened".
             ruled_out |= {opposite for opposite, word in OPPOSED_BY_NEGATING.items() if word in ruled_out}
+            if not ruled_out.isdisjoint(ADDED_FATS):
+                ruled_out |= ADDED_FATS  # "plantain cooked without any oil" is not FNDDS's "…, fat added"
         percents = en_percents(name)
         name_said = name
         name = en_in_usda_words(en_without_negations(name) if ruled_out else name)

@@ -221,8 +221,15 @@ EN_COOKED_STATE = frozenset(
     "brewed scrambled".split()
 )
 
-# "without the peel" rules out the peel, not "the".
-_NEGATED = re.compile(r"\b(?:no|without|excluding|free of)\s+(?:any\s+|the\s+|its\s+)?(?:added\s+)?([a-z]+)")
+# "without the peel" rules out the peel, not "the"; "without fats or oils" both, and "without oil, salt or sugar"
+# all three. Only what is added in cooking is read as listed: "coffee without sugar and milk" may be a coffee and
+# a milk.
+_ADDED_IN_COOKING = r"(?:fats?|oils?|salt|sugars?|butter|margarine|lard|sweeteners?|spices?|seasonings?)"
+_NEGATED = re.compile(r"\b(?:no|without|excluding|free of)\s+(?:any\s+|the\s+|its\s+)?(?:added\s+)?([a-z]+)"
+                      rf"((?:(?:\s*,\s*|\s+(?:or|and|nor)\s+|\s*,\s*(?:or|and|nor)\s+)(?:any\s+)?(?:added\s+)?"
+                      rf"{_ADDED_IN_COOKING}\b)*)")
+_LISTED = re.compile(r"[a-z]+")
+_NOT_LISTED = frozenset({"or", "and", "nor", "any", "added"})
 _NO_NEGATED: frozenset[str] = frozenset()
 
 
@@ -234,7 +241,10 @@ def en_without_negations(name: str) -> str:
 def en_negated_words(description: str) -> frozenset[str]:
     """Words a description says the food does not have: "Fruit salad, …, no dressing" → {dressing}."""
     found = _NEGATED.findall(fold(description))
-    return frozenset(singular(word) for word in found) if found else _NO_NEGATED
+    if not found:
+        return _NO_NEGATED
+    return frozenset(singular(word) for first, listed in found
+                     for word in (first, *_LISTED.findall(listed)) if word not in _NOT_LISTED)
 
 
 def en_extra_word_cost(word: str, head_nouns: frozenset[str]) -> float:

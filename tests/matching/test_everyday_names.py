@@ -295,6 +295,8 @@ def test_a_powdered_drink_of_another_kind_is_no_fruit_drink(matcher):
     ("coffee without sugar", "Coffee, NS as to type"),  # was "Coffee, pre-sweetened with sugar": sugar was a word said
     ("salad without dressing", "Lettuce, salad with assorted vegetables including tomatoes and/or carrots, no dressing"),
     ("cornmeal mush without any added fat", "Cornmeal mush, no added fat"),
+    ("cornmeal mush cooked without any oil", "Cornmeal mush, no added fat"),  # oil is a fat: not "…, fat added"
+    ("cornmeal mush without fats or oils", "Cornmeal mush, no added fat"),
     ("roasted peanuts without added salt", "Peanuts, roasted, unsalted"),  # was "…, salted": salt ruled out, not salted
 ])
 def test_what_is_ruled_out_is_not_said(matcher, said, expected):

@@ -238,6 +238,10 @@ def test_a_foods_best_chinese_name_is_the_same_in_any_order():
     ("apples without the peel", {"peel"}),  # was {"the"}: the peel stayed a word said, and found fruit peels
     ("coffee without sugar", {"sugar"}),
     ("Fruit salad, no dressing", {"dressing"}),
+    # A list of what cooking adds: "or oils" was left a word said, and found "Plantain, cooked with oil".
+    ("plantain cooked without fats or oils", {"fat", "oil"}),
+    ("beans without salt, oil or sugar", {"salt", "oil", "sugar"}),
+    ("coffee without sugar and milk", {"sugar"}),  # the milk may be a food of its own
 ])
 def test_what_a_name_rules_out(description, ruled_out):
     assert en_negated_words(description) == ruled_out
