@@ -62,6 +62,7 @@ class TokenIndex:
     percents: list[frozenset[str]] = field(default_factory=list)  # en_percents of each description
     dry_grain: list[bool] = field(default_factory=list)  # "Corn grain, yellow", "Sorghum grain": kept dry
     dry_seeds: list[bool] = field(default_factory=list)  # "Beans, navy, mature seeds, raw": a pulse as sold, dry
+    leaves: list[bool] = field(default_factory=list)  # "Cowpeas, leafy tips, raw", "Taro leaves": a plant's leaves
     # The words of the brand an SR description begins with ("KELLOGG'S, Corn Flakes Crumbs"); empty for others.
     brand_led: list[frozenset[str]] = field(default_factory=list)
 
@@ -91,6 +92,7 @@ class TokenIndex:
             percents=[en_percents(names[p]) for p in positions],
             dry_grain=[bool(_DRY_GRAIN.search(names[p])) for p in positions],
             dry_seeds=[bool(_DRY_SEEDS.search(names[p])) for p in positions],
+            leaves=[bool(_LEAVES.search(names[p])) for p in positions],
             # Only among generic foods: every branded product has a maker, and is ranked as a product already.
             brand_led=[] if head_last else [_brand_words(names[p]) for p in positions],
             head_nouns=head_nouns,
@@ -236,6 +238,9 @@ class FoodIndex:
 _DRY_GRAIN = re.compile(r"(?<!whole-)(?<!whole )(?<!multi-)\bgrains?\b|\b(?:dry|dried)\b(?! heat)", re.IGNORECASE)
 # SR's pulses as sold: "Beans, kidney, red, mature seeds, raw" is the dry bean (337 kcal per 100 g).
 _DRY_SEEDS = re.compile(r"\bmature seeds\b(?:, [a-z ]+)*, raw\b", re.IGNORECASE)
+# A plant's leaves, as USDA heads them: not "Tea, hot, leaf, black", leeks' "lower leaf-portion", FNDDS's dishes
+# "excluding … dark-green leafy", nor "Coriander (cilantro) leaves", which cilantro names.
+_LEAVES = re.compile(r"^[^,(]*\bleaves\b|^[^,]*,\s*leafy tips\b", re.IGNORECASE)
 # Kept forms: FNDDS's "Pineapple, canned, NFS" is the default of canned pineapples, not of pineapples.
 _PROCESSED = frozenset("canned frozen dried dry".split())
 # States in which a food is not eaten as it is: a "not further specified" entry in one of them is not the food cooked.

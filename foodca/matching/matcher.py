@@ -70,6 +70,9 @@ DRY_PULSE_UNSAID = 0.05
 # a leaf of lettuce or cabbage is the vegetable.
 ROOT_CROPS = frozenset("cassava taro yam potato beet turnip radish carrot onion".split())
 LEAVES_WRITTEN = frozenset("leaf leafy green tip top".split())
+# …and a plant said is not its leaves: "cowpeas" were "Cowpeas, leafy tips, raw" (29 kcal per 100 g), "cowpea
+# bhaji" a bhaji of leaves, "amaranth" its leaves.
+LEAVES_UNSAID = 0.15
 # Only a tie-break: of two siblings cooked with and without salt, the one nobody salted.
 UNSAID_SALT = 0.002
 # A food said dry or as a powder: not the drink made from it ("Milk, dry, reconstituted").
@@ -553,10 +556,12 @@ class Matcher:
                                                      token_index.percents)
         extra_costs, word_cost, default_bonus = token_index.extra_cost, token_index.word_cost, token_index.default_bonus
         dry_grain, dry_seeds, brand_led = token_index.dry_grain, token_index.dry_seeds, token_index.brand_led
+        leaves = token_index.leaves
         state_unsaid = not (said_raw or said_dry or said_cooked)
         dry_form_said = not DRY_FORMS.isdisjoint(query_set)
         dry_said_of_grain = not DRY_FORMS.isdisjoint(query_set - {"grain"})  # "boiled maize grain" says no dry form
         root_leaves_said = "leaf" in query_set and not ROOT_CROPS.isdisjoint(query_set)
+        leaves_unsaid = LEAVES_WRITTEN.isdisjoint(query_set)
         data_types, names, cost_of = self.index.data_types, self.index.names, word_cost.__getitem__
         # Words said around the name are said too: "One large egg, fried in butter" was "Egg, whole, raw", its
         # "fried" costed as a word nobody said (the name is "egg").
@@ -612,6 +617,8 @@ class Matcher:
                 score -= STATE_CONFLICT
             if root_leaves_said and LEAVES_WRITTEN.isdisjoint(food_set):
                 score -= MODIFIER_AS_HEAD
+            elif leaves_unsaid and leaves[local]:
+                score -= LEAVES_UNSAID
             # Salt nobody said: SR cooks each food twice, in water with salt and without, otherwise alike; the salted
             # entry adds a fixed salting to the other, and its sodium would be shown (a cooked bean 236 mg per 100 g
             # against 1 mg). Not peanut butter's salt, which is the product's own.

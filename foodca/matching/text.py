@@ -185,6 +185,7 @@ EN_WORD_SPELLED_AS = {
     "dried": "dry", "dry": "dried", "fresh": "raw", "toast": "toasted", "beverage": "drink", "drink": "beverage",
     "flavor": "flavored", "flavour": "flavored", "reconstituted": "prepared",
     "juice": "nectar",  # a fruit's juice no table has is nearest its nectar ("guava juice" was the raw guava)
+    "leaf": "leafy",  # SR writes cowpea and bitter gourd leaves as "leafy tips" ("cowpea leaves" was unsure)
     "roast": "roasted",  # "roast chicken" was "Gravy, FRANCO-AMERICAN, chicken, slow roast"
     # USDA's generic pasta is "Pasta, …"; a shape said is pasta ("whole-wheat spaghetti" was a dry branded product).
     **{word: "pasta" for word in "spaghetti penne fusilli linguine fettuccine rigatoni farfalle tagliatelle".split()},

@@ -713,3 +713,13 @@ def test_words_of_the_sentence_left_on_a_name_change_nothing(matcher, said, with
 def test_how_a_food_was_cut_is_a_descriptor(matcher, said):
     # "a cup of chopped roasted chicken" was unmatched: "chopped" weighed as much as the chicken.
     assert matcher.match(SplitItem(said=said, name=said, language="en")).score >= 0.9
+
+
+@pytest.mark.parametrize("said, expected", [
+    ("cowpeas", "Cowpeas, common (blackeyes, crowder, southern), mature seeds, cooked, boiled, without salt"),
+    ("cowpea leafy tips", "Cowpeas, leafy tips, raw"),
+    ("cowpea leaves", "Cowpeas, leafy tips, raw"),
+])
+def test_a_plant_said_is_not_its_leaves(matcher, said, expected):
+    # "cowpeas" were "Cowpeas, leafy tips, raw", 29 kcal per 100 g, and "cowpea bhaji" a bhaji of leaves.
+    assert matched_name(matcher, said) == expected
