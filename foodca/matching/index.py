@@ -278,9 +278,19 @@ def _class_head(name_words: list[str]) -> frozenset[str]:
     return _CLASS_HEADS.intersection(name_words) if len(name_words) == 1 else frozenset()
 
 
+# Compounds USDA heads with their modifier: "Salad dressing, bacon and tomato" is a dressing, and it was "tomato
+# salad" (3.3 times its energy); "Salad dressing, green goddess" was "salad greens". SR files mayonnaise there too:
+# "Salad dressing, mayonnaise, imitation, soybean" is a mayonnaise.
+_MODIFIER_FIRST = {("salad", "dressing"): "dressing"}
+_FILED_UNDER_COMPOUND = frozenset({"mayonnaise"})
+
+
 def _head(name_words: list[str], words: list[str]) -> str:
     if not words:
         return ""
+    if tuple(name_words[:2]) in _MODIFIER_FIRST:
+        after = words[len(name_words)] if len(words) > len(name_words) else ""
+        return after if after in _FILED_UNDER_COMPOUND else _MODIFIER_FIRST[tuple(name_words[:2])]
     # "Fish, salmon" is a salmon; "Fish, NFS" is fish (it was headed "nfs", and "fish" found "Fish chowder").
     return words[1] if _class_head(name_words) and len(words) > 1 and words[1] not in EN_DESCRIPTORS else words[0]
 

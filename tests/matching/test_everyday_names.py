@@ -723,3 +723,19 @@ def test_how_a_food_was_cut_is_a_descriptor(matcher, said):
 def test_a_plant_said_is_not_its_leaves(matcher, said, expected):
     # "cowpeas" were "Cowpeas, leafy tips, raw", 29 kcal per 100 g, and "cowpea bhaji" a bhaji of leaves.
     assert matched_name(matcher, said) == expected
+
+
+@pytest.mark.parametrize("said, expected", [
+    ("salad greens", "Mixed salad greens, raw"),  # was "Salad dressing, green goddess, regular"
+    ("tomato salad", "Tomato and cucumber salad made with tomato, cucumber, oil, and vinegar"),  # was bacon dressing
+    ("salad dressing", "Salad dressing, NFS, for salads"),
+    ("imitation soybean mayonnaise", "Salad dressing, mayonnaise, imitation, soybean"),  # SR files mayonnaise there
+])
+def test_a_salad_dressing_is_a_dressing_not_a_salad(matcher, said, expected):
+    assert matched_name(matcher, said) == expected
+
+
+def test_groundnut_written_apart_is_peanut():
+    # "ground nut flour" was "Nuts, acorn flour, full fat"; ground nutmeg stays nutmeg.
+    assert en_in_usda_words("ground nut flour") == "peanut flour"
+    assert en_in_usda_words("ground nutmeg") == "ground nutmeg"
