@@ -961,6 +961,8 @@ _EN_LEAD = [
         r"\s+(?:on|to|in|into|for|over)\s+(?:my|it|them|that|this|a little|the side|top)\b.*$",
         # What it is for: "raw cabbage for stir frying" was unmatched.
         r"\s+for\s+(?:stir[- ]?frying|cooking|baking|boiling|making\s+\w+)\s*$",  # not "for roasting": a chicken kind
+        # How it went in: "7.7g of vegetable oil mixed in" was classic mixed vegetables cooked with oil.
+        r"\s+(?:mixed|stirred|added|folded|whisked|blended|drizzled|sprinkled|poured)\s+in\s*$",
         r"\b(?:a mix of|a side of|a serving size of|a portion size of|an amount of|a total of|a mixture of)\s+",
         r"^(?:and|also|plus|then|with|along with|alongside|as well as|together with|i|we|too)\b\s*",
         r"\b(?:for me|today|tonight|this morning|this evening|this afternoon|as well|too|also|please|of it)\s*$",

@@ -359,6 +359,9 @@ EN_CASES = [
     ("I had a quick snack of 4 grams of Danbo cheese", [dict(name="danbo cheese", grams=4.0)]),  # was unmatched
     ("Indulging in 16 pieces of REESE'S BITES candy.", [dict(quantity=16.0, unit="piece")]),  # "indulging" was a food
     ("74.7 grams of raw cabbage for stir frying", [dict(name="raw cabbage", grams=74.7)]),  # what it is for
+    # How it went in: "vegetable oil mixed in" was FNDDS's classic mixed vegetables cooked with oil.
+    ("7.7g of vegetable oil mixed in", [dict(name="vegetable oil", grams=7.7)]),
+    ("a spoon of sugar stirred in", [dict(name="sugar", unit="spoon")]),
     # Spread is what was done with it: "margarine spread on bread" was FNDDS's 48 % fat margarine spread.
     ("28 grams of margarine spread on 140 grams of wheat bread",
      [dict(name="margarine", grams=28.0), dict(name="wheat bread", grams=140.0)]),
