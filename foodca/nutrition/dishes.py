@@ -99,8 +99,11 @@ def en_dishes_by_name() -> dict[str, EnDish]:
 _GRAIN_FLOURS = {"corn": "corn flour whole-grain yellow", "maize": "corn flour whole-grain yellow",
                  "sorghum": "flour sorghum", "millet": "millet flour", "wheat": "flour whole wheat unenriched",
                  "barley": "flour barley", "teff": "teff uncooked", "rice": "rice flour white unenriched"}
-_GRAIN_BREAD = re.compile(r"(?P<leaven>unleavened|leavened) (?:bread (?:made )?(?:from|of|with) (?P<after>[a-z ,]+)"
+_GRAIN_BREAD = re.compile(r"(?:(?P<leaven>unleavened|leavened) )?(?:bread (?:made )?(?:from|of|with) (?P<after>[a-z ,]+)"
                           r"|(?P<before>[a-z ,]+?) (?:flour )?bread)")
+# With no leaven said, only a bread the tables have no loaf of: of two flours ("corn and sorghum bread" was raw corn)
+# or of one they do not bake ("millet bread"); "corn bread", "wheat bread" and "barley bread" are the tables'.
+_BAKED_IN_THE_TABLES = frozenset({"corn", "maize", "wheat", "rice", "barley"})
 _FLOUR_SHARE = {"unleavened": 0.55, "leavened": 0.5}
 GRAIN_BREAD_SERVING_G = 100.0
 
@@ -113,7 +116,9 @@ def _grain_bread(key: str) -> EnDish | None:
     if not words or any(word not in _GRAIN_FLOURS for word in words):
         return None
     flours = list(dict.fromkeys(_GRAIN_FLOURS[word] for word in words))
-    share = _FLOUR_SHARE[found["leaven"]]
+    if not found["leaven"] and len(flours) < 2 and set(words) <= _BAKED_IN_THE_TABLES:
+        return None
+    share = _FLOUR_SHARE[found["leaven"] or "leavened"]
     return EnDish(key, (*((flour, share / len(flours)) for flour in flours), ("water", 1 - share)),
                   GRAIN_BREAD_SERVING_G)
 
@@ -154,9 +159,10 @@ def _bhaji(key: str) -> EnDish | None:
 
 def recipe_comes_first(name: str) -> bool:
     """A dish whose recipe comes before any single food the tables have: a bhaji ("Eggplant, cooked, fat added" has
-    half its oil) and an injera of named flours (FNDDS's is teff's)."""
+    half its oil), and a bread or an injera of named flours ("corn and sorghum bread" was "Corn, raw"; FNDDS's
+    injera is teff's)."""
     said = " ".join(_en_words(name))
-    return _bhaji(said) is not None or _injera(said) is not None
+    return _bhaji(said) is not None or _injera(said) is not None or _grain_bread(said) is not None
 
 
 def find_en_dish(name: str) -> EnDish | None:

@@ -28,6 +28,10 @@ def test_a_dish_is_found_by_any_of_its_names_as_typed(said):
     ("unleavened sorghum and corn bread", ["flour sorghum", "corn flour whole-grain yellow"], 0.55),
     ("leavened corn and wheat flour bread", ["corn flour whole-grain yellow", "flour whole wheat unenriched"], 0.5),
     ("leavened bread made from corn and sorghum", ["corn flour whole-grain yellow", "flour sorghum"], 0.5),
+    # No leaven said: a bread of two flours, or of one the tables bake no loaf of, is leavened ("corn and sorghum
+    # bread" was "Corn, raw").
+    ("corn and sorghum bread", ["corn flour whole-grain yellow", "flour sorghum"], 0.5),
+    ("millet bread", ["millet flour"], 0.5),
 ])
 def test_a_bread_of_named_flours_is_the_flours_and_the_water_it_keeps(said, flours, flour_share):
     dish = find_en_dish(said)
@@ -36,7 +40,8 @@ def test_a_bread_of_named_flours_is_the_flours_and_the_water_it_keeps(said, flou
     assert sum(shares[flour] for flour in flours) == pytest.approx(flour_share)
 
 
-@pytest.mark.parametrize("said", ["corn bread", "semi-brown wheat bread", "leavened bread", "unleavened pizza bread"])
+@pytest.mark.parametrize("said", ["corn bread", "semi-brown wheat bread", "leavened bread", "unleavened pizza bread",
+                                  "barley bread", "rice bread"])
 def test_a_bread_the_tables_have_or_of_no_named_flour_is_no_recipe(said):
     assert find_en_dish(said) is None
 
@@ -92,3 +97,11 @@ def test_coo_coo_is_cornmeal_cooked_with_okra_and_butter(said):
     # "cornmeal coo-coo cooked with butter" was the dry cornmeal, 362 kcal per 100 g (GIFT's coo-coo: 118).
     assert [name for name, _ in find_en_dish(said).ingredients][0] == "cornmeal whole-grain yellow"
 
+
+
+def test_quince_cheese_is_quince_cooked_down_with_sugar_and_pasta_frola_a_pastry_of_it():
+    # "quince cheese" was the raw fruit (57 kcal per 100 g), "quince cheese pie" too.
+    assert dict(find_en_dish("quince cheese").ingredients)["sugar"] >= 0.5
+    pie = dict(find_en_dish("quince cheese pie").ingredients)
+    assert pie["pie crust standard-type prepared from recipe baked"] >= 0.5 and pie["sugar"] > pie["quinces raw"]
+    assert find_en_dish("fruit pie-tarts with quince cheese") is find_en_dish("pastafrola")
