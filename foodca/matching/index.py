@@ -63,6 +63,7 @@ class TokenIndex:
     dry_grain: list[bool] = field(default_factory=list)  # "Corn grain, yellow", "Sorghum grain": kept dry
     dry_seeds: list[bool] = field(default_factory=list)  # "Beans, navy, mature seeds, raw": a pulse as sold, dry
     leaves: list[bool] = field(default_factory=list)  # "Cowpeas, leafy tips, raw", "Taro leaves": a plant's leaves
+    dry_mix: list[bool] = field(default_factory=list)  # "Puddings, coconut cream, dry mix, regular": not made up
     # The words of the brand an SR description begins with ("KELLOGG'S, Corn Flakes Crumbs"); empty for others.
     brand_led: list[frozenset[str]] = field(default_factory=list)
 
@@ -93,6 +94,7 @@ class TokenIndex:
             dry_grain=[bool(_DRY_GRAIN.search(names[p])) for p in positions],
             dry_seeds=[bool(_DRY_SEEDS.search(names[p])) for p in positions],
             leaves=[bool(_LEAVES.search(names[p])) for p in positions],
+            dry_mix=[bool(_DRY_MIX.search(names[p])) and not _MADE_UP.search(names[p]) for p in positions],
             # Only among generic foods: every branded product has a maker, and is ranked as a product already.
             brand_led=[] if head_last else [_brand_words(names[p]) for p in positions],
             head_nouns=head_nouns,
@@ -241,6 +243,12 @@ _DRY_SEEDS = re.compile(r"\bmature seeds\b(?:, [a-z ]+)*, raw\b", re.IGNORECASE)
 # A plant's leaves, as USDA heads them: not "Tea, hot, leaf, black", leeks' "lower leaf-portion", FNDDS's dishes
 # "excluding … dark-green leafy", nor "Coriander (cilantro) leaves", which cilantro names.
 _LEAVES = re.compile(r"^[^,(]*\bleaves\b|^[^,]*,\s*leafy tips\b", re.IGNORECASE)
+# A mix or a powder as sold, not what is made from it: "Beverages, tea, instant, lemon, sweetened" is the powder
+# (400 kcal per 100 g), "Puddings, coconut cream, dry mix, regular" the mix.
+_DRY_MIX = re.compile(r"\b(?:dry mix|instant|powder|powdered|dry form)\b", re.IGNORECASE)
+# FNDDS's foods are as eaten: "Oatmeal, instant, maple flavored, fat added", "Coffee, NS as to brewed or instant".
+_MADE_UP = re.compile(r"\b(?:prepared|reconstituted|made with|made from|with water|with milk|diluted|cooked|fat added|"
+                      r"no added fat|ns as to|or instant)\b", re.IGNORECASE)
 # Kept forms: FNDDS's "Pineapple, canned, NFS" is the default of canned pineapples, not of pineapples.
 _PROCESSED = frozenset("canned frozen dried dry".split())
 # States in which a food is not eaten as it is: a "not further specified" entry in one of them is not the food cooked.

@@ -73,6 +73,8 @@ LEAVES_WRITTEN = frozenset("leaf leafy green tip top".split())
 # …and a plant said is not its leaves: "cowpeas" were "Cowpeas, leafy tips, raw" (29 kcal per 100 g), "cowpea
 # bhaji" a bhaji of leaves, "amaranth" its leaves.
 LEAVES_UNSAID = 0.15
+# Words that say a mix or a powder as sold ("instant coffee", "pudding mix", "cocoa powder").
+MIX_SAID = frozenset({"dry", "dried", "powder", "powdered", "mix", "instant", "dehydrated", "granule", "crystal"})
 # Only a tie-break: of two siblings cooked with and without salt, the one nobody salted.
 UNSAID_SALT = 0.002
 # A food said dry or as a powder: not the drink made from it ("Milk, dry, reconstituted").
@@ -556,7 +558,8 @@ class Matcher:
                                                      token_index.percents)
         extra_costs, word_cost, default_bonus = token_index.extra_cost, token_index.word_cost, token_index.default_bonus
         dry_grain, dry_seeds, brand_led = token_index.dry_grain, token_index.dry_seeds, token_index.brand_led
-        leaves = token_index.leaves
+        leaves, dry_mix = token_index.leaves, token_index.dry_mix
+        mix_unsaid = MIX_SAID.isdisjoint(query_set)
         state_unsaid = not (said_raw or said_dry or said_cooked)
         dry_form_said = not DRY_FORMS.isdisjoint(query_set)
         dry_said_of_grain = not DRY_FORMS.isdisjoint(query_set - {"grain"})  # "boiled maize grain" says no dry form
@@ -619,6 +622,8 @@ class Matcher:
                 score -= MODIFIER_AS_HEAD
             elif leaves_unsaid and leaves[local]:
                 score -= LEAVES_UNSAID
+            if mix_unsaid and dry_mix[local]:
+                score -= STATE_CONFLICT  # "sweetened lemon tea" was the instant tea powder, 802 kcal for a 200 g drink
             # Salt nobody said: SR cooks each food twice, in water with salt and without, otherwise alike; the salted
             # entry adds a fixed salting to the other, and its sodium would be shown (a cooked bean 236 mg per 100 g
             # against 1 mg). Not peanut butter's salt, which is the product's own.

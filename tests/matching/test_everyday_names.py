@@ -739,3 +739,22 @@ def test_groundnut_written_apart_is_peanut():
     # "ground nut flour" was "Nuts, acorn flour, full fat"; ground nutmeg stays nutmeg.
     assert en_in_usda_words("ground nut flour") == "peanut flour"
     assert en_in_usda_words("ground nutmeg") == "ground nutmeg"
+
+
+@pytest.mark.parametrize("said, expected", [
+    # Was the mix (434 kcal per 100 g) and the instant tea powder (a 200 g drink at 802 kcal).
+    ("coconut pudding", "Puddings, coconut cream, dry mix, regular, prepared with 2% milk"),
+    ("sweetened lemon tea", "Beverages, tea, instant, lemon, sweetened, prepared with water"),
+    ("coconut pudding mix", "Puddings, coconut cream, dry mix, regular"),  # a mix said is the mix
+])
+def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
+    assert matched_name(matcher, said) == expected
+
+
+@pytest.mark.parametrize("said, written", [
+    ("sweet orange", "orange"),  # was a sweet potato, orange flesh
+    ("green maize", "sweet corn"),  # was FNDDS's corn with red and green peppers
+    ("jello", "gelatin dessert"),  # was a branded sugar cane jello
+])
+def test_names_the_phrase_table_writes_in_usda_words(said, written):
+    assert en_in_usda_words(said) == written
