@@ -892,7 +892,7 @@ _SIZE_ALT = _alt(SIZES_EN)
 _NOT_A_SIZE = r"(?!\s+(?:macs?|debbie|caesars?)\b)"
 _SHAPED_UNITS = r"(?:slices?|heads?|pieces?|wedges?|cups?|glass(?:es)?|cans?|jars?|bottles?|strips?|fillets?|mugs?)"
 _EN_COUNT = re.compile(
-    rf"^(?P<num>{_EN_NUM})\b(?!\s*%|-\d|\s*(?:-|to)\s*[\d/.]+\s*%|[- ]inch)\s*"
+    rf"^(?P<num>{_EN_NUM})\b(?!\s*%|-\d|\s*(?:-|to)\s*[\d/.]+\s*%|[- ]inch|-fat\b)\s*"
     rf"(?:(?<=\d\s)of\s+(?:an?|the)\s+(?=(?:\w+\s+)?(?:{_alt(UNITS_EN)})\b))?"  # "0.16 of a package of …"
     rf"(?:(?P<pre>(?:(?:{_SIZE_ALT}|{_EN_ADJ})[\s-]+)*)(?P<state>(?!sized\b)\w+ed\s+)?"
     # Any one word before a unit of a shape or a vessel and "of": "a triangular slice of quesadilla", "a complete
@@ -914,7 +914,8 @@ _EN_LOGGED_NAME = re.compile(
     re.IGNORECASE)
 _EN_UNIT_WORD = re.compile(rf"\b(?:{_alt(UNITS_EN)})\b", re.IGNORECASE)
 _EN_BARE_UNIT = re.compile(rf"^(?:(?P<size>{_SIZE_ALT})\s+)?(?P<unit>{_alt(UNITS_EN)})\s+of\b\s*", re.IGNORECASE)
-_EN_SIZE = re.compile(rf"^(?P<size>{_SIZE_ALT})\b{_NOT_A_SIZE}\s*", re.IGNORECASE)
+# Not a word joined to one: "medium-fat minced beef" was "-fat minced beef".
+_EN_SIZE = re.compile(rf"^(?P<size>{_SIZE_ALT})\b(?!-[a-z]){_NOT_A_SIZE}\s*", re.IGNORECASE)
 # Words said of a meal, not of a food: "a quick snack of …", "a simple breakfast with …".
 _OCCASION_WORDS = (r"(?:quick|simple|light|small|big|late|early|hearty|healthy|little|nice|good|balanced|full|filling|"
                    r"lovely|proper|wholesome|satisfying|tasty|delicious|afternoon|morning|evening|midday|midnight|"

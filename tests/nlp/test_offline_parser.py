@@ -361,6 +361,10 @@ EN_CASES = [
     ("74.7 grams of raw cabbage for stir frying", [dict(name="raw cabbage", grams=74.7)]),  # what it is for
     # How it went in: "vegetable oil mixed in" was FNDDS's classic mixed vegetables cooked with oil.
     ("7.7g of vegetable oil mixed in", [dict(name="vegetable oil", grams=7.7)]),
+    # A size or a half joined to a word is no size: "medium-fat minced beef" was "-fat minced beef", beef tallow.
+    ("50g of medium-fat minced beef", [dict(name="medium-fat minced beef", grams=50.0)]),
+    ("69.8g of half-fat beef", [dict(name="half-fat beef", grams=69.8)]),
+    ("a medium-sized apple", [dict(name="apple", size="medium")]),
     ("a spoon of sugar stirred in", [dict(name="sugar", unit="spoon")]),
     # Spread is what was done with it: "margarine spread on bread" was FNDDS's 48 % fat margarine spread.
     ("28 grams of margarine spread on 140 grams of wheat bread",
