@@ -755,6 +755,8 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("sweet orange", "orange"),  # was a sweet potato, orange flesh
     ("green maize", "sweet corn"),  # was FNDDS's corn with red and green peppers
     ("jello", "gelatin dessert"),  # was a branded sugar cane jello
+    ("light flavored soft drink", "soft drink nfs diet"),  # was a chocolate soda
+    ("half-fat beef", "beef composite trimmed retail cuts separable lean and fat"),  # was a reduced-fat sausage
 ])
 def test_names_the_phrase_table_writes_in_usda_words(said, written):
     assert en_in_usda_words(said) == written
