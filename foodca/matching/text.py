@@ -185,6 +185,7 @@ EN_WORD_SPELLED_AS = {
     "dried": "dry", "dry": "dried", "fresh": "raw", "toast": "toasted", "beverage": "drink", "drink": "beverage",
     "flavor": "flavored", "flavour": "flavored", "reconstituted": "prepared",
     "juice": "nectar",  # a fruit's juice no table has is nearest its nectar ("guava juice" was the raw guava)
+    "peel": "skin",  # "apple with peel" is SR's "Apples, raw, with skin" (it was a branded banana peel snack)
     "leaf": "leafy",  # SR writes cowpea and bitter gourd leaves as "leafy tips" ("cowpea leaves" was unsure)
     "roast": "roasted",  # "roast chicken" was "Gravy, FRANCO-AMERICAN, chicken, slow roast"
     # USDA's generic pasta is "Pasta, …"; a shape said is pasta ("whole-wheat spaghetti" was a dry branded product).
@@ -339,10 +340,12 @@ _NOT_SPECIFIED = re.compile(r"\bns as to [^,()]*")
 # Two USDA words that together name another food, kept as one word: SR's "separable fat" rows (and veal's "seam fat
 # only", "external fat only") are the fat trimmed off a cut, "variety meats" are organs and "non-dairy milk" is no
 # milk, so that "fat", "meat" or "milk" said ("raw medium-fat beef", "beef meat cooked", "coffee with milk") does not
-# find them; "Cocoa powder, not reconstituted" is no cocoa reconstituted with water, which "reconstituted" found. EN_UNSAID_FORMS keeps the trimmed
-# fat for whoever says "separable fat"; organs are found by their own names (kidney, liver).
+# find them; "Cocoa powder, not reconstituted" is no cocoa reconstituted with water, which "reconstituted" found;
+# "cooked, dry heat" is a way of cooking, not a dried fish ("boiled dried fish" was "Fish, monkfish, cooked, dry
+# heat"). EN_UNSAID_FORMS keeps the trimmed fat for whoever says "separable fat"; organs are found by their own names
+# (kidney, liver).
 _USDA_COMPOUND = re.compile(r"\b(separable|seam|external) (fat)\b|\b(variety) (meats?)\b|\b(non)[\s-]?(dairy)\b"
-                            r"|\b(not) (reconstituted)\b")
+                            r"|\b(not) (reconstituted)\b|\b(dry) (heat)\b")
 _LOW_FAT = re.compile(r"\blow[\s-]?fat\b")
 _STAGE = re.compile(r"\bstage (\d)\b")
 # "2% milk", "Milk, reduced fat (2%)": see en_percents. Not 100 %, a claim rather than a kind ("100% whole wheat").

@@ -49,6 +49,7 @@ def test_english_names(matcher, said, expected):
     ("boiled rice", "Rice, white, medium-grain, enriched, cooked"),  # USDA writes boiled as cooked
     ("dried pasta", "Pasta, dry, enriched"),
     ("crisp bread", "Crackers, crispbread"),  # two words said, one in USDA's spelling
+    ("apple with peel", "Apples, raw, with skin"),  # USDA's peel is skin
     ("lemonade", "Lemonade, fruit juice drink"),  # not its frozen concentrate, not a cocktail
     ("boiled kale with oil, onion and salt", "Kale, cooked, boiled, drained, with salt"),  # the food the dish is
 ])
@@ -245,6 +246,11 @@ def test_a_foods_best_chinese_name_is_the_same_in_any_order():
 ])
 def test_what_a_name_rules_out(description, ruled_out):
     assert en_negated_words(description) == ruled_out
+
+
+def test_dry_heat_is_a_way_of_cooking_not_a_dried_food():
+    # "boiled dried fish" was "Fish, monkfish, cooked, dry heat".
+    assert en_tokens("Fish, monkfish, cooked, dry heat") == ["fish", "monkfish", "cooked", "dryheat"]
 
 
 @pytest.mark.parametrize("typed, words", [
