@@ -757,6 +757,8 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("jello", "gelatin dessert"),  # was a branded sugar cane jello
     ("light flavored soft drink", "soft drink nfs diet"),  # was a chocolate soda
     ("half-fat beef", "beef composite trimmed retail cuts separable lean and fat"),  # was a reduced-fat sausage
+    ("strained yogurt", "greek yogurt"),  # was a mixed fruit baby food, "strained"
+    ("vegetables", "mixed vegetables"),  # was FNDDS's vegetable tempura
 ])
 def test_names_the_phrase_table_writes_in_usda_words(said, written):
     assert en_in_usda_words(said) == written
