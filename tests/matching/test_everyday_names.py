@@ -759,6 +759,11 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("half-fat beef", "beef composite trimmed retail cuts separable lean and fat"),  # was a reduced-fat sausage
     ("strained yogurt", "greek yogurt"),  # was a mixed fruit baby food, "strained"
     ("vegetables", "mixed vegetables"),  # was FNDDS's vegetable tempura
+    # Unmatched, each the food of a bhaji or a dish: Indian English and Marathi names.
+    ("field bean", "hyacinth-beans"),
+    ("shepu", "dill weed fresh"),
+    ("sajka", "upma"),
+    ("juice multivitamins", "fruit juice nfs"),
 ])
 def test_names_the_phrase_table_writes_in_usda_words(said, written):
     assert en_in_usda_words(said) == written
