@@ -541,7 +541,9 @@ class Matcher:
         similarity = process.cdist([" ".join(sorted(query))], [token_index.sorted_joined[local] for local in shortlist],
                                    scorer=fuzz.ratio, dtype=np.float32)[0].tolist() if len(shortlist) else []
         query_set = set(query)
-        said_raw, said_cooked = bool(EN_RAW_WORDS & query_set), bool(EN_COOKED_STATE & query_set)
+        said_cooked = bool(EN_COOKED_STATE & query_set)
+        # "fresh grilled maize" is fresh corn grilled, not raw: with a way of cooking said, fresh is no state.
+        said_raw = bool(EN_RAW_WORDS & query_set - ({"fresh"} if said_cooked else set()))
         said_dry = not DRY_WORDS.isdisjoint(query_set)
         said_fresh = "fresh" in query_set
         opposed = [(word, OPPOSED_WORDS[word]) for word in query_set if word in OPPOSED_WORDS]
