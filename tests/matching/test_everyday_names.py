@@ -764,6 +764,15 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("shepu", "dill weed fresh"),
     ("sajka", "upma"),
     ("juice multivitamins", "fruit juice nfs"),
+    ("guinness", "beer"), ("american lager beer", "beer"), ("khalva", "halavah"), ("raw smooth dogfish", "raw shark"),
+    ("roasted saltwater fish", "roasted fish"), ("vitamalt", "nonalcoholic malt beverage"),
+    ("chocolate malt drink", "chocolate malt drink"),  # a malted milk, not Caribbean malta
 ])
 def test_names_the_phrase_table_writes_in_usda_words(said, written):
     assert en_in_usda_words(said) == written
+
+
+@pytest.mark.parametrize("said", ["fresh boiled corn", "boiled fresh corn"])
+def test_fresh_with_a_way_of_cooking_is_no_raw_state(matcher, said):
+    # "fresh grilled maize" was unmatched: fresh (raw) and grilled (cooked) ruled out every entry.
+    assert matched_name(matcher, said) == "Corn, sweet, yellow, cooked, boiled, drained, with salt"
