@@ -553,6 +553,8 @@ class Matcher:
             # "cocoa powder" is "Cocoa powder, not reconstituted"; "cocoa powder mix reconstituted with water" and
             # "malted drink mix prepared with whole milk" are not.
             forms_said = forms_said | {"notreconstituted"}
+            if "concentrate" in query_set:
+                forms_said = forms_said | {"undiluted"}  # "apple juice concentrate" is the concentrate as sold
         if "canned" in query_set or implied:
             forms_said = forms_said | {"condensed"}  # "canned tomato rice soup" may be the can's condensed soup
         # Locals: this loop runs for every shortlisted food of every English name.

@@ -767,6 +767,8 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("guinness", "beer"), ("american lager beer", "beer"), ("khalva", "halavah"), ("raw smooth dogfish", "raw shark"),
     ("roasted saltwater fish", "roasted fish"), ("vitamalt", "nonalcoholic malt beverage"),
     ("chocolate malt drink", "chocolate malt drink"),  # a malted milk, not Caribbean malta
+    ("yellow cheese", "cheese"),  # Bulgaria's kashkaval: was a branded yellow colby
+    ("cooked steel cut oats", "oatmeal made with water"),  # were the dry oats
 ])
 def test_names_the_phrase_table_writes_in_usda_words(said, written):
     assert en_in_usda_words(said) == written
@@ -776,3 +778,12 @@ def test_names_the_phrase_table_writes_in_usda_words(said, written):
 def test_fresh_with_a_way_of_cooking_is_no_raw_state(matcher, said):
     # "fresh grilled maize" was unmatched: fresh (raw) and grilled (cooked) ruled out every entry.
     assert matched_name(matcher, said) == "Corn, sweet, yellow, cooked, boiled, drained, with salt"
+
+
+@pytest.mark.parametrize("said, expected", [
+    # A concentrate said is the concentrate as sold (166 kcal per 100 g): it was a juice "from concentrate" (47).
+    ("apple juice concentrate", "Apple juice, frozen concentrate, unsweetened, undiluted, without added ascorbic acid"),
+    ("apple juice from concentrate", "Apple juice, with added vitamin C, from concentrate, shelf stable"),
+])
+def test_a_concentrate_is_not_a_juice_from_concentrate(matcher, said, expected):
+    assert matched_name(matcher, said) == expected
