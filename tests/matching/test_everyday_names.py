@@ -769,6 +769,12 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("chocolate malt drink", "chocolate malt drink"),  # a malted milk, not Caribbean malta
     ("yellow cheese", "cheese"),  # Bulgaria's kashkaval: was a branded yellow colby
     ("cooked steel cut oats", "oatmeal made with water"),  # were the dry oats
+    ("boiled green plantain", "boiled plantain"),  # was SR's fried green plantains
+    ("fried green plantain", "fried green plantain"),  # which are SR's "Plantains, green, fried"
+    ("polenta", "cornmeal mush"),  # was a branded dry polenta
+    ("dried cake", "cake pound"),  # Costa Rica's queque seco: was a cake of glutinous rice and dried beans
+    ("orange cake", "cake or cupcake nfs"),  # was the raw orange
+    ("fried meat", "meat nfs"),  # was an egg white omelet with meat
 ])
 def test_names_the_phrase_table_writes_in_usda_words(said, written):
     assert en_in_usda_words(said) == written

@@ -105,3 +105,9 @@ def test_quince_cheese_is_quince_cooked_down_with_sugar_and_pasta_frola_a_pastry
     pie = dict(find_en_dish("quince cheese pie").ingredients)
     assert pie["pie crust standard-type prepared from recipe baked"] >= 0.5 and pie["sugar"] > pie["quinces raw"]
     assert find_en_dish("fruit pie-tarts with quince cheese") is find_en_dish("pastafrola")
+
+
+def test_risotto_is_rice_cooked_in_broth_with_butter_and_cheese():
+    # "risotto" was a branded dry risotto, 360 kcal per 100 g.
+    shares = dict(find_en_dish("risotto").ingredients)
+    assert shares["rice white cooked"] >= 0.6 and shares["butter nfs"] > 0 and shares["cheese parmesan grated"] > 0
