@@ -775,6 +775,9 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("dried cake", "cake pound"),  # Costa Rica's queque seco: was a cake of glutinous rice and dried beans
     ("orange cake", "cake or cupcake nfs"),  # was the raw orange
     ("fried meat", "meat nfs"),  # was an egg white omelet with meat
+    # Were unmatched:
+    ("leafy greens salad", "mixed salad greens"), ("artificial orange drink", "fruit flavored drink"),
+    ("leavened bread", "bread"), ("low-fat raw beef", "beef composite trimmed retail cuts separable lean only raw"),
 ])
 def test_names_the_phrase_table_writes_in_usda_words(said, written):
     assert en_in_usda_words(said) == written
