@@ -1043,7 +1043,12 @@ _EN_DONE_WITH_IT = re.compile(
 # SENSIBLE SNACKING bar) and "right now" (SPELT RIGHT bagels) as foods.
 _EN_BETWEEN_FOODS = re.compile(r"(?:(?:just|now|currently|also|i'm|i’m|i am|we're|we are)\s+)*(?:along|to go|washed (?:it |them )?down|"
                                r"snacking|munching|sipping|sipped|snacked|munched|nibbled|nibbling)|off|up|down|out|"
-                               r"right now|just now|for now|at the moment", re.IGNORECASE)
+                               r"right now|just now|for now|at the moment|"
+                               # "It's seasoned with 0.8 grams of iodized salt" was 100 g of "seasoned" shredded soup
+                               # meat: how the food before was finished, before what it was finished with.
+                               r"(?:(?:it|they|all|everything|this|that)(?:'s|’s| is| are|'re|’re| was| were)?\s+)?"
+                               r"(?:(?:then|also|all)\s+)?(?:seasoned|garnished|dressed|spiced)",
+                               re.IGNORECASE)
 _EN_NOT_FOOD = re.compile(
     rf"that|this|these|those|it|them|finally|then|also|everything|all|{_EN_BETWEEN_FOODS.pattern}", re.IGNORECASE)
 
@@ -1243,6 +1248,8 @@ _EN_WEIGHT_OF_ALL = re.compile(
 # Not filling, icing or breading: "a cookie with filling" said so is "Cookie, NFS" (the matcher's head would be
 # the filling), "chicken with breading" a chain's fried chicken.
 _PART_OF_A_FOOD = re.compile(r"\b(?:crusts?|layers?|texture|diameter)$", re.IGNORECASE)
+# The food's own peel or skin: "a fresh lemon with peel weighing 6g" is 6 g of lemon (was a lemon and 6 g of peel).
+_ITS_PEEL = re.compile(r"(?:(?:the|its|their)\s+)?(?:peels?|skins?|rinds?)", re.IGNORECASE)
 _EN_WITH = frozenset(("with", "paired with", "accompanied by", "along with", "together with", "alongside"))
 _EN_CONTAINER_OF = re.compile(
     rf"\b({_alt(UNITS_EN)})\s+(?:filled with|full of|loaded with|packed with|containing|that contains|holding)\s+",
@@ -1296,6 +1303,15 @@ def _parse_en(text: str) -> list[SplitItem]:
         owns_next_amount = nxt is not None and not nxt.name and nxt.amount.measured
         previous = items[-1] if items else None
         unweighed = previous is not None and previous.grams is None and previous.volume_ml is None
+        if previous is not None and sep in _EN_WITH and _ITS_PEEL.fullmatch(piece.name or "") and (
+                unweighed or not amount.measured):
+            # The name keeps to the food: "potato with its skin" found SR's skins alone.
+            previous.said = f"{previous.said} {sep} {piece.said}"
+            if amount.measured:
+                previous.grams, previous.volume_ml = amount.grams, amount.volume_ml
+                previous.grams_source = "stated" if amount.grams is not None else None
+            describing = True
+            continue
         if previous is not None and not amount.measured and _PART_OF_A_FOOD.search(piece.name) and (
                 sep in _EN_WITH or (sep == "and" and re.search(r"\b(?:with|topped|filled)\b", previous.said))):
             # "a pizza with a regular crust", "a cake with two layers": a part of the food, not a second one (was

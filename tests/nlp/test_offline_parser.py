@@ -365,6 +365,12 @@ EN_CASES = [
     ("50g of medium-fat minced beef", [dict(name="medium-fat minced beef", grams=50.0)]),
     ("69.8g of half-fat beef", [dict(name="half-fat beef", grams=69.8)]),
     ("a medium-sized apple", [dict(name="apple", size="medium")]),
+    # How the food before was finished is no food: "seasoned" was 100 g of FNDDS's seasoned shredded soup meat.
+    ("118.4 grams of kale. It's seasoned with 0.8 grams of iodized salt",
+     [dict(name="kale", grams=118.4), dict(name="iodized salt", grams=0.8)]),
+    # A food's own peel is no second food, and the weight said after it is the food's.
+    ("a fresh lemon with peel weighing 6g", [dict(name="fresh lemon", grams=6.0)]),
+    ("a roasted new potato with its skin", [dict(name="roasted new potato")]),
     ("a spoon of sugar stirred in", [dict(name="sugar", unit="spoon")]),
     # Spread is what was done with it: "margarine spread on bread" was FNDDS's 48 % fat margarine spread.
     ("28 grams of margarine spread on 140 grams of wheat bread",
