@@ -75,6 +75,9 @@ LEAVES_WRITTEN = frozenset("leaf leafy green tip top".split())
 LEAVES_UNSAID = 0.15
 # Words that say a mix or a powder as sold ("instant coffee", "pudding mix", "cocoa powder").
 MIX_SAID = frozenset({"dry", "dried", "powder", "powdered", "mix", "instant", "dehydrated", "granule", "crystal"})
+# Words that say a food is sweetened or not; a flavoured milk or drink is sweetened.
+SWEETNESS_SAID = frozenset({"sweetened", "unsweetened", "sweet", "sweetness", "sweetener", "sugar", "sugary", "honey",
+                            "syrup", "flavored", "flavoured"})
 # Only a tie-break: of two siblings cooked with and without salt, the one nobody salted.
 UNSAID_SALT = 0.002
 # A food said dry or as a powder: not the drink made from it ("Milk, dry, reconstituted").
@@ -573,6 +576,7 @@ class Matcher:
         # Words said around the name are said too: "One large egg, fried in butter" was "Egg, whole, raw", its
         # "fried" costed as a word nobody said (the name is "egg").
         said_around = query_set | implied | context
+        sweetness_unsaid = SWEETNESS_SAID.isdisjoint(said_around)
         # A description headed by a word the name only modifies its head with ("Mixed nuts" for "mixed beans", "Hog
         # maws" for "hog plum", "Yellow rice" for "yellow cheese") is that other food, unless it also has the head.
         modifiers = query_set - {query_head} if query_head else frozenset()
@@ -632,6 +636,10 @@ class Matcher:
             # entry adds a fixed salting to the other, and its sodium would be shown (a cooked bean 236 mg per 100 g
             # against 1 mg). Not peanut butter's salt, which is the product's own.
             if "salt" in has and "salt" not in said_around and not EN_COOKED_STATE.isdisjoint(food_set):
+                score -= UNSAID_SALT
+            # Sugar nobody said, likewise between twins: "270 grams of coconut water" was "Coconut water, sweetened"
+            # (100 kcal against 51), the shorter name of a tie.
+            if "sweetened" in has and sweetness_unsaid:
                 score -= UNSAID_SALT
             # "cornmeal mush without any added fat": a description with the fat, not ruled out, is the other food.
             if ruled_out and not ruled_out.isdisjoint(has):

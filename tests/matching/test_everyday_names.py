@@ -796,3 +796,11 @@ def test_fresh_with_a_way_of_cooking_is_no_raw_state(matcher, said):
 ])
 def test_a_concentrate_is_not_a_juice_from_concentrate(matcher, said, expected):
     assert matched_name(matcher, said) == expected
+
+
+@pytest.mark.parametrize("said, expected", [
+    ("coconut water", "Coconut water, unsweetened"),  # was the sweetened twin, the shorter name of a tie
+    ("sweetened coconut water", "Coconut water, sweetened"),
+])
+def test_sugar_nobody_said_loses_a_tie(matcher, said, expected):
+    assert matched_name(matcher, said) == expected
