@@ -131,13 +131,28 @@ class EnPhrase:
     unless_said: frozenset[str] = frozenset()
 
 
+_PHRASE_KINDS = frozenset({"phrase", "dish", "name"})
+
+
 @functools.cache
 def load_en_phrases(path: Path = EN_PHRASES_CSV) -> tuple[EnPhrase, ...]:
+    """The phrase table; a malformed row is a ValueError naming the file and line, not a phrase that rewrites every
+    name ("beef, roasted" unquoted once shifted a row's columns, and "beef" became " roasted|roasted beef meat")."""
     phrases = []
     with open(path, encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
+        reader = csv.DictReader(handle)
+        for row in reader:
+            said_parts = (row.get("said") or "").split("|")
+            usda_words = row.get("usda_words") or ""
+            # Empty usda_words are allowed: the phrase is then left out ("made from cow milk").
+            # A space opening a field is the mark of an unquoted comma ("beef, roasted") splitting a field in two.
+            if (row.get("kind") not in _PHRASE_KINDS or not all(part.strip() for part in said_parts)
+                    or "|" in usda_words or usda_words != usda_words.strip() or None in row):
+                raise ValueError(f"{path}:{reader.line_num}: expected kind (phrase, dish or name), said (spellings "
+                                 f"joined by |), usda_words, why and an optional unless_said; a field with a comma "
+                                 f"must be quoted")
             # Longer spellings first, so "jowar roti" is tried before "roti"; a plural s is allowed.
-            said = sorted((fold(s) for s in row["said"].split("|")), key=len, reverse=True)
+            said = sorted((fold(s) for s in said_parts), key=len, reverse=True)
             pattern = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in said) + r")(?:e?s)?\b")
             phrases.append(EnPhrase(pattern, row["usda_words"], row["kind"] in ("dish", "name"), row["kind"] == "name",
                                     frozenset((row.get("unless_said") or "").split())))

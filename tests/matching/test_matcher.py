@@ -10,7 +10,7 @@ from matched import matched_name
 
 from foodca.matching.index import FoodIndex
 from foodca.matching.matcher import Matcher, _positions_held
-from foodca.matching.text import en_in_usda_words, en_negated_words, en_tokens
+from foodca.matching.text import en_in_usda_words, en_negated_words, en_tokens, load_en_phrases
 from foodca.nlp.items import SplitItem
 
 
@@ -307,3 +307,19 @@ def test_positions_held_are_those_of_isin_whichever_array_is_shorter():
         pool = np.unique(rng.integers(0, 500, rng.integers(1, 200)))
         postings = np.unique(rng.integers(0, 500, rng.integers(1, 200)))
         assert _positions_held(pool, postings).tolist() == np.flatnonzero(np.isin(pool, postings)).tolist()
+
+
+@pytest.mark.parametrize("row", [
+    "name,roasted beef|beef, roasted,beef roast,why",  # an unquoted comma: "beef" became " roasted"
+    "phrase,a||b,c,why",  # an empty spelling would match every name
+    "spelling,tea,tea,why",  # no such kind
+])
+def test_a_malformed_phrase_row_is_an_error_naming_the_file_and_line(tmp_path, row):
+    table = tmp_path / "en_phrases.csv"
+    table.write_text("kind,said,usda_words,why,unless_said\nphrase,soft drink,carbonated beverage,\n" + row + "\n")
+    with pytest.raises(ValueError, match=rf"{table}:3: "):
+        load_en_phrases(table)
+
+
+def test_the_project_phrase_table_loads():
+    assert len(load_en_phrases()) > 100
