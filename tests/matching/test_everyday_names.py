@@ -778,6 +778,9 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     # Were unmatched:
     ("leafy greens salad", "mixed salad greens"), ("artificial orange drink", "fruit flavored drink"),
     ("leavened bread", "bread"), ("low-fat raw beef", "beef composite trimmed retail cuts separable lean only raw"),
+    ("beef, roasted", "beef roast"),  # was SR's prime rib with its fat
+    ("mixed fruit in syrup", "fruit cocktail canned in syrup"),  # was the syrup
+    ("beef", "beef"),
 ])
 def test_names_the_phrase_table_writes_in_usda_words(said, written):
     assert en_in_usda_words(said) == written
