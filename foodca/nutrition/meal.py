@@ -57,9 +57,11 @@ ALIKE_ENERGY_RATIO = 1.5
 _FOODS_TOGETHER = re.compile(r"\s+(with|in|on|and|&)\s+")  # kept: the words that join them
 _SERVED_ON_BREAD = frozenset("sandwich sub hoagie burger hamburger cheeseburger dog hotdog wrap melt panini".split())
 _EACH_OF = re.compile(r"\beach of\b", re.IGNORECASE)
-_MADE_WITH = re.compile(r"\b(?:made|prepared|cooked|baked|fried|topped|filled|stuffed|coated|featuring|"
-                        r"flavou?r(?:ed)?|seasoned|diameter|crust|sauce|filling|mix|blend|mixture|variety|assortment|"
-                        r"medley)\b|,", re.IGNORECASE)
+# A way of making said before what it was made with ("fried in oil", "topped with cheese"); not a fried food's name
+# ("fried tortilla with chow mein" was 147 g of tortilla, the chow mein left out).
+_MADE_WITH = re.compile(r"\b(?:made|prepared|cooked|baked|fried|topped|filled|stuffed|coated|seasoned)\s+"
+                        r"(?:with|in|on|from|using|of)\b|\b(?:featuring|flavou?r(?:ed)?|diameter|crust|sauce|"
+                        r"filling|mix|blend|mixture|variety|assortment|medley)\b|,", re.IGNORECASE)
 _BRANDS = frozenset(fold(brand) for brand in BRANDS_EN)
 # What is said after "with" or "and" that is no food: a fat content, a colour, a way it was cooked.
 _NO_FOOD_OF_ITS_OWN = re.compile(r"\d+(?:\.\d+)?\s*%\s*(?:milk\s*)?fat|(?:(?:yellow|white|red|green|black|brown|purple|"

@@ -268,6 +268,12 @@ def test_a_bread_of_two_flours_is_its_recipe_before_either_grain(analyser):
         ("Corn flour, whole-grain, yellow", 17.5), ("Flour, sorghum", 17.5), ("Water, NFS", 35.0)]
 
 
+def test_a_fried_food_with_another_is_both(analyser):
+    # "fried" in a food's name is no "fried in": "147g of fried tortilla with chow mein" was 147 g of tortilla.
+    assert [name for name, _ in foods_and_grams(analyser, "a fried egg with toast")] == [
+        "Egg, whole, fried, NS as to fat", "Bread, white, commercially prepared, toasted"]
+
+
 def test_an_ingredient_of_a_recipe_is_matched_by_its_own_words(analyser):
     # The onion of a "green gram bhaji" was a green onion: the dish's words were read with the ingredient's.
     items = analyser.analyse("100g of green gram bhaji", use_model=False)["items"]
