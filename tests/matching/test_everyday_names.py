@@ -784,6 +784,7 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("soft drink that has some fruit flavor", "softdrink fruit flavored"),  # was a chocolate soda
     ("fresh greens", "mixed salad greens"),  # were raw green beans
     ("starchy pudding", "vanilla pudding"),  # was unmatched
+    ("fried tortilla", "tostada shells corn"),  # a corn tortilla fried flat
 ])
 def test_names_the_phrase_table_writes_in_usda_words(said, written):
     assert en_in_usda_words(said) == written
