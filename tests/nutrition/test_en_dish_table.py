@@ -111,3 +111,10 @@ def test_risotto_is_rice_cooked_in_broth_with_butter_and_cheese():
     # "risotto" was a branded dry risotto, 360 kcal per 100 g.
     shares = dict(find_en_dish("risotto").ingredients)
     assert shares["rice white cooked"] >= 0.6 and shares["butter nfs"] > 0 and shares["cheese parmesan grated"] > 0
+
+
+@pytest.mark.parametrize("said", ["bengal gram dhal holige", "puran poli", "obbattu"])
+def test_a_holige_is_a_flatbread_stuffed_with_sweet_dal(said):
+    # "bengal gram dhal holige" was FNDDS's dal: the dough, the jaggery and the ghee were lost.
+    shares = dict(find_en_dish(said).ingredients)
+    assert shares["sugars brown"] > 0.1 and shares["flour wheat all-purpose enriched bleached"] > 0.1
