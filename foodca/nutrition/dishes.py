@@ -158,11 +158,14 @@ def _bhaji(key: str) -> EnDish | None:
 
 
 def recipe_comes_first(name: str) -> bool:
-    """A dish whose recipe comes before any single food the tables have: a bhaji ("Eggplant, cooked, fat added" has
+    """A dish whose recipe comes before any single food the tables have: one of en_dishes.csv by its name (each is
+    there because no table has it: "poha" is no rice cooked with fat), a bhaji ("Eggplant, cooked, fat added" has
     half its oil), and a bread or an injera of named flours ("corn and sorghum bread" was "Corn, raw"; FNDDS's
     injera is teff's)."""
-    said = " ".join(_en_words(name))
-    return _bhaji(said) is not None or _injera(said) is not None or _grain_bread(said) is not None
+    words = _en_words(name)
+    said = " ".join(words)
+    return (_en_dish_key(words) in en_dishes_by_name() or _bhaji(said) is not None or _injera(said) is not None
+            or _grain_bread(said) is not None)
 
 
 def find_en_dish(name: str) -> EnDish | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from foodca.nutrition.dishes import en_dishes_by_name, find_en_dish
+from foodca.nutrition.dishes import en_dishes_by_name, find_en_dish, recipe_comes_first
 
 
 def all_dishes():
@@ -118,3 +118,17 @@ def test_a_holige_is_a_flatbread_stuffed_with_sweet_dal(said):
     # "bengal gram dhal holige" was FNDDS's dal: the dough, the jaggery and the ghee were lost.
     shares = dict(find_en_dish(said).ingredients)
     assert shares["sugars brown"] > 0.1 and shares["flour wheat all-purpose enriched bleached"] > 0.1
+
+
+def test_poha_is_flattened_rice_tempered_with_onion_peanuts_and_oil():
+    # "poha" was FNDDS's rice cooked with fat (148 kcal per 100 g): no table has flattened rice.
+    shares = dict(find_en_dish("kanda poha").ingredients)
+    assert shares["rice white long-grain regular raw enriched"] > 0.3 and shares["vegetable oil"] > 0
+
+
+@pytest.mark.parametrize("said, first", [
+    ("poha", True), ("Pelau", True), ("brinjal bhaji", True), ("corn and sorghum bread", True),
+    ("rice", False), ("corn bread", False), ("plantain atole", False),  # a dish by its last word: only when unsure
+])
+def test_a_dish_of_the_recipe_table_by_its_name_comes_before_any_single_food(said, first):
+    assert recipe_comes_first(said) is first
