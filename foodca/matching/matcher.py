@@ -78,8 +78,8 @@ MIX_SAID = frozenset({"dry", "dried", "powder", "powdered", "mix", "instant", "d
 # Words that say a food is sweetened or not; a flavoured milk or drink is sweetened.
 SWEETNESS_SAID = frozenset({"sweetened", "unsweetened", "sweet", "sweetness", "sweetener", "sugar", "sugary", "honey",
                             "syrup", "flavored", "flavoured"})
-# Only a tie-break: of two siblings cooked with and without salt, the one nobody salted.
-UNSAID_SALT = 0.002
+# Only a tie-break: of two siblings with and without salt (or sugar), the one nobody salted (or sweetened).
+UNSAID_ADDITION = 0.002
 # A food said dry or as a powder: not the drink made from it ("Milk, dry, reconstituted").
 DRY_WORDS = frozenset({"dry", "dried", "powder", "powdered"})
 # Said of a powder or a mix: the drink made from it.
@@ -636,11 +636,11 @@ class Matcher:
             # entry adds a fixed salting to the other, and its sodium would be shown (a cooked bean 236 mg per 100 g
             # against 1 mg). Not peanut butter's salt, which is the product's own.
             if "salt" in has and "salt" not in said_around and not EN_COOKED_STATE.isdisjoint(food_set):
-                score -= UNSAID_SALT
+                score -= UNSAID_ADDITION
             # Sugar nobody said, likewise between twins: "270 grams of coconut water" was "Coconut water, sweetened"
             # (100 kcal against 51), the shorter name of a tie.
             if "sweetened" in has and sweetness_unsaid:
-                score -= UNSAID_SALT
+                score -= UNSAID_ADDITION
             # "cornmeal mush without any added fat": a description with the fat, not ruled out, is the other food.
             if ruled_out and not ruled_out.isdisjoint(has):
                 score -= STATE_CONFLICT

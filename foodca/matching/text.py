@@ -154,7 +154,7 @@ def load_en_phrases(path: Path = EN_PHRASES_CSV) -> tuple[EnPhrase, ...]:
             # Longer spellings first, so "jowar roti" is tried before "roti"; a plural s is allowed.
             said = sorted((fold(s) for s in said_parts), key=len, reverse=True)
             pattern = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in said) + r")(?:e?s)?\b")
-            phrases.append(EnPhrase(pattern, row["usda_words"], row["kind"] in ("dish", "name"), row["kind"] == "name",
+            phrases.append(EnPhrase(pattern, usda_words, row["kind"] in ("dish", "name"), row["kind"] == "name",
                                     frozenset((row.get("unless_said") or "").split())))
     return tuple(phrases)
 
@@ -357,8 +357,8 @@ _NOT_SPECIFIED = re.compile(r"\bns as to [^,()]*")
 # milk, so that "fat", "meat" or "milk" said ("raw medium-fat beef", "beef meat cooked", "coffee with milk") does not
 # find them; "Cocoa powder, not reconstituted" is no cocoa reconstituted with water, which "reconstituted" found;
 # "cooked, dry heat" is a way of cooking, not a dried fish ("boiled dried fish" was "Fish, monkfish, cooked, dry
-# heat"); a juice "from concentrate" is the juice, not the concentrate said. EN_UNSAID_FORMS keeps the trimmed fat for whoever says "separable fat"; organs are found by their own names
-# (kidney, liver).
+# heat"); a juice "from concentrate" is the juice, not the concentrate said. EN_UNSAID_FORMS keeps the trimmed fat
+# for whoever says "separable fat"; organs are found by their own names (kidney, liver).
 _USDA_COMPOUND = re.compile(r"\b(separable|seam|external) (fat)\b|\b(variety) (meats?)\b|\b(non)[\s-]?(dairy)\b"
                             r"|\b(not) (reconstituted)\b|\b(dry) (heat)\b|\b(from) (concentrate)\b")
 _LOW_FAT = re.compile(r"\blow[\s-]?fat\b")

@@ -710,6 +710,12 @@ def _ingredient_in_dish(dish: str, part: str) -> str | None:
     return food[start:end] + (part[-1] if food[end:end + 1] == part[-1] != stem[-1] else "")
 
 
+def _weigh_as_said(item: SplitItem, amount: _Amount) -> None:
+    """The weight or volume said after an item is its own: "…, weighing 10 ounces", "a lemon with peel weighing 6g"."""
+    item.grams, item.volume_ml = amount.grams, amount.volume_ml
+    item.grams_source = "stated" if amount.grams is not None else None
+
+
 def _new_item(piece: _Piece) -> SplitItem:
     a = piece.amount
     count = _count(a.quantity, a.unit) if a.each else 1.0
@@ -1308,8 +1314,7 @@ def _parse_en(text: str) -> list[SplitItem]:
             # The name keeps to the food: "potato with its skin" found SR's skins alone.
             previous.said = f"{previous.said} {sep} {piece.said}"
             if amount.measured:
-                previous.grams, previous.volume_ml = amount.grams, amount.volume_ml
-                previous.grams_source = "stated" if amount.grams is not None else None
+                _weigh_as_said(previous, amount)
             describing = True
             continue
         if previous is not None and not amount.measured and _PART_OF_A_FOOD.search(piece.name) and (
@@ -1330,8 +1335,7 @@ def _parse_en(text: str) -> list[SplitItem]:
             if _EN_ADJ_ONLY.fullmatch(previous.name):
                 previous.name = f"{previous.name} {piece.name}"
             if unweighed and amount.measured:
-                previous.grams, previous.volume_ml = amount.grams, amount.volume_ml
-                previous.grams_source = "stated" if amount.grams is not None else None
+                _weigh_as_said(previous, amount)
                 if previous.quantity is None:
                     previous.quantity, previous.unit = amount.quantity, amount.unit
             previous.size = previous.size or amount.size
@@ -1351,8 +1355,7 @@ def _parse_en(text: str) -> list[SplitItem]:
             previous.said = f"{previous.said}, {piece.said}"
             if unweighed and amount.measured:
                 # "a slice of cheesecake, one-sixth of a 17-ounce cake": the share of the weight said (was 482 g).
-                previous.grams, previous.volume_ml = amount.grams, amount.volume_ml
-                previous.grams_source = "stated" if amount.grams is not None else None
+                _weigh_as_said(previous, amount)
             continue
         if piece.name and not own and nxt is not None and segments[index + 1][0] == "comma" and not in_sentence and re.match(
                 r"(?:for|to|in|at|during|on|from|after|before|while|when)\b", stripped, re.IGNORECASE):

@@ -99,8 +99,8 @@ def en_dishes_by_name() -> dict[str, EnDish]:
 _GRAIN_FLOURS = {"corn": "corn flour whole-grain yellow", "maize": "corn flour whole-grain yellow",
                  "sorghum": "flour sorghum", "millet": "millet flour", "wheat": "flour whole wheat unenriched",
                  "barley": "flour barley", "teff": "teff uncooked", "rice": "rice flour white unenriched"}
-_GRAIN_BREAD = re.compile(r"(?:(?P<leaven>unleavened|leavened) )?(?:bread (?:made )?(?:from|of|with) (?P<after>[a-z ,]+)"
-                          r"|(?P<before>[a-z ,]+?) (?:flour )?bread)")
+_GRAIN_BREAD = re.compile(r"(?:(?P<leaven>unleavened|leavened) )?"
+                          r"(?:bread (?:made )?(?:from|of|with) (?P<after>[a-z ,]+)|(?P<before>[a-z ,]+?) (?:flour )?bread)")
 # With no leaven said, only a bread the tables have no loaf of: of two flours ("corn and sorghum bread" was raw corn)
 # or of one they do not bake ("millet bread"); "corn bread", "wheat bread" and "barley bread" are the tables'.
 _BAKED_IN_THE_TABLES = frozenset({"corn", "maize", "wheat", "rice", "barley"})
@@ -118,7 +118,11 @@ def _grain_bread(key: str) -> EnDish | None:
     flours = list(dict.fromkeys(_GRAIN_FLOURS[word] for word in words))
     if not found["leaven"] and len(flours) < 2 and set(words) <= _BAKED_IN_THE_TABLES:
         return None
-    share = _FLOUR_SHARE[found["leaven"] or "leavened"]
+    return _bread_of_flours(key, flours, _FLOUR_SHARE[found["leaven"] or "leavened"])
+
+
+def _bread_of_flours(key: str, flours: list[str], share: float) -> EnDish:
+    """The named flours in equal parts at the bread's flour share, the rest the water it keeps."""
     return EnDish(key, (*((flour, share / len(flours)) for flour in flours), ("water", 1 - share)),
                   GRAIN_BREAD_SERVING_G)
 
@@ -127,7 +131,6 @@ def _grain_bread(key: str) -> EnDish | None:
 # injera is teff's, at 87 kcal per 100 g. These are leavened flatbreads of the flours named, read as the breads above.
 _INJERA_WORDS = frozenset({"injera", "leavened", "fermented", "made", "from", "with", "of", "and", "that", "s", "which",
                            "is", "been", "a", "blend", "mix", "red", "white", "brown"})
-INJERA_SERVING_G = 100.0
 
 
 def _injera(key: str) -> EnDish | None:
@@ -137,9 +140,7 @@ def _injera(key: str) -> EnDish | None:
     grains = [word for word in words if word not in _INJERA_WORDS]
     if not grains or any(word not in _GRAIN_FLOURS for word in grains) or set(grains) == {"teff"}:
         return None  # "injera", "white teff injera": FNDDS's; "injera with stew": not a bread of flours
-    flours = list(dict.fromkeys(_GRAIN_FLOURS[word] for word in grains))
-    share = _FLOUR_SHARE["leavened"]
-    return EnDish(key, (*((flour, share / len(flours)) for flour in flours), ("water", 1 - share)), INJERA_SERVING_G)
+    return _bread_of_flours(key, list(dict.fromkeys(_GRAIN_FLOURS[word] for word in grains)), _FLOUR_SHARE["leavened"])
 
 
 # A Karnataka or Maharashtra bhaji (palya) is a vegetable or a dal cooked dry with onion in a little oil, finished
