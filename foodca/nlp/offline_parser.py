@@ -931,7 +931,8 @@ _EN_HEADING = rf"^(?:(?:today'?s|my)\s+)?{_MEALS}\s*(?::|-|–|—)\s*"
 _EN_LEAD = [
     re.compile(p, re.IGNORECASE)
     for p in (
-        rf"\b(?:for|at|as|during|with|after|before)\s+(?:my|a|an|the|our|his|her|this)?\s*(?:\w+\s+)?{_MEALS}(?:\s+(?:choice|today|tonight|time))?\b",
+        # "… as part of my dinner" (was unmatched: "leavened corn bread as part of my dinner").
+        rf"\b(?:for|at|as|during|with|after|before)\s+(?:part\s+of\s+)?(?:my|a|an|the|our|his|her|this)?\s*(?:\w+\s+)?{_MEALS}(?:\s+(?:choice|today|tonight|time))?\b",
         rf"^(?:today'?s?\s+|tonight'?s?\s+|tonight’s\s+|today’s\s+|this morning,?\s+)?(?:my\s+|the\s+|our\s+)?{_MEALS}\s+"
         r"(?:(?:today|tonight|this morning|this evening)\s+)?(?:is|was|includes|included|consists of|consisted of|features|featured|has|had)\b",
         rf"\b(?:my|the|this|our|today's)\s+{_MEALS}\s+(?:today\s+)?(?:is|was|includes|included|consists of|consisted of|features|has|had)\b",

@@ -361,6 +361,9 @@ EN_CASES = [
     ("74.7 grams of raw cabbage for stir frying", [dict(name="raw cabbage", grams=74.7)]),  # what it is for
     # How it went in: "vegetable oil mixed in" was FNDDS's classic mixed vegetables cooked with oil.
     ("7.7g of vegetable oil mixed in", [dict(name="vegetable oil", grams=7.7)]),
+    # The meal it was part of: "leavened corn bread as part of my dinner" was unmatched.
+    ("5g of leavened corn bread as part of my dinner", [dict(name="leavened corn bread", grams=5.0)]),
+    ("Enjoying a soft pretzel as part of my school lunch.", [dict(name="soft pretzel", quantity=1)]),
     # A size or a half joined to a word is no size: "medium-fat minced beef" was "-fat minced beef", beef tallow.
     ("50g of medium-fat minced beef", [dict(name="medium-fat minced beef", grams=50.0)]),
     ("69.8g of half-fat beef", [dict(name="half-fat beef", grams=69.8)]),
