@@ -544,6 +544,9 @@ class Matcher:
         similarity = process.cdist([" ".join(sorted(query))], [token_index.sorted_joined[local] for local in shortlist],
                                    scorer=fuzz.ratio, dtype=np.float32)[0].tolist() if len(shortlist) else []
         query_set = set(query)
+        # An oil or a butter said is a fat said: "cornmeal mush cooked with oil" is no "Cornmeal mush, no added fat",
+        # which tied with "…, fat added".
+        negatable_said = query_set | {"fat"} if not ADDED_FATS.isdisjoint(query_set) else query_set
         said_cooked = bool(EN_COOKED_STATE & query_set)
         # "fresh grilled maize" is fresh corn grilled, not raw: with a way of cooking said, fresh is no state.
         said_raw = bool(EN_RAW_WORDS & query_set - ({"fresh"} if said_cooked else set()))
@@ -599,7 +602,7 @@ class Matcher:
             # The description's words that were not said cost by what they are (en_extra_word_cost).
             said_words = (said_around & food_set) - negated[local]
             # "cheese pizza" is not "Pizza, no cheese": a word said that the description rules out is a conflict.
-            if negated[local] and not query_set.isdisjoint(negated[local]):
+            if negated[local] and not negatable_said.isdisjoint(negated[local]):
                 score -= NEGATED_CONFLICT
             has = food_set - negated[local] if negated[local] else food_set  # the words it has, not rules out
             extra_cost = extra_costs[local] - sum(map(cost_of, said_words))

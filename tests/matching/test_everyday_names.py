@@ -303,6 +303,11 @@ def test_what_is_ruled_out_is_not_said(matcher, said, expected):
     assert matched_name(matcher, said) == expected
 
 
+@pytest.mark.parametrize("said", ["cornmeal mush cooked with oil", "cornmeal mush with butter", "oil-fried cornmeal mush"])
+def test_an_oil_said_is_a_fat_the_food_does_not_rule_out(matcher, said):
+    assert matched_name(matcher, said) == "Cornmeal mush, fat added"
+
+
 @pytest.mark.parametrize("said, name, unit", [
     ("a can of red kidney beans", "red kidney beans", "can"),
     ("a cup of red kidney beans from a can", "red kidney beans from a can", "cup"),  # "can" was a food word said
