@@ -967,6 +967,8 @@ _EN_LEAD = [
         r"^(?:to drink|on the side|to top it off|additionally|in addition|oh|also|along with that|besides|as a side|for drinks?|"
         r"lastly|finally|last|to finish|to finish off|to end|to wrap up|next|afterwards|afterward|later)\b[,\s]*",
         r"\s+(?:on|to|in|into|for|over)\s+(?:my|it|them|that|this|a little|the side|top)\b.*$",
+        # How hot it was cooked: "plantains cooked on high heat" was unmatched.
+        r"\s+(?:on|over|at)\s+(?:a\s+)?(?:high|medium|medium-high|medium-low|low|gentle|moderate|direct)\s+(?:heat|flame|fire)\b.*$",
         # What it is for: "raw cabbage for stir frying" was unmatched.
         r"\s+for\s+(?:stir[- ]?frying|cooking|baking|boiling|making\s+\w+)\s*$",  # not "for roasting": a chicken kind
         # How it went in: "7.7g of vegetable oil mixed in" was classic mixed vegetables cooked with oil.

@@ -790,6 +790,13 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("fresh greens", "mixed salad greens"),  # were raw green beans
     ("starchy pudding", "vanilla pudding"),  # was unmatched
     ("fried tortilla", "tostada shells corn"),  # a corn tortilla fried flat
+    ("uncooked codfish fingers", "uncooked fish sticks"),  # were unmatched
+    ("mille-feuille cake", "puff pastry custard or cream filled"),  # was unmatched
+    ("bbq spare ribs", "bbq spareribs"),
+    ("chicken tamalito", "chicken tamale"),  # was any chicken
+    ("fior di latte mozzarella", "mozzarella whole milk"),  # was unmatched
+    ("boiled white maize semolina", "boiled white corn grits"),  # was unmatched
+    ("hard maize grain porridge", "grits made with water"),  # was unmatched
 ])
 def test_names_the_phrase_table_writes_in_usda_words(said, written):
     assert en_in_usda_words(said) == written

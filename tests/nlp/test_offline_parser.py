@@ -364,6 +364,9 @@ EN_CASES = [
     # The meal it was part of: "leavened corn bread as part of my dinner" was unmatched.
     ("5g of leavened corn bread as part of my dinner", [dict(name="leavened corn bread", grams=5.0)]),
     ("Enjoying a soft pretzel as part of my school lunch.", [dict(name="soft pretzel", quantity=1)]),
+    # How hot it was cooked: "plantains cooked on high heat" was unmatched.
+    ("432 grams of plantains cooked on high heat", [dict(name="plantains cooked", grams=432.0)]),
+    ("a steak seared over medium-high heat", [dict(name="steak seared", quantity=1)]),
     # A size or a half joined to a word is no size: "medium-fat minced beef" was "-fat minced beef", beef tallow.
     ("50g of medium-fat minced beef", [dict(name="medium-fat minced beef", grams=50.0)]),
     ("69.8g of half-fat beef", [dict(name="half-fat beef", grams=69.8)]),
