@@ -86,6 +86,9 @@ DRY_WORDS = frozenset({"dry", "dried", "powder", "powdered"})
 MADE_UP = frozenset({"reconstituted", "prepared"})
 # What a food is when kept dry: never what "fresh" says.
 DRY_FORMS = frozenset({"dry", "dried", "grain", "dehydrated"})
+# Of what was ruled out ("without any oil"), a description that rules it out too ("…, no added fat"): more than the
+# similarity of the words (0.0005 a point) gives a shorter sibling that says nothing of it.
+RULED_OUT_TOO = 0.02
 # A word said that the description negates ("no cheese", "without salt").
 NEGATED_CONFLICT = 0.3
 # A word said and a description with its opposite ("unsalted peanut butter", "Peanut butter, smooth style, with salt"):
@@ -647,6 +650,10 @@ class Matcher:
             # "cornmeal mush without any added fat": a description with the fat, not ruled out, is the other food.
             if ruled_out and not ruled_out.isdisjoint(has):
                 score -= STATE_CONFLICT
+            elif ruled_out and not ruled_out.isdisjoint(negated[local]):
+                # …and of the twins left, the one that rules it out too: "Cornmeal mush, NS as to fat" has the fat's
+                # energy (71 kcal per 100 g against 58), and was first, its shorter name nearer the words said.
+                score += RULED_OUT_TOO
             # "with salt" against "unsalted"; a description with both ("both salted and unsalted") does not conflict.
             for word, opposites in opposed:
                 if word not in food_set and (not opposites.isdisjoint(has)
