@@ -357,10 +357,11 @@ _NOT_SPECIFIED = re.compile(r"\bns as to [^,()]*")
 # milk, so that "fat", "meat" or "milk" said ("raw medium-fat beef", "beef meat cooked", "coffee with milk") does not
 # find them; "Cocoa powder, not reconstituted" is no cocoa reconstituted with water, which "reconstituted" found;
 # "cooked, dry heat" is a way of cooking, not a dried fish ("boiled dried fish" was "Fish, monkfish, cooked, dry
-# heat"); a juice "from concentrate" is the juice, not the concentrate said. EN_UNSAID_FORMS keeps the trimmed fat
+# heat"); a juice "from concentrate" is the juice, not the concentrate said; a chop suey is no chop ("70 g of frying
+# beef chop" was "Beef chow mein or chop suey, no noodles"). EN_UNSAID_FORMS keeps the trimmed fat
 # for whoever says "separable fat"; organs are found by their own names (kidney, liver).
 _USDA_COMPOUND = re.compile(r"\b(separable|seam|external) (fat)\b|\b(variety) (meats?)\b|\b(non)[\s-]?(dairy)\b"
-                            r"|\b(not) (reconstituted)\b|\b(dry) (heat)\b|\b(from) (concentrate)\b")
+                            r"|\b(not) (reconstituted)\b|\b(dry) (heat)\b|\b(from) (concentrate)\b|\b(chop) (suey)\b")
 _LOW_FAT = re.compile(r"\blow[\s-]?fat\b")
 _STAGE = re.compile(r"\bstage (\d)\b")
 # "2% milk", "Milk, reduced fat (2%)": see en_percents. Not 100 %, a claim rather than a kind ("100% whole wheat").

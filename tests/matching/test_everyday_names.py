@@ -798,6 +798,8 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("fior di latte mozzarella", "mozzarella whole milk"),  # was unmatched
     ("boiled white maize semolina", "boiled white corn grits"),  # was unmatched
     ("hard maize grain porridge", "grits made with water"),  # was unmatched
+    ("sweetened mango beverage", "sweetened mango nectar"),  # was dried sweetened mango
+    ("cas beverage with water", "guava nectar with water"),  # was tap water
 ])
 def test_names_the_phrase_table_writes_in_usda_words(said, written):
     assert en_in_usda_words(said) == written

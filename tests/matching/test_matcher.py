@@ -253,6 +253,12 @@ def test_dry_heat_is_a_way_of_cooking_not_a_dried_food():
     assert en_tokens("Fish, monkfish, cooked, dry heat") == ["fish", "monkfish", "cooked", "dryheat"]
 
 
+def test_a_chop_suey_is_no_chop():
+    # "70 grams of frying beef chop" was "Beef chow mein or chop suey, no noodles".
+    assert en_tokens("Beef chow mein or chop suey, no noodles") == ["beef", "chow", "mein", "chopsuey", "no", "noodle"]
+    assert en_tokens("beef chop") == ["beef", "chop"]
+
+
 @pytest.mark.parametrize("typed, words", [
     ("apple w/peel", ["apple", "peel"]),  # was unmatched: "w" is no food word
     ("ORANGE JUICE W/SUGAR", ["orange", "juice", "sugar"]),
