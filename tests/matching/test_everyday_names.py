@@ -483,7 +483,8 @@ def test_fresh_is_not_the_dry_grain(matcher):
     ("1% milk", "Milk, low fat (1%)"),
     ("raw 80% lean ground beef", "Beef, ground, 80% lean meat / 20% fat, raw"),
     ("raw 95% lean ground beef", "Beef, ground, 95% lean meat / 5% fat, raw"),
-    ("3% milk", "Milk, NFS"),  # a percentage no description has costs nothing: still milk
+    ("1.5% milk", "Milk, NFS"),  # a percentage no description has costs nothing: still milk
+    ("3% fat milk", "Milk, whole, 3.25% milkfat, with added vitamin D"),  # was "Milk, low fat (1%)"
 ])
 def test_a_percentage_said_tells_siblings_apart(matcher, said, expected):
     assert matched_name(matcher, said) == expected
@@ -800,6 +801,10 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("hard maize grain porridge", "grits made with water"),  # was unmatched
     ("sweetened mango beverage", "sweetened mango nectar"),  # was dried sweetened mango
     ("cas beverage with water", "guava nectar with water"),  # was tap water
+    ("3% fat milk", "whole milk"),  # was "Milk, low fat (1%)"
+    ("3.25% milk", "whole milk"),
+    ("2% milk", "2% milk"),
+    ("chocolate bonbons", "chocolate candies"),  # were chocolate milk
 ])
 def test_names_the_phrase_table_writes_in_usda_words(said, written):
     assert en_in_usda_words(said) == written
