@@ -805,6 +805,8 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("3.25% milk", "whole milk"),
     ("2% milk", "2% milk"),
     ("chocolate bonbons", "chocolate candies"),  # were chocolate milk
+    ("fried tomatoes", "tomatoes fresh cooked"),  # were FNDDS's battered fried green tomatoes
+    ("fried green tomatoes", "fried green tomatoes"),
 ])
 def test_names_the_phrase_table_writes_in_usda_words(said, written):
     assert en_in_usda_words(said) == written
