@@ -218,6 +218,9 @@ EN_UNSAID_FORMS = frozenset(
     "condensed "
     # A drink's zero-calorie version: "fruit-flavored artificial beverage" was "Beverages, Propel Zero, …" (5 kcal).
     "zero "
+    # A cake without flour, a kind of its own: "a slice of chocolate cake" was "Cake, chocolate, flourless" (410 kcal
+    # per 100 g against 303-355 for FNDDS's chocolate cakes), the shortest name of a tie.
+    "flourless "
     # The fat of a pig and its fattiest cut: "raw pork" was "Pork, fresh, belly, raw", 518 kcal per 100 g.
     "backfat belly "
     # FNDDS's parts of a recipe: "a sandwich made with Nutella spread on wheat bread" was "Wheat bread as ingredient

@@ -807,6 +807,8 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("chocolate bonbons", "chocolate candies"),  # were chocolate milk
     ("fried tomatoes", "tomatoes fresh cooked"),  # were FNDDS's battered fried green tomatoes
     ("fried green tomatoes", "fried green tomatoes"),
+    ("shea butter", "oil sheanut"),  # was dairy butter
+    ("high gluten white bread", " white bread"),  # was "Bread, reduced calorie and/or high fiber"
 ])
 def test_names_the_phrase_table_writes_in_usda_words(said, written):
     assert en_in_usda_words(said) == written
@@ -832,4 +834,12 @@ def test_a_concentrate_is_not_a_juice_from_concentrate(matcher, said, expected):
     ("sweetened coconut water", "Coconut water, sweetened"),
 ])
 def test_sugar_nobody_said_loses_a_tie(matcher, said, expected):
+    assert matched_name(matcher, said) == expected
+
+
+@pytest.mark.parametrize("said, expected", [
+    ("chocolate cake", "Cake or cupcake, chocolate, no icing"),  # was the flourless one, the shortest name of a tie
+    ("flourless chocolate cake", "Cake, chocolate, flourless"),
+])
+def test_a_flourless_cake_only_when_said(matcher, said, expected):
     assert matched_name(matcher, said) == expected
