@@ -808,6 +808,7 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("fried tomatoes", "tomatoes fresh cooked"),  # were FNDDS's battered fried green tomatoes
     ("fried green tomatoes", "fried green tomatoes"),
     ("shea butter", "oil sheanut"),  # was dairy butter
+    ("dry ramen noodles prepared with water", "dry noodle soup with vegetables asian style"),  # was the dry block
     ("high gluten white bread", " white bread"),  # was "Bread, reduced calorie and/or high fiber"
 ])
 def test_names_the_phrase_table_writes_in_usda_words(said, written):
