@@ -808,6 +808,7 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("fried tomatoes", "tomatoes fresh cooked"),  # were FNDDS's battered fried green tomatoes
     ("fried green tomatoes", "fried green tomatoes"),
     ("shea butter", "oil sheanut"),  # was dairy butter
+    ("pot pie, meat-free", "pot pie, meatless"),  # was "Pot pie, beef"
     ("dry ramen noodles prepared with water", "dry noodle soup with vegetables asian style"),  # was the dry block
     ("high gluten white bread", " white bread"),  # was "Bread, reduced calorie and/or high fiber"
 ])
