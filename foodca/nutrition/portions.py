@@ -343,6 +343,10 @@ def _from_food_portions(item: SplitItem, portions: list[dict], food_name: str = 
     # or slice was said; "a small cake" is usually a small piece.
     big = inches is not None or re.search(r"\bextra[\s-]?large\b", item.said or "", re.IGNORECASE)
     sized_whole = bool(big) and not _PART.search((item.said or "").lower()) and not unit
+    # A food measured by one of itself ("1 cracker") said with no unit is counted so, whatever size is said; a food
+    # that is not ("a large popcorn") may be the package that size names ("1 large single serving bag").
+    own_words = _name_words(f"{food_name} {item.name or ''}")
+    one_of_it = not unit_words and any(own_words & _portion_words(p.get("description") or "") for p in portions)
     best, best_overlap = None, 0
     for portion in portions:
         description = portion.get("description") or ""
@@ -352,6 +356,8 @@ def _from_food_portions(item: SplitItem, portions: list[dict], food_name: str = 
         leading_measure = _LEADING_MEASURE.match(description.lower())
         if unit_words and leading_measure and not unit_words & _portion_words(leading_measure.group(1)):
             overlap -= 0.5  # "5 slices of ginger" are "5 slices (1" dia)", not "0.25 cup slices" (96 g a slice)
+        if one_of_it and _CONTAINER & _portion_words(description) - said:
+            overlap -= 1  # "a small cracker" is one cracker (3 g), not "1 small or medium single serving bag" (45 g)
         if _MINIATURE.search(description) and not _MINIATURE.search(item.said or ""):
             overlap -= 0.5  # "a bar of milk chocolate" is "1 bar (1.55 oz)", not "1 bar, miniature" (7 g)
         if whole:

@@ -270,6 +270,27 @@ def test_a_package_size_said_is_the_candys_measure_of_that_size(said, fields, ex
     assert grams(said, candy, "Candy, hard", quantity=1, **fields) == pytest.approx(expected)
 
 
+@pytest.mark.parametrize("said, name, expected", [
+    # A food measured by one of itself is counted so: "a small cracker" was the small bag, 45 g.
+    ("a small cracker", "cracker", 3.0 * 0.7),
+    # …and a food that is not may be the package its size names.
+    ("a large popcorn", "popcorn", 85.0),
+])
+def test_a_size_said_of_one_is_not_a_package_of_them(said, name, expected):
+    portions = {"cracker": [{"description": "1 cracker", "gram_weight": 3.0, "amount": 1.0},
+                            {"description": "1 small or medium single serving bag", "gram_weight": 45.0, "amount": 1.0},
+                            {"description": "1 large single serving bag", "gram_weight": 85.0, "amount": 1.0},
+                            {"description": "Quantity not specified", "gram_weight": 18.0, "amount": 1.0}],
+                "popcorn": [{"description": "1 cup, popped", "gram_weight": 14.0, "amount": 1.0},
+                            {"description": "1 small single serving bag", "gram_weight": 28.0, "amount": 1.0},
+                            {"description": "1 large single serving bag", "gram_weight": 85.0, "amount": 1.0},
+                            {"description": "Quantity not specified", "gram_weight": 35.0, "amount": 1.0}]}
+    item = SplitItem(said=said, name=name, language="en", quantity=1, size=said.split()[1])
+    food_name = {"cracker": "Crackers, NFS", "popcorn": "Popcorn, NFS"}[name]
+    assert decide_grams(item, food_names_zh=[], portions=portions[name], food_name=food_name).grams == \
+        pytest.approx(expected)
+
+
 def test_a_portion_of_a_food_measured_by_the_order_is_an_order():
     # "a medium portion of popcorn from the movie theater" was the usual serving, 28 g; FNDDS sells it by the order.
     popcorn = [{"description": "1 cup", "gram_weight": 11.0, "amount": 1.0},
