@@ -248,6 +248,9 @@ _ADDED_IN_COOKING = r"(?:fats?|oils?|salt|sugars?|butter|margarine|lard|sweetene
 _NEGATED = re.compile(r"\b(?:no|without|excluding|free of)\s+(?:any\s+|the\s+|its\s+)?(?:added\s+)?([a-z]+)"
                       rf"((?:(?:\s*,\s*|\s+(?:or|and|nor)\s+|\s*,\s*(?:or|and|nor)\s+)(?:any\s+)?(?:added\s+)?"
                       rf"{_ADDED_IN_COOKING}\b)*)")
+# FNDDS's parts left on the plate: "Chicken thigh, fried, coated, skin / coating not eaten"; said, "skin not
+# included".
+_NOT_EATEN = re.compile(r"\b((?:[a-z]+\s*/\s*)*[a-z]+)\s+not (?:eaten|included)\b")
 _LISTED = re.compile(r"[a-z]+")
 _NOT_LISTED = frozenset({"or", "and", "nor", "any", "added"})
 _NO_NEGATED: frozenset[str] = frozenset()
@@ -255,16 +258,19 @@ _NO_NEGATED: frozenset[str] = frozenset()
 
 def en_without_negations(name: str) -> str:
     """What was said without what it rules out: "cornmeal mush without any added fat" → "cornmeal mush"."""
-    return _NEGATED.sub(" ", fold(name)).strip()
+    return _NOT_EATEN.sub(" ", _NEGATED.sub(" ", fold(name))).strip()
 
 
 def en_negated_words(description: str) -> frozenset[str]:
     """Words a description says the food does not have: "Fruit salad, …, no dressing" → {dressing}."""
-    found = _NEGATED.findall(fold(description))
-    if not found:
+    folded = fold(description)
+    found = _NEGATED.findall(folded)
+    left = _NOT_EATEN.findall(folded) if " not " in folded else []
+    if not found and not left:
         return _NO_NEGATED
     return frozenset(singular(word) for first, listed in found
-                     for word in (first, *_LISTED.findall(listed)) if word not in _NOT_LISTED)
+                     for word in (first, *_LISTED.findall(listed)) if word not in _NOT_LISTED) | frozenset(
+        singular(word) for parts in left for word in _LISTED.findall(parts))
 
 
 def en_extra_word_cost(word: str, head_nouns: frozenset[str]) -> float:

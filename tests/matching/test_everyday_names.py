@@ -845,3 +845,12 @@ def test_sugar_nobody_said_loses_a_tie(matcher, said, expected):
 ])
 def test_a_flourless_cake_only_when_said(matcher, said, expected):
     assert matched_name(matcher, said) == expected
+
+
+@pytest.mark.parametrize("said, expected", [
+    # FNDDS's parts left on the plate are ruled out: this was "…, skin / coating eaten" (13 g of carbs, not 1).
+    ("fried chicken thigh without the coating", "Chicken thigh, fried, coated, skin / coating not eaten"),
+    ("fried chicken thigh with skin", "Chicken thigh, fried, coated, skin / coating eaten"),
+])
+def test_what_fndds_leaves_on_the_plate(matcher, said, expected):
+    assert matched_name(matcher, said) == expected

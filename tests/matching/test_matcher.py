@@ -243,6 +243,11 @@ def test_a_foods_best_chinese_name_is_the_same_in_any_order():
     ("plantain cooked without fats or oils", {"fat", "oil"}),
     ("beans without salt, oil or sugar", {"salt", "oil", "sugar"}),
     ("coffee without sugar and milk", {"sugar"}),  # the milk may be a food of its own
+    # FNDDS's parts left on the plate: "a fried chicken thigh without the coating" was "…, skin / coating eaten".
+    ("Chicken thigh, fried, coated, skin / coating not eaten, from restaurant", {"skin", "coating"}),
+    ("Chicken leg, drumstick and thigh, stewed, skin not eaten", {"skin"}),
+    ("stewed chicken leg, skin not included", {"skin"}),
+    ("Chicken leg, drumstick and thigh, stewed, skin eaten", set()),
 ])
 def test_what_a_name_rules_out(description, ruled_out):
     assert en_negated_words(description) == ruled_out
