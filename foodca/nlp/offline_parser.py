@@ -931,6 +931,10 @@ _EN_HEADING = rf"^(?:(?:today'?s|my)\s+)?{_MEALS}\s*(?::|-|–|—)\s*"
 _EN_LEAD = [
     re.compile(p, re.IGNORECASE)
     for p in (
+        # What it was served as: "a cup of cooked collard greens served as a side dish" was unmatched. Before the
+        # meal words below, which would leave "served dish".
+        r"\s+served\s+as\s+(?:a|an|the|my)?\s*(?:\w+\s+)?(?:side|snack|dessert|main|appetizer|starter|portion|"
+        r"serving|treat)\b.*$",
         # "… as part of my dinner" (was unmatched: "leavened corn bread as part of my dinner").
         rf"\b(?:for|at|as|during|with|after|before)\s+(?:part\s+of\s+)?(?:my|a|an|the|our|his|her|this)?\s*(?:\w+\s+)?{_MEALS}(?:\s+(?:choice|today|tonight|time))?\b",
         rf"^(?:today'?s?\s+|tonight'?s?\s+|tonight’s\s+|today’s\s+|this morning,?\s+)?(?:my\s+|the\s+|our\s+)?{_MEALS}\s+"

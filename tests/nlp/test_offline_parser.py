@@ -364,6 +364,8 @@ EN_CASES = [
     # The meal it was part of: "leavened corn bread as part of my dinner" was unmatched.
     ("5g of leavened corn bread as part of my dinner", [dict(name="leavened corn bread", grams=5.0)]),
     ("Enjoying a soft pretzel as part of my school lunch.", [dict(name="soft pretzel", quantity=1)]),
+    # What it was served as: "cooked collard greens served as a side dish" was unmatched ("… served dish").
+    ("A cup of cooked collard greens served as a side dish.", [dict(name="cooked collard greens", unit="cup")]),
     # How hot it was cooked: "plantains cooked on high heat" was unmatched.
     ("432 grams of plantains cooked on high heat", [dict(name="plantains cooked", grams=432.0)]),
     ("a steak seared over medium-high heat", [dict(name="steak seared", quantity=1)]),
