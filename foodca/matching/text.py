@@ -242,9 +242,10 @@ EN_COOKED_STATE = frozenset(
 )
 
 # "without the peel" rules out the peel, not "the"; "without fats or oils" both, and "without oil, salt or sugar"
-# all three. Only what is added in cooking is read as listed: "coffee without sugar and milk" may be a coffee and
-# a milk.
-_ADDED_IN_COOKING = r"(?:fats?|oils?|salt|sugars?|butter|margarine|lard|sweeteners?|spices?|seasonings?)"
+# all three, "without the skin or breading" both. Only what is added in cooking is read as listed: "coffee without
+# sugar and milk" may be a coffee and a milk.
+_ADDED_IN_COOKING = (r"(?:fats?|oils?|salt|sugars?|butter|margarine|lard|sweeteners?|spices?|seasonings?|breading|coating"
+                     r"|batter)")
 _NEGATED = re.compile(r"\b(?:no|without|excluding|free of)\s+(?:any\s+|the\s+|its\s+)?(?:added\s+)?([a-z]+)"
                       rf"((?:(?:\s*,\s*|\s+(?:or|and|nor)\s+|\s*,\s*(?:or|and|nor)\s+)(?:any\s+)?(?:added\s+)?"
                       rf"{_ADDED_IN_COOKING}\b)*)")

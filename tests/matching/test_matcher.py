@@ -247,6 +247,7 @@ def test_a_foods_best_chinese_name_is_the_same_in_any_order():
     ("Chicken thigh, fried, coated, skin / coating not eaten, from restaurant", {"skin", "coating"}),
     ("Chicken leg, drumstick and thigh, stewed, skin not eaten", {"skin"}),
     ("stewed chicken leg, skin not included", {"skin"}),
+    ("fried chicken breast without the skin or breading", {"skin", "breading"}),  # was the breaded fast food
     ("Chicken leg, drumstick and thigh, stewed, skin eaten", set()),
 ])
 def test_what_a_name_rules_out(description, ruled_out):
