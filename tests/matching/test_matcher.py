@@ -248,6 +248,9 @@ def test_a_foods_best_chinese_name_is_the_same_in_any_order():
     ("Chicken leg, drumstick and thigh, stewed, skin not eaten", {"skin"}),
     ("stewed chicken leg, skin not included", {"skin"}),
     ("fried chicken breast without the skin or breading", {"skin", "breading"}),  # was the breaded fast food
+    ("roasted peanuts that don't have any salt added", {"salt"}),  # was unmatched
+    ("candy that does not contain chocolate", {"chocolate"}),
+    ("broiled peanuts without their husks", {"husk"}),
     ("Chicken leg, drumstick and thigh, stewed, skin eaten", set()),
 ])
 def test_what_a_name_rules_out(description, ruled_out):
