@@ -170,7 +170,12 @@ def apply_en_phrases(name: str, phrases: tuple[EnPhrase, ...]) -> str:
     name = fold(name)
     for phrase in phrases:
         if phrase.alone and not phrase.pattern.fullmatch(name):
-            continue
+            # Said alone but for words that are no food: "cooked spaghetti served without any added salt" was
+            # "Spaghetti squash, cooked" once the salt was ruled out and "served" kept "cooked spaghetti" from its row.
+            bare = " ".join(word for word in name.split() if word not in EN_QUERY_FILLER)
+            if bare == name or not phrase.pattern.fullmatch(bare):
+                continue
+            name = bare
         if phrase.pattern.search(name):
             if phrase.unless_said and not phrase.unless_said.isdisjoint(re.findall(r"[a-z]+", name)):
                 continue

@@ -810,6 +810,9 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("shea butter", "oil sheanut"),  # was dairy butter
     ("pot pie, meat-free", "pot pie, meatless"),  # was "Pot pie, beef"
     ("sugarcane jaggery", "brown sugar"),  # was unmatched
+    # A name said alone but for filler: "cooked spaghetti served without any added salt" was spaghetti squash.
+    ("cooked spaghetti served", "pasta cooked"),
+    ("spaghetti squash", "spaghetti squash"),
     ("any flavor ice cream", " ice cream"),  # was unmatched
     ("dry ramen noodles prepared with water", "dry noodle soup with vegetables asian style"),  # was the dry block
     ("high gluten white bread", " white bread"),  # was "Bread, reduced calorie and/or high fiber"
