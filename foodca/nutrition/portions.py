@@ -201,7 +201,7 @@ _MEASURE_WORDS = re.compile(r"\b(cups?|tbsp|tablespoons?|tsp|teaspoons?|oz|ounce
 _PORTION_STOP = frozenset("of a an the and or with without nfs ns quantity not specified".split())
 _LEADING_MEASURE = re.compile(r"^\s*[\d/.\s]*(cups?|tbsp|tablespoons?|tsp|teaspoons?|oz|ounces?|fl oz|g|ml|lbs?|pounds?)\b")
 _LABELLED_SERVING = re.compile(r"^\s*[\d.]+\s*(?:oza|onz|grm|mlt)\b")
-_ONE_CONTAINER = re.compile(r"^\s*1\s+(?:can|bottle|drink|carton|box|pouch)\b")
+_ONE_CONTAINER = re.compile(r"^\s*1\s+(?:can|bottle|drink|carton|box|pouch|container|glass)\b")
 _LENGTH_FIRST = re.compile(r"^\s*\d+(?:\.\d+)?\s*(?:-\s*)?(?:inch|in\b|\"|cm\b)", re.IGNORECASE)
 _LEADING_AMOUNT = re.compile(r"^\s*(\d+(?:\.\d+)?)(?:\s*/\s*(\d+)|\s+(\d+)\s*/\s*(\d+))?")
 

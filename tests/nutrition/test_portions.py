@@ -193,6 +193,10 @@ def test_a_drink_said_alone_is_a_can_not_a_fluid_ounce():
             {"description": "1 can or bottle (16 fl oz)", "gram_weight": 492.0, "amount": 1.0},
             {"description": "1 can (12 fl oz)", "gram_weight": 369.0, "amount": 1.0}]
     assert grams("a chocolate soda", soda, "Carbonated beverage, chocolate-flavored soda", quantity=1) == 369.0
+    # …or by the container: "a vanilla milkshake" was SR's "1 fl oz" (28 g).
+    shake = [{"description": "1 fl oz", "gram_weight": 28.4, "amount": 1.0},
+             {"description": "1 container (11 oz)", "gram_weight": 313.0, "amount": 1.0}]
+    assert grams("a vanilla milkshake", shake, "Milk shakes, thick vanilla", quantity=1) == 313.0
 
 
 def test_a_piece_of_roast_sweet_potato_is_most_of_one():
