@@ -813,6 +813,8 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     # A name said alone but for filler: "cooked spaghetti served without any added salt" was spaghetti squash.
     ("cooked spaghetti served", "pasta cooked"),
     ("spaghetti squash", "spaghetti squash"),
+    ("fried mature plantain", "plantains yellow fried"),  # was the green tostones
+    ("fried green plantain", "fried green plantain"),  # the tostones, still
     ("any flavor ice cream", " ice cream"),  # was unmatched
     ("dry ramen noodles prepared with water", "dry noodle soup with vegetables asian style"),  # was the dry block
     ("high gluten white bread", " white bread"),  # was "Bread, reduced calorie and/or high fiber"
