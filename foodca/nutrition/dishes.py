@@ -99,12 +99,14 @@ def en_dishes_by_name() -> dict[str, EnDish]:
 _GRAIN_FLOURS = {"corn": "corn flour whole-grain yellow", "maize": "corn flour whole-grain yellow",
                  "sorghum": "flour sorghum", "millet": "millet flour", "wheat": "flour whole wheat unenriched",
                  "barley": "flour barley", "teff": "teff uncooked", "rice": "rice flour white unenriched"}
-_GRAIN_BREAD = re.compile(r"(?:(?P<leaven>unleavened|leavened) )?"
+_GRAIN_BREAD = re.compile(r"(?:(?P<leaven>unleavened|leavened|qita|kita) )?"
                           r"(?:bread (?:made )?(?:from|of|with) (?P<after>[a-z ,]+)|(?P<before>[a-z ,]+?) (?:flour )?bread)")
 # With no leaven said, only a bread the tables have no loaf of: of two flours ("corn and sorghum bread" was raw corn)
 # or of one they do not bake ("millet bread"); "corn bread", "wheat bread" and "barley bread" are the tables'.
 _BAKED_IN_THE_TABLES = frozenset({"corn", "maize", "wheat", "rice", "barley"})
-_FLOUR_SHARE = {"unleavened": 0.55, "leavened": 0.5}
+# Ethiopia's qita (kita) is an unleavened flatbread: "50g of Qita corn bread" was the US cornbread with egg, milk and
+# fat (287 kcal per 100 g).
+_FLOUR_SHARE = {"unleavened": 0.55, "leavened": 0.5, "qita": 0.55, "kita": 0.55}
 GRAIN_BREAD_SERVING_G = 100.0
 
 

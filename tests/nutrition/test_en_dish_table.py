@@ -32,6 +32,7 @@ def test_a_dish_is_found_by_any_of_its_names_as_typed(said):
     # bread" was "Corn, raw").
     ("corn and sorghum bread", ["corn flour whole-grain yellow", "flour sorghum"], 0.5),
     ("millet bread", ["millet flour"], 0.5),
+    ("qita corn bread", ["corn flour whole-grain yellow"], 0.55),  # Ethiopia's unleavened kita: was US cornbread
 ])
 def test_a_bread_of_named_flours_is_the_flours_and_the_water_it_keeps(said, flours, flour_share):
     dish = find_en_dish(said)
