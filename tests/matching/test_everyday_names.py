@@ -799,6 +799,7 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("fior di latte mozzarella", "mozzarella whole milk"),  # was unmatched
     ("boiled white maize semolina", "boiled white corn grits"),  # was unmatched
     ("hard maize grain porridge", "grits made with water"),  # was unmatched
+    ("porridge made from hard maize grain", "grits made with water"),  # was oatmeal
     ("sweetened mango beverage", "sweetened mango nectar"),  # was dried sweetened mango
     ("cas beverage with water", "guava nectar with water"),  # was tap water
     ("3% fat milk", "whole milk"),  # was "Milk, low fat (1%)"
