@@ -226,8 +226,9 @@ EN_UNSAID_FORMS = frozenset(
     # A cake without flour, a kind of its own: "a slice of chocolate cake" was "Cake, chocolate, flourless" (410 kcal
     # per 100 g against 303-355 for FNDDS's chocolate cakes), the shortest name of a tie.
     "flourless "
-    # The fat of a pig and its fattiest cut: "raw pork" was "Pork, fresh, belly, raw", 518 kcal per 100 g.
-    "backfat belly "
+    # The fat of a pig and its fattiest cut: "raw pork" was "Pork, fresh, belly, raw", 518 kcal per 100 g. Nor is
+    # meat the whole carcass, its fat and all: "raw lean and fat beef" was "Beef, carcass, …, choice, raw" (291).
+    "backfat belly carcass "
     # FNDDS's parts of a recipe: "a sandwich made with Nutella spread on wheat bread" was "Wheat bread as ingredient
     # in sandwiches", "an omelet filled with dark-green vegetables" "Dark green vegetables as ingredient in omelet".
     "ingredient".split()

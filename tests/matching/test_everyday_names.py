@@ -800,6 +800,7 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("boiled white maize semolina", "boiled white corn grits"),  # was unmatched
     ("hard maize grain porridge", "grits made with water"),  # was unmatched
     ("porridge made from hard maize grain", "grits made with water"),  # was oatmeal
+    ("raw lean and fat beef", "raw beef composite trimmed retail cuts separable lean and fat"),  # was the carcass
     ("sweetened mango beverage", "sweetened mango nectar"),  # was dried sweetened mango
     ("cas beverage with water", "guava nectar with water"),  # was tap water
     ("3% fat milk", "whole milk"),  # was "Milk, low fat (1%)"
@@ -862,4 +863,13 @@ def test_a_flourless_cake_only_when_said(matcher, said, expected):
     ("fried chicken thigh with skin", "Chicken thigh, fried, coated, skin / coating eaten"),
 ])
 def test_what_fndds_leaves_on_the_plate(matcher, said, expected):
+    assert matched_name(matcher, said) == expected
+
+
+@pytest.mark.parametrize("said, expected", [
+    # Meat is no whole carcass, its fat and all, unless said: this was "Beef, carcass, …" (291 kcal per 100 g).
+    ("raw choice beef, separable lean and fat", "Beef, round, bottom round, separable lean and fat, choice, raw"),
+    ("raw choice beef carcass", "Beef, carcass, separable lean and fat, choice, raw"),
+])
+def test_a_carcass_only_when_said(matcher, said, expected):
     assert matched_name(matcher, said) == expected
