@@ -801,6 +801,8 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("hard maize grain porridge", "grits made with water"),  # was unmatched
     ("porridge made from hard maize grain", "grits made with water"),  # was oatmeal
     ("raw lean and fat beef", "raw beef composite trimmed retail cuts separable lean and fat"),  # was the carcass
+    ("raw sugar", "sugar turbinado"),  # was sugar-apples, a fruit
+    ("246.8g of raw rabbit", "246.8g of rabbit domesticated composite of cuts raw"),  # was FNDDS's cooked rabbit
     ("sweetened mango beverage", "sweetened mango nectar"),  # was dried sweetened mango
     ("cas beverage with water", "guava nectar with water"),  # was tap water
     ("3% fat milk", "whole milk"),  # was "Milk, low fat (1%)"
