@@ -273,12 +273,13 @@ def en_negated_words(description: str) -> frozenset[str]:
     """Words a description says the food does not have: "Fruit salad, …, no dressing" → {dressing}."""
     folded = fold(description)
     found = _NEGATED.findall(folded)
-    left = _NOT_EATEN.findall(folded) if " not " in folded else []
-    if not found and not left:
+    left_on_the_plate = " not " in folded
+    if not found and not left_on_the_plate:  # most of the 393,000 descriptions at index build
         return _NO_NEGATED
-    return frozenset(singular(word) for first, listed in found
-                     for word in (first, *_LISTED.findall(listed)) if word not in _NOT_LISTED) | frozenset(
-        singular(word) for parts in left for word in _LISTED.findall(parts))
+    words = [word for first, listed in found for word in (first, *_LISTED.findall(listed)) if word not in _NOT_LISTED]
+    if left_on_the_plate:
+        words += [word for parts in _NOT_EATEN.findall(folded) for word in _LISTED.findall(parts)]
+    return frozenset(map(singular, words)) if words else _NO_NEGATED
 
 
 def en_extra_word_cost(word: str, head_nouns: frozenset[str]) -> float:

@@ -104,9 +104,10 @@ _GRAIN_BREAD = re.compile(r"(?:(?P<leaven>unleavened|leavened|qita|kita) )?"
 # With no leaven said, only a bread the tables have no loaf of: of two flours ("corn and sorghum bread" was raw corn)
 # or of one they do not bake ("millet bread"); "corn bread", "wheat bread" and "barley bread" are the tables'.
 _BAKED_IN_THE_TABLES = frozenset({"corn", "maize", "wheat", "rice", "barley"})
+_FLOUR_SHARE = {"unleavened": 0.55, "leavened": 0.5}
 # Ethiopia's qita (kita) is an unleavened flatbread: "50g of Qita corn bread" was the US cornbread with egg, milk and
 # fat (287 kcal per 100 g).
-_FLOUR_SHARE = {"unleavened": 0.55, "leavened": 0.5, "qita": 0.55, "kita": 0.55}
+_LEAVEN_NAMED = {"qita": "unleavened", "kita": "unleavened"}
 GRAIN_BREAD_SERVING_G = 100.0
 
 
@@ -120,7 +121,8 @@ def _grain_bread(key: str) -> EnDish | None:
     flours = list(dict.fromkeys(_GRAIN_FLOURS[word] for word in words))
     if not found["leaven"] and len(flours) < 2 and set(words) <= _BAKED_IN_THE_TABLES:
         return None
-    return _bread_of_flours(key, flours, _FLOUR_SHARE[found["leaven"] or "leavened"])
+    leaven = found["leaven"] or "leavened"
+    return _bread_of_flours(key, flours, _FLOUR_SHARE[_LEAVEN_NAMED.get(leaven, leaven)])
 
 
 def _bread_of_flours(key: str, flours: list[str], share: float) -> EnDish:

@@ -345,18 +345,19 @@ def _from_food_portions(item: SplitItem, portions: list[dict], food_name: str = 
     sized_whole = bool(big) and not _PART.search((item.said or "").lower()) and not unit
     # A food measured by one of itself ("1 cracker") said with no unit is counted so, whatever size is said; a food
     # that is not ("a large popcorn") may be the package that size names ("1 large single serving bag").
+    described = [_portion_words(portion.get("description") or "") for portion in portions]
     own_words = _name_words(f"{food_name} {item.name or ''}")
-    one_of_it = not unit_words and any(own_words & _portion_words(p.get("description") or "") for p in portions)
+    one_of_it = not unit_words and any(own_words & words for words in described)
     best, best_overlap = None, 0
-    for portion in portions:
+    for portion, words in zip(portions, described):
         description = portion.get("description") or ""
-        overlap = len(_portion_words(description) & said)
+        overlap = len(words & said)
         if inches is not None and _inches_fit(description, inches):
             overlap += 2  # a 14-inch pizza is the "large pizza (13-15" diameter)"
         leading_measure = _LEADING_MEASURE.match(description.lower())
         if unit_words and leading_measure and not unit_words & _portion_words(leading_measure.group(1)):
             overlap -= 0.5  # "5 slices of ginger" are "5 slices (1" dia)", not "0.25 cup slices" (96 g a slice)
-        if one_of_it and _CONTAINER & _portion_words(description) - said:
+        if one_of_it and _CONTAINER & words - said:
             overlap -= 1  # "a small cracker" is one cracker (3 g), not "1 small or medium single serving bag" (45 g)
         if _MINIATURE.search(description) and not _MINIATURE.search(item.said or ""):
             overlap -= 0.5  # "a bar of milk chocolate" is "1 bar (1.55 oz)", not "1 bar, miniature" (7 g)
@@ -367,7 +368,7 @@ def _from_food_portions(item: SplitItem, portions: list[dict], food_name: str = 
             overlap += 0.5
         # The package size said outweighs the size it stands for: "sharing size" is "1 sharing/movie theater size",
         # not the "1 large/king size" its "large" also overlaps.
-        overlap += 0.5 * len(said & _PACKAGE_SIZES & _portion_words(description))
+        overlap += 0.5 * len(said & _PACKAGE_SIZES & words)
         if overlap > best_overlap:
             best, best_overlap = portion, overlap
     if best is not None:
