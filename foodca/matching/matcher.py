@@ -104,6 +104,9 @@ OPPOSED_WORDS = {
     "red": frozenset({"green"}), "green": frozenset({"red"}),
 }
 OPPOSED_CONFLICT = 0.05
+# Ripe is a state, as raw is: "fried ripe tomatoes" are not "Fried green tomatoes", battered unripe ones (216 kcal
+# per 100 g), nor "ripe plantains fried" the green tostones.
+UNRIPE = frozenset({"green", "underripe", "unripe"})
 # "salted peanuts" against "Peanuts, …, without salt".
 OPPOSED_BY_NEGATING = {"salted": "salt", "sweetened": "sugar"}
 # Oil is a fat, and so are butter and lard: the fat added in cooking ruled out in any of its names is ruled out.
@@ -555,6 +558,7 @@ class Matcher:
         said_raw = bool(EN_RAW_WORDS & query_set - ({"fresh"} if said_cooked else set()))
         said_dry = not DRY_WORDS.isdisjoint(query_set)
         said_fresh = "fresh" in query_set
+        said_ripe = "ripe" in query_set
         opposed = [(word, OPPOSED_WORDS[word]) for word in query_set if word in OPPOSED_WORDS]
         # A wine or a beer said is said to be alcoholic: SR files them all as "Alcoholic beverage, wine, …".
         forms_said = query_set | {"alcoholic"} if not EN_ALCOHOLIC_DRINKS.isdisjoint(query_set) else query_set
@@ -619,6 +623,8 @@ class Matcher:
             if said_raw and "raw" not in food_set and not EN_COOKED_STATE.isdisjoint(food_set):
                 score -= STATE_CONFLICT
             elif said_cooked and "raw" in food_set:
+                score -= STATE_CONFLICT
+            if said_ripe and not UNRIPE.isdisjoint(food_set):
                 score -= STATE_CONFLICT
             # Fresh is not dried: "fresh yellow grilled maize" was "Corn grain, yellow", the dry kernels (365 kcal).
             if said_fresh and not dry_form_said and not DRY_FORMS.isdisjoint(food_set):

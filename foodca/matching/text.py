@@ -38,6 +38,8 @@ EN_DESCRIPTORS = frozenset(
     # How a food was cut: "a cup of chopped roasted chicken" was unmatched, the word weighing as much as the food.
     # Not thick or thin, which tell pizzas apart.
     "diced chopped cubed "
+    # How ripe a fruit is: "a ripe peach that weighs 137g" was unmatched, "boiled ripe plantains" the raw ones.
+    "ripe "
     # A baby food's stage tells siblings apart, but SR's "Babyfood, …" rows have none.
     "stage stage1 stage2 stage3".split()
 )
@@ -61,7 +63,9 @@ EN_QUERY_FILLER = frozenset(
     # Tokens are singular when this is read: "fresh ones" is "fresh one"; "made with fresh ingredients".
     "one ingredient "
     # How warm it was served, or how well it was cooked: "warm roasted boneless ham" was unmatched.
-    "warm perfectly "
+    "warm perfectly juicy "
+    # "the edible portion of a ripe banana" was unmatched.
+    "edible "
     # …how it was bought or said: "plain corn flakes from a prepackaged container", "raw carrots included" and
     # "bottom round steak has been cooked" were unmatched. Not "lightly": "lightly salted" cashews are a food.
     "prepackaged prepacked packaged container included been".split()

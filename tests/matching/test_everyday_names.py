@@ -707,6 +707,8 @@ def test_a_sweet_bread_is_no_sweetbread(matcher):
     ("raw fresh potatoes", "raw potatoes made from fresh ingredients"),
     ("raw fresh potatoes", "warm raw fresh potatoes"),  # "warm roasted boneless ham" was unmatched
     ("raw fresh potatoes", "prepackaged raw fresh potatoes included"),  # "raw carrots included" was unmatched
+    ("orange", "juicy orange"),  # was "SWEET & JUICY MANDARIN ORANGES", a maker's product
+    ("bananas", "edible portion of bananas"),  # "the edible portion of a ripe banana" was unmatched
 ])
 def test_words_of_the_sentence_left_on_a_name_change_nothing(matcher, said, with_sentence_words):
     # "roasted potatoes using fresh ones" was unmatched (0.46, against 0.92 without "ones"): filler words are read
@@ -822,7 +824,9 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("fried green plantain", "fried green plantain"),  # the tostones, still
     ("any flavor ice cream", " ice cream"),  # was unmatched
     ("dry ramen noodles prepared with water", "dry noodle soup with vegetables asian style"),  # was the dry block
-    ("high gluten white bread", " white bread"),  # was "Bread, reduced calorie and/or high fiber"
+    ("high gluten white bread", " white bread"),
+    ("fried ripe tomatoes", "tomatoes fresh cooked"),  # were "Fried green tomatoes", ripe or not
+    ("fried red tomatoes", "tomatoes fresh cooked"),  # was "Bread, reduced calorie and/or high fiber"
 ])
 def test_names_the_phrase_table_writes_in_usda_words(said, written):
     assert en_in_usda_words(said) == written
@@ -874,4 +878,14 @@ def test_what_fndds_leaves_on_the_plate(matcher, said, expected):
     ("raw choice beef carcass", "Beef, carcass, separable lean and fat, choice, raw"),
 ])
 def test_a_carcass_only_when_said(matcher, said, expected):
+    assert matched_name(matcher, said) == expected
+
+
+@pytest.mark.parametrize("said, expected", [
+    ("boiled ripe plantains", "Plantains, cooked"),  # was "Ripe plantain, raw"
+    ("ripe plantains fried", "Plantains, yellow, fried, Latino restaurant"),  # was the raw one, then the green
+    ("ripe plantains", "Ripe plantain, raw"),
+    ("green plantains fried", "Plantains, green, fried"),
+])
+def test_ripe_is_a_state_not_a_food_word(matcher, said, expected):
     assert matched_name(matcher, said) == expected
