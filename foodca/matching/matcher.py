@@ -89,8 +89,9 @@ DRY_FORMS = frozenset({"dry", "dried", "grain", "dehydrated"})
 # Of what was ruled out ("without any oil"), a description that rules it out too ("…, no added fat"): more than the
 # similarity of the words (0.0005 a point) gives a shorter sibling that says nothing of it.
 RULED_OUT_TOO = 0.02
-# A word said that the description negates ("no cheese", "without salt").
-NEGATED_CONFLICT = 0.3
+# A word said that the description negates ("no cheese", "without salt"): at 0.3 "meat pot pie" was "Pot pie, no
+# meat", its words nearer than "Pot pie, beef".
+NEGATED_CONFLICT = 0.5
 # A word said and a description with its opposite ("unsalted peanut butter", "Peanut butter, smooth style, with salt"):
 # siblings that differ only there tie on everything else, and the sodium or sugar shown would be the other one's.
 OPPOSED_WORDS = {
@@ -111,6 +112,8 @@ UNRIPE = frozenset({"green", "underripe", "unripe"})
 OPPOSED_BY_NEGATING = {"salted": "salt", "sweetened": "sugar"}
 # Oil is a fat, and so are butter and lard: the fat added in cooking ruled out in any of its names is ruled out.
 ADDED_FATS = frozenset({"fat", "oil", "butter", "margarine", "lard"})
+# Words that say a food's meat is not meat: en_negated_words rules meat out of a vegan or meatless description.
+MEAT_FREE_SAID = frozenset({"vegan", "vegetarian", "meatless", "substitute", "plant", "imitation", "analog"})
 # Said of a food, "cooked" leaves it as FNDDS's default entry has it; steamed, fried or grilled name a method.
 PLAINLY_COOKED = frozenset({"cooked"})
 SPARSE_ABOVE = 50_000
@@ -553,6 +556,12 @@ class Matcher:
         # An oil or a butter said is a fat said: "cornmeal mush cooked with oil" is no "Cornmeal mush, no added fat",
         # which tied with "…, fat added".
         negatable_said = query_set | {"fat"} if not ADDED_FATS.isdisjoint(query_set) else query_set
+        # …and the meat of a meatless food said as one ("vegan meat crumbles", "chili with meat substitute") is no meat.
+        if not MEAT_FREE_SAID.isdisjoint(query_set):
+            negatable_said = negatable_said - {"meat"}
+        # A kind named by what it has not ("no-bake cookie") says "no" before it too: no conflict with ", no bake".
+        if "no" in query_set:
+            negatable_said = negatable_said - {word for before, word in zip(tokens, tokens[1:]) if before == "no"}
         said_cooked = bool(EN_COOKED_STATE & query_set)
         # "fresh grilled maize" is fresh corn grilled, not raw: with a way of cooking said, fresh is no state.
         said_raw = bool(EN_RAW_WORDS & query_set - ({"fresh"} if said_cooked else set()))

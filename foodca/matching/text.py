@@ -264,6 +264,9 @@ _NEGATED = re.compile(r"\b(?:no|without|excluding|free of|(?:do|does|did)(?:n't|
 # included".
 _NOT_EATEN = re.compile(r"\b((?:[a-z]+\s*/\s*)*[a-z]+)\s+not (?:eaten|included)\b")
 _LISTED = re.compile(r"[a-z]+")
+# A maker's "MEAT FREE BURGERS" or "MEAT LOVERS VEGAN BURGERS" has no meat: "raw meat burger" found them, its
+# words all said.
+_MEAT_FREE = re.compile(r"\bmeat[\s-]*free\b|\bmeatless\b|\bvegan\b|\bvegetarian\b")
 _NOT_LISTED = frozenset({"or", "and", "nor", "any", "added"})
 _NO_NEGATED: frozenset[str] = frozenset()
 
@@ -278,9 +281,12 @@ def en_negated_words(description: str) -> frozenset[str]:
     folded = fold(description)
     found = _NEGATED.findall(folded)
     left_on_the_plate = " not " in folded
-    if not found and not left_on_the_plate:  # most of the 393,000 descriptions at index build
+    meat_free = _MEAT_FREE.search(folded) is not None
+    if not found and not left_on_the_plate and not meat_free:  # most of the 393,000 descriptions at index build
         return _NO_NEGATED
     words = [word for first, listed in found for word in (first, *_LISTED.findall(listed)) if word not in _NOT_LISTED]
+    if meat_free:
+        words.append("meat")
     if left_on_the_plate:
         words += [word for parts in _NOT_EATEN.findall(folded) for word in _LISTED.findall(parts)]
     return frozenset(map(singular, words)) if words else _NO_NEGATED

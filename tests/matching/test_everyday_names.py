@@ -826,7 +826,9 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("dry ramen noodles prepared with water", "dry noodle soup with vegetables asian style"),  # was the dry block
     ("high gluten white bread", " white bread"),
     ("fried ripe tomatoes", "tomatoes fresh cooked"),  # were "Fried green tomatoes", ripe or not
-    ("fried red tomatoes", "tomatoes fresh cooked"),  # was "Bread, reduced calorie and/or high fiber"
+    ("fried red tomatoes", "tomatoes fresh cooked"),
+    ("an 80g raw meat burger", "an 80g raw ground beef"),  # was a maker's "2 MEAT FREE BURGERS"
+    ("raw beef patty", "raw ground beef"),  # was FNDDS's cooked patty  # was "Bread, reduced calorie and/or high fiber"
 ])
 def test_names_the_phrase_table_writes_in_usda_words(said, written):
     assert en_in_usda_words(said) == written
@@ -889,3 +891,22 @@ def test_a_carcass_only_when_said(matcher, said, expected):
 ])
 def test_ripe_is_a_state_not_a_food_word(matcher, said, expected):
     assert matched_name(matcher, said) == expected
+
+
+@pytest.mark.parametrize("said, expected", [
+    ("meat pot pie", "Pot pie, beef"),  # was "Pot pie, no meat": what a description rules out outweighs its likeness
+    ("meat pot pie, beef", "Pot pie, beef"),
+    # …but a kind named by what it has not says it too: ", no bake" is no conflict with "no-bake".
+    ("no-bake oatmeal cookie with chocolate and peanut butter",
+     "Cookie, oatmeal, with chocolate and peanut butter, no bake"),
+    ("raw ground beef", "Beef, ground, raw"),
+])
+def test_a_word_said_that_a_description_rules_out(matcher, said, expected):
+    assert matched_name(matcher, said) == expected
+
+
+def test_the_meat_of_a_meat_substitute_is_no_meat(matcher):
+    # A vegetarian description rules meat out ("MEAT LOVERS VEGAN BURGERS" for "meat burger"), but not the meat of
+    # a meat substitute said.
+    said = "meat substitute chili"
+    assert matched_name(matcher, said) == "Vegetarian chili, made with meat substitute"

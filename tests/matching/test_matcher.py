@@ -252,6 +252,11 @@ def test_a_foods_best_chinese_name_is_the_same_in_any_order():
     ("candy that does not contain chocolate", {"chocolate"}),
     ("broiled peanuts without their husks", {"husk"}),
     ("Chicken leg, drumstick and thigh, stewed, skin eaten", set()),
+    # A maker's meat-free burger has no meat: "raw meat burger" found "2 MEAT FREE BURGERS", its words all said.
+    ("2 MEAT FREE BURGERS, 2 MEAT", {"meat"}),
+    ("MEAT LOVERS VEGAN BURGERS", {"meat"}),
+    ("Pot pie, meatless", {"meat"}),
+    ("Meat loaf", set()),
 ])
 def test_what_a_name_rules_out(description, ruled_out):
     assert en_negated_words(description) == ruled_out
