@@ -688,13 +688,14 @@ class Matcher:
                 score = 0.49
             # Rounded for the order: the costs above are summed over sets, whose order changes from process to
             # process, and two siblings that tie must not swap between two servers (or two runs) answering the
-            # same words. Ties keep the shortlist's order (the sort is stable).
-            ranked.append((-round(score, 9), len(names[position]), score, position))
-        ranked.sort(key=_BY_ROUNDED_SCORE_THEN_LENGTH)
-        return [Candidate(position, max(0.0, min(score, 1.0))) for _, _, score, position in ranked[:20]]
+            # same words. Ties of length too go by the food's place in the index, not the shortlist's order:
+            # argpartition's order of equals changes with every word any description has, and "raw flank steak"
+            # swapped its choice and select grades when "ripe" became a descriptor.
+            ranked.append((-round(score, 9), len(names[position]), position, score))
+        ranked.sort()
+        return [Candidate(position, max(0.0, min(score, 1.0))) for _, _, position, score in ranked[:20]]
 
 
-_BY_ROUNDED_SCORE_THEN_LENGTH = operator.itemgetter(0, 1)
 # Of the food words said with a brand, the share a chain's food must have.
 CHAIN_FOOD_WORDS = 0.6
 
