@@ -828,7 +828,10 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("fried ripe tomatoes", "tomatoes fresh cooked"),  # were "Fried green tomatoes", ripe or not
     ("fried red tomatoes", "tomatoes fresh cooked"),
     ("an 80g raw meat burger", "an 80g raw ground beef"),  # was a maker's "2 MEAT FREE BURGERS"
-    ("raw beef patty", "raw ground beef"),  # was FNDDS's cooked patty  # was "Bread, reduced calorie and/or high fiber"
+    ("raw beef patty", "raw ground beef"),  # was FNDDS's cooked patty
+    ("potato puree", "mashed potato"),  # was a maker's sweet potato puree
+    ("sweet potato puree", "sweet potato puree"),
+    ("wiener sausage", "vienna sausage"),  # was a maker's WIENERS, 327 kcal per 100 g against 230  # was "Bread, reduced calorie and/or high fiber"
 ])
 def test_names_the_phrase_table_writes_in_usda_words(said, written):
     assert en_in_usda_words(said) == written
