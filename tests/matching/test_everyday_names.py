@@ -831,7 +831,14 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("raw beef patty", "raw ground beef"),  # was FNDDS's cooked patty
     ("potato puree", "mashed potato"),  # was a maker's sweet potato puree
     ("sweet potato puree", "sweet potato puree"),
-    ("wiener sausage", "vienna sausage"),  # was a maker's WIENERS, 327 kcal per 100 g against 230  # was "Bread, reduced calorie and/or high fiber"
+    ("wiener sausage", "vienna sausage"),  # was a maker's WIENERS, 327 kcal per 100 g against 230
+    ("8 grams of sugar from sugar cane", "8 grams of sugar"),  # was FNDDS's sugar cane beverage
+    ("cane sugar", "sugar"),
+    ("brown cane sugar", "brown sugar"),
+    ("sugar cane juice", "sugar cane juice"),
+    # was the powder, 380 kcal per 100 g, for a 400 g drink
+    ("soft drink made from powdered drink mix", "carbonated beverage reconstituted fruit flavored drink powdered mix"),
+    ("powdered drink mix", "fruit flavored drink powdered mix"),  # was "Bread, reduced calorie and/or high fiber"
 ])
 def test_names_the_phrase_table_writes_in_usda_words(said, written):
     assert en_in_usda_words(said) == written
