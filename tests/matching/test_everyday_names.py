@@ -838,7 +838,11 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("sugar cane juice", "sugar cane juice"),
     # was the powder, 380 kcal per 100 g, for a 400 g drink
     ("soft drink made from powdered drink mix", "carbonated beverage reconstituted fruit flavored drink powdered mix"),
-    ("powdered drink mix", "fruit flavored drink powdered mix"),  # was "Bread, reduced calorie and/or high fiber"
+    ("powdered drink mix", "fruit flavored drink powdered mix"),
+    ("759g of boiled semolina", "759g of farina cooked with water"),  # was the dry semolina, 360 kcal per 100 g
+    ("cooked semolina porridge", "farina cooked with water"),  # was unmatched
+    ("semolina wheat", "semolina"),  # was a whole-grain pasta "…, remaining enriched semolina"
+    ("boiled white maize semolina", "boiled white corn grits"),  # was "Bread, reduced calorie and/or high fiber"
 ])
 def test_names_the_phrase_table_writes_in_usda_words(said, written):
     assert en_in_usda_words(said) == written
