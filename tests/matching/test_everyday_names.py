@@ -799,7 +799,12 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("bbq spare ribs", "bbq spareribs"),
     ("chicken tamalito", "chicken tamale"),  # was any chicken
     ("fior di latte mozzarella", "mozzarella whole milk"),  # was unmatched
-    ("boiled white maize semolina", "boiled white corn grits"),  # was unmatched
+    ("boiled white maize semolina", "boiled white corn grits"),
+    ("91g of fried plantain", "91g of plantain cooked with oil"),  # was SR's green fried plantain, twice fried
+    ("fried green plantains", "fried green plantains"),  # the tostones, still
+    ("151 grams of salted tortilla", "151 grams of corn tortilla"),  # was salted tortilla chips
+    ("salted tortilla chips", "salted tortilla chips"),
+    ("lemon-flavored artificial beverage", "lemon-fruit flavored drink"),  # was POWERADE  # was unmatched
     ("hard maize grain porridge", "grits made with water"),  # was unmatched
     ("porridge made from hard maize grain", "grits made with water"),  # was oatmeal
     ("raw lean and fat beef", "raw beef composite trimmed retail cuts separable lean and fat"),  # was the carcass
