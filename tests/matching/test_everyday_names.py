@@ -804,7 +804,8 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("fried green plantains", "fried green plantains"),  # the tostones, still
     ("151 grams of salted tortilla", "151 grams of corn tortilla"),  # was salted tortilla chips
     ("salted tortilla chips", "salted tortilla chips"),
-    ("lemon-flavored artificial beverage", "lemon-fruit flavored drink"),  # was POWERADE  # was unmatched
+    ("lemon-flavored artificial beverage", "lemon-fruit flavored drink"),  # was POWERADE
+    ("295g of boiled yellow maize grain", "295g of boiled corn"),  # was the dry kernels, 365 kcal per 100 g
     ("hard maize grain porridge", "grits made with water"),  # was unmatched
     ("porridge made from hard maize grain", "grits made with water"),  # was oatmeal
     ("raw lean and fat beef", "raw beef composite trimmed retail cuts separable lean and fat"),  # was the carcass
