@@ -1039,7 +1039,10 @@ _EN_VAGUE = re.compile(r"^(?:a\s+)?(?:(?:little|tiny|small|wee)\s+)?(?P<word>bit
 # The vague words that are measures all the same: the unit portions.py weighs them by.
 _EN_SMALL_MEASURE = {"pinch": "pinch", "dash": "dash", "splash": "splash", "drizzle": "drizzle", "sprinkle": "sprinkle",
                      "sprinkling": "sprinkle", "dab": "dab"}
-_EN_GENERIC = re.compile(r"(?:\w+\s+)?(?:breakfast|brunch|lunch|dinner|supper|snack|meal|plate|spread|dish|drink|mix|mixture|combo|platter|day)", re.IGNORECASE)
+# A drink or a mix said by what it is is a food, not the occasion: "I had trail mix", "protein drink" and "Kool-Aid
+# drink" were dropped.
+_EN_GENERIC = re.compile(r"(?:\w+\s+)?(?:breakfast|brunch|lunch|dinner|supper|snack|meal|plate|spread|dish|combo|platter|day)"
+                         rf"|(?:(?:a|the|my|some|another|{_OCCASION_WORDS[3:-1]})\s+)?(?:drink|mix|mixture)", re.IGNORECASE)
 
 # "a quick snack with …", "a simple breakfast with …", "a dinner plate with …": the occasion said with a word about
 # it, not a food ("quick snack" was 240 g of grits, "dinner plate" a veal breast, "simple breakfast" simple syrup).
@@ -1414,7 +1417,7 @@ def _parse_en(text: str) -> list[SplitItem]:
                 previous.said = f"{previous.said}, {piece.said}"
             continue
         only_one = amount.quantity == 1 and amount.unit is None and amount.size is None and not amount.measured
-        if ((_EN_GENERIC.fullmatch(piece.name) and amount.empty) or (only_one and _EN_OCCASION.fullmatch(piece.name))
+        if ((_EN_GENERIC.fullmatch(piece.name) and amount.empty and not piece.brand) or (only_one and _EN_OCCASION.fullmatch(piece.name))
                 or _EN_NOT_FOOD.fullmatch(piece.name)):
             continue  # "I had a snack with …", "I paired that with …": the occasion or a pronoun, not a food
         items.append(_new_item(piece))

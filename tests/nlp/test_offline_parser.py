@@ -283,6 +283,14 @@ EN_CASES = [
      [dict(name="crackers", grams=7.5), dict(name="milk", grams=248)]),
     ("I paired that with 600g of a soft drink", [dict(name="soft drink", grams=600)]),
     ("a trail mix and one snack bar", [dict(name="trail mix", quantity=1), dict(name="snack bar", quantity=1)]),
+    # …said with no amount too: these were dropped as an occasion ("I had a drink").
+    ("I had trail mix", [dict(name="trail mix")]),
+    ("protein drink", [dict(name="protein drink")]),
+    ("Kool-Aid drink", [dict(name="drink", brand="Kool-Aid")]),
+    ("a snack of 200 grams of black beans and 163.1 grams of a tomato, onion, and coriander mix with salt",
+     [dict(name="black beans", grams=200), dict(name="tomato"), dict(name="onion"),
+      dict(name="coriander mix with salt")]),  # the coriander was dropped
+    ("nice drink", []),
     ("1 fl oz infant formula", [dict(name="infant formula", volume_ml=29.57, grams=None)]),
     # "with" + a food without an amount of its own describes the food; with its own amount it is a second item
     ("a slice of whole wheat bread with peanut butter", [dict(name="whole wheat bread with peanut butter", unit="slice")]),
