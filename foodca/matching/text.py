@@ -176,7 +176,8 @@ def apply_en_phrases(name: str, phrases: tuple[EnPhrase, ...]) -> str:
         if phrase.alone and not phrase.pattern.fullmatch(name):
             # Said alone but for words that are no food: "cooked spaghetti served without any added salt" was
             # "Spaghetti squash, cooked" once the salt was ruled out and "served" kept "cooked spaghetti" from its row.
-            bare = " ".join(word for word in name.split() if word not in EN_QUERY_FILLER)
+            # …or words that join them: "a dinner that features 300g of raw pig meat" was salt pork.
+            bare = " ".join(word for word in name.split() if word not in EN_QUERY_FILLER and word not in EN_STOPWORDS)
             if bare == name or not phrase.pattern.fullmatch(bare):
                 continue
             name = bare

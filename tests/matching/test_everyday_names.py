@@ -806,6 +806,13 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("salted tortilla chips", "salted tortilla chips"),
     ("lemon-flavored artificial beverage", "lemon-fruit flavored drink"),  # was POWERADE
     ("295g of boiled yellow maize grain", "295g of boiled corn"),  # was the dry kernels, 365 kcal per 100 g
+    ("brewed lemongrass tea", "herbal tea"),  # was a maker's green tea with mint and lemongrass
+    ("245.4g of kool aid", "245.4g of fruit flavored drink powdered reconstituted"),  # was unmatched
+    ("kool aid drink mix", "kool aid drink mix"),  # the mix as sold
+    ("a 200g strawberry smoothie", "a 200g fruit smoothie"),  # was V8 SPLASH Smoothies, a juice drink
+    # A name row applies when what else was said only joins it: this was salt pork.
+    ("dinner that features raw pig meat", "pork fresh composite of trimmed retail cuts leg loin shoulder spareribs "
+                                          "separable lean and fat raw"),
     ("hard maize grain porridge", "grits made with water"),  # was unmatched
     ("porridge made from hard maize grain", "grits made with water"),  # was oatmeal
     ("raw lean and fat beef", "raw beef composite trimmed retail cuts separable lean and fat"),  # was the carcass
