@@ -1012,6 +1012,8 @@ _EN_DESCRIBES = re.compile(
     r"|like|via|then|some)\b",
     re.IGNORECASE,
 )
+# What a food is made from: "a soy sauce crafted from soybeans and wheat" lists its ingredients, no second food.
+_EN_MADE_FROM = re.compile(r"\b(?:made|crafted|produced|derived|created)\s+(?:from|out of)\b", re.IGNORECASE)
 _EN_PARTICIPLE = re.compile(r"\b\w+ed\s*$|\b(?:made|done|frozen|mixed|filled|topped|stuffed|covered|coated|served|cooked)\s*$", re.IGNORECASE)
 _EN_SPLIT = re.compile(
     r"(?P<strong>\s*;\s*|(?<![\d.])\.(?:\s+|$)|\s*!\s*|\n+)"
@@ -1377,9 +1379,10 @@ def _parse_en(text: str) -> list[SplitItem]:
                     (nxt is not None and segments[index + 1][0] in _EN_WITH)
                     # "Ensure Plus, a ready-to-drink nutritional shake": a product's name, then what it is.
                     or _EN_PRODUCT_NAME.search(previous.said))))
-                and (nxt is None or segments[index + 1][0] == "strong" or (
-                    segments[index + 1][0] != "and" and nxt.amount.empty))):
-            # "Beerwurst, a beer salami made from pork": the food named again, not a second one.
+                and (nxt is None or segments[index + 1][0] == "strong" or (nxt.amount.empty and (
+                    segments[index + 1][0] != "and" or _EN_MADE_FROM.search(stripped))))):
+            # "Beerwurst, a beer salami made from pork": the food named again, not a second one; "low sodium shoyu, a
+            # soy sauce crafted from soybeans and wheat" too (the wheat was 15 g of wheat germ).
             previous.said = f"{previous.said}, {piece.said}"
             previous.name = f"{previous.name}, {_EN_TYPE_OF.sub('', piece.name)}"
             describing = True
@@ -1425,7 +1428,7 @@ def _parse_en(text: str) -> list[SplitItem]:
         describing = bool(_EN_PARTICIPLE.search(piece.said)) or bool(re.search(
             r"\b(?:made|prepared|cooked|mixed|served|topped|filled|seasoned|fortified|enriched|infused|containing|including)"
             r"\s+(?:with|from|in|using|of)\b|\b(?:featuring|including|containing|comprising|consisting of|that (?:includes|contains|has))\b",
-            piece.said, re.IGNORECASE))
+            piece.said, re.IGNORECASE)) or bool(_EN_MADE_FROM.search(piece.said))
     for item in items:
         item.name = _en_tidy(item.name)
     _read_units_left_out(items)

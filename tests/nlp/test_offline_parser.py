@@ -291,6 +291,10 @@ EN_CASES = [
      [dict(name="black beans", grams=200), dict(name="tomato"), dict(name="onion"),
       dict(name="coriander mix with salt")]),  # the coriander was dropped
     ("nice drink", []),
+    # The food named again, with what it is made from: the wheat was 15 g of wheat germ.
+    ("A teaspoon of low sodium shoyu, a soy sauce crafted from soybeans and wheat, is being used.",
+     [dict(name="low sodium shoyu, soy sauce crafted from soybeans and wheat", quantity=1, unit="tsp")]),
+    ("a cake baked from scratch and a coffee", [dict(name="cake baked from scratch"), dict(name="coffee")]),
     ("1 fl oz infant formula", [dict(name="infant formula", volume_ml=29.57, grams=None)]),
     # "with" + a food without an amount of its own describes the food; with its own amount it is a second item
     ("a slice of whole wheat bread with peanut butter", [dict(name="whole wheat bread with peanut butter", unit="slice")]),
