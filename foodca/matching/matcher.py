@@ -112,6 +112,9 @@ UNRIPE = frozenset({"green", "underripe", "unripe"})
 OPPOSED_BY_NEGATING = {"salted": "salt", "sweetened": "sugar"}
 # Oil is a fat, and so are butter and lard: the fat added in cooking ruled out in any of its names is ruled out.
 ADDED_FATS = frozenset({"fat", "oil", "butter", "margarine", "lard"})
+# What a description of a drink says it is, for a juice said.
+DRINK_WORDS = frozenset({"juice", "nectar", "drink", "beverage", "juiced", "cocktail", "smoothie", "lemonade",
+                         "water", "punch", "concentrate", "ade", "cider", "soda", "tea", "shake", "syrup"})
 # Words that say a food's meat is not meat: en_negated_words rules meat out of a vegan or meatless description.
 MEAT_FREE_SAID = frozenset({"vegan", "vegetarian", "meatless", "substitute", "plant", "imitation", "analog"})
 # Said of a food, "cooked" leaves it as FNDDS's default entry has it; steamed, fried or grilled name a method.
@@ -568,6 +571,7 @@ class Matcher:
         said_dry = not DRY_WORDS.isdisjoint(query_set)
         said_fresh = "fresh" in query_set
         said_ripe = "ripe" in query_set
+        juice_said = "juice" in query_set
         opposed = [(word, OPPOSED_WORDS[word]) for word in query_set if word in OPPOSED_WORDS]
         # A wine or a beer said is said to be alcoholic: SR files them all as "Alcoholic beverage, wine, …".
         forms_said = query_set | {"alcoholic"} if not EN_ALCOHOLIC_DRINKS.isdisjoint(query_set) else query_set
@@ -615,6 +619,10 @@ class Matcher:
                     score -= MODIFIER_AS_HEAD
                 if products and head not in query_set and head in food_heads:
                     score -= OTHER_PRODUCT
+            # A juice said is a drink: "a cup of tart cherry juice" was "Cherries, tart, dried, sweetened" (333 kcal
+            # per 100 g), no table having the juice but its makers.
+            if juice_said and food_set.isdisjoint(DRINK_WORDS):
+                score -= MODIFIER_AS_HEAD
             # The description's words that were not said cost by what they are (en_extra_word_cost).
             said_words = (said_around & food_set) - negated[local]
             # "cheese pizza" is not "Pizza, no cheese": a word said that the description rules out is a conflict.
@@ -628,6 +636,10 @@ class Matcher:
                 score += min(0.02 * len(context & food_set), 0.06)
             if not EN_UNSAID_FORMS.isdisjoint(food_set) and EN_UNSAID_FORMS & food_set - forms_said:
                 score -= 0.25
+                if "ingredient" in food_set:
+                    # A recipe's part is never what is eaten, and its dish's words are all in it: "omelet with
+                    # dark-green vegetables" was "Dark green vegetables as ingredient in omelet" (0.86 against 0.82).
+                    score -= 0.25
             # Raw said and cooked described, or the other way round: a sibling in the other state.
             if said_raw and "raw" not in food_set and not EN_COOKED_STATE.isdisjoint(food_set):
                 score -= STATE_CONFLICT

@@ -40,6 +40,8 @@ EN_DESCRIPTORS = frozenset(
     "diced chopped cubed "
     # How ripe a fruit is: "a ripe peach that weighs 137g" was unmatched, "boiled ripe plantains" the raw ones.
     "ripe "
+    # What a food is filled with is the food word, not "filled": "meat-filled crepe" was "Crepe, fruit filled".
+    "filled "
     # A baby food's stage tells siblings apart, but SR's "Babyfood, …" rows have none.
     "stage stage1 stage2 stage3".split()
 )
@@ -387,10 +389,14 @@ _NOT_SPECIFIED = re.compile(r"\bns as to [^,()]*")
 # find them; "Cocoa powder, not reconstituted" is no cocoa reconstituted with water, which "reconstituted" found;
 # "cooked, dry heat" is a way of cooking, not a dried fish ("boiled dried fish" was "Fish, monkfish, cooked, dry
 # heat"); a juice "from concentrate" is the juice, not the concentrate said; a chop suey is no chop ("70 g of frying
-# beef chop" was "Beef chow mein or chop suey, no noodles"). EN_UNSAID_FORMS keeps the trimmed fat
+# beef chop" was "Beef chow mein or chop suey, no noodles"); fruit canned in a "juice pack" is no juice ("tart cherry
+# juice" was canned sweet cherries). EN_UNSAID_FORMS keeps the trimmed fat
 # for whoever says "separable fat"; organs are found by their own names (kidney, liver).
 _USDA_COMPOUND = re.compile(r"\b(separable|seam|external) (fat)\b|\b(variety) (meats?)\b|\b(non)[\s-]?(dairy)\b"
-                            r"|\b(not) (reconstituted)\b|\b(dry) (heat)\b|\b(from) (concentrate)\b|\b(chop) (suey)\b")
+                            r"|\b(not) (reconstituted)\b|\b(dry) (heat)\b|\b(from) (concentrate)\b|\b(chop) (suey)\b"
+                            r"|\b(juice) (pack)\b")
+# Fruit canned in its juice, said as people say it: "canned peaches in juice" is "Peach, canned, juice pack".
+_IN_JUICE = re.compile(r"\b(?:packed )?in (?:its |their )?(?:own |natural |fruit )?juices?\b")
 _LOW_FAT = re.compile(r"\blow[\s-]?fat\b")
 _STAGE = re.compile(r"\bstage (\d)\b")
 # "2% milk", "Milk, reduced fat (2%)": see en_percents. Not 100 %, a claim rather than a kind ("100% whole wheat").
@@ -409,6 +415,8 @@ def en_tokens(text: str) -> list[str]:
     text = _USDA_COMPOUND.sub(lambda found: "".join(filter(None, found.groups())).rstrip("s"),
                               _NOT_SPECIFIED.sub(" ", fold(text).replace("'s", "")))
     text = _SKIN_ONLY.sub("skinonly", text)
+    if "juice" in text:
+        text = _IN_JUICE.sub("juicepack", text)
     if "stage" in text:
         # Numbers are no words, but a baby food's stage tells "Baby Toddler apples, Stage 1" from Stage 2.
         text = _STAGE.sub(r"stage\1 stage", text)

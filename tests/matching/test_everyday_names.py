@@ -456,11 +456,12 @@ def test_raw_pork_is_the_composite_of_retail_cuts():
     assert en_in_usda_words("pork belly") == "pork belly"
 
 
-def test_a_part_of_a_recipe_costs_as_a_form_not_said(matcher):
+@pytest.mark.parametrize("said", ["omelet filled with dark-green vegetables", "omelet with dark-green vegetables"])
+def test_a_part_of_a_recipe_costs_as_a_form_not_said(matcher, said):
     # FNDDS's "X as ingredient in Y" rows are a recipe's parts: "a sandwich made with Nutella spread on wheat bread"
-    # was "Wheat bread as ingredient in sandwiches". Here the vegetables of an omelet scored 0.87 for the omelet.
-    scores = {matcher.index.names[c.position]: c.score
-              for c in matcher._rank_en("omelet filled with dark-green vegetables", None)}
+    # was "Wheat bread as ingredient in sandwiches". Here the vegetables of an omelet scored 0.87 for the omelet, and
+    # 0.86 without "filled", above the omelet itself (0.82).
+    scores = {matcher.index.names[c.position]: c.score for c in matcher._rank_en(said, None)}
     assert scores["Dark green vegetables as ingredient in omelet"] < 0.7
 
 
@@ -937,3 +938,20 @@ def test_the_meat_of_a_meat_substitute_is_no_meat(matcher):
     # a meat substitute said.
     said = "meat substitute chili"
     assert matched_name(matcher, said) == "Vegetarian chili, made with meat substitute"
+
+
+@pytest.mark.parametrize("said, expected", [
+    ("meat-filled crepe", "Crepe, with meat"),  # was "Crepe, fruit filled": "filled" outweighed the meat
+    ("crepe filled with fruit", "Crepe, fruit filled"),
+])
+def test_what_a_food_is_filled_with_decides_it(matcher, said, expected):
+    assert matched_name(matcher, said) == expected
+
+
+@pytest.mark.parametrize("said, expected", [
+    ("tart cherry juice", None),  # was "Cherries, tart, dried, sweetened" (333 kcal per 100 g): no table has the juice
+    ("canned peaches in juice", "Peach, canned, juice pack"),  # fruit canned in its juice is no juice
+    ("peach juice", "Peach nectar, canned, without added ascorbic acid"),
+])
+def test_a_juice_said_is_a_drink(matcher, said, expected):
+    assert matched_name(matcher, said) == expected
