@@ -197,7 +197,9 @@ UNIT_SYNONYMS = {"tbsp": "tablespoon", "tsp": "teaspoon", "piece": "piece slice 
                  "bag": "bag package packet", "pack": "pack package packet",
                  # "a large portion of French fries from McDonald's" is SR's "1 large serving" (was 99 g).
                  "portion": "portion serving order", "order": "order serving"}
-_MEASURE_WORDS = re.compile(r"\b(cups?|tbsp|tablespoons?|tsp|teaspoons?|oz|ounces?|fl|g|ml|lbs?|pounds?|liters?)\b")
+# Kitchen measures, never one whole of the food; the bigger ones too: "whey" was SR's "1 quart" of it, 984 g.
+_MEASURE_WORDS = re.compile(r"\b(cups?|tbsp|tablespoons?|tsp|teaspoons?|oz|ounces?|fl|g|ml|lbs?|pounds?|liters?|litres?|"
+                            r"quarts?|pints?|gallons?|qt|pt|gal)\b")
 _PORTION_STOP = frozenset("of a an the and or with without nfs ns quantity not specified".split())
 _LEADING_MEASURE = re.compile(r"^\s*[\d/.\s]*(cups?|tbsp|tablespoons?|tsp|teaspoons?|oz|ounces?|fl oz|g|ml|lbs?|pounds?)\b")
 _LABELLED_SERVING = re.compile(r"^\s*[\d.]+\s*(?:oza|onz|grm|mlt)\b")

@@ -199,6 +199,15 @@ def test_a_drink_said_alone_is_a_can_not_a_fluid_ounce():
     assert grams("a vanilla milkshake", shake, "Milk shakes, thick vanilla", quantity=1) == 313.0
 
 
+def test_a_quart_is_a_measure_not_one_whole():
+    # "whey" said alone was SR's "1 quart" of it (984 g): its "1 cup" was left out as a kitchen measure, the quart
+    # taken for one whole whey.
+    whey = [{"description": "1 cup", "gram_weight": 246.0, "amount": 1.0},
+            {"description": "1 quart", "gram_weight": 984.0, "amount": 1.0}]
+    assert decide_grams(SplitItem(said="whey", name="whey", language="en"), food_names_zh=[],
+                        portions=whey).grams == 246.0
+
+
 def test_a_piece_of_roast_sweet_potato_is_most_of_one():
     # 一块烤红薯 was the table's default 块 (50 g): a roast sweet potato is sold whole, or in big pieces.
     item = SplitItem(said="一块烤红薯", name="烤红薯", language="zh", quantity=1, unit="块")
