@@ -807,7 +807,12 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("salted tortilla chips", "salted tortilla chips"),
     ("lemon-flavored artificial beverage", "lemon-fruit flavored drink"),  # was POWERADE
     ("295g of boiled yellow maize grain", "295g of boiled corn"),  # was the dry kernels, 365 kcal per 100 g
-    ("brewed lemongrass tea", "herbal tea"),  # was a maker's green tea with mint and lemongrass
+    ("brewed lemongrass tea", "herbal tea"),
+    ("homemade brewed espresso", "espresso"),  # was unmatched
+    ("raw sukuma wiki", "raw collards"),  # was unmatched
+    ("whey milk", "whey acid fluid"),  # was unmatched
+    ("diet fruit jam", "reduced sugar jam"),  # was unmatched
+    ("sugar-free jam", "sugar-free jam"),  # was a maker's green tea with mint and lemongrass
     ("245.4g of kool aid", "245.4g of fruit flavored drink powdered reconstituted"),  # was unmatched
     ("kool aid drink mix", "kool aid drink mix"),  # the mix as sold
     ("a 200g strawberry smoothie", "a 200g fruit smoothie"),  # was V8 SPLASH Smoothies, a juice drink
