@@ -259,7 +259,7 @@ EN_COOKED_STATE = frozenset(
 # sugar and milk" may be a coffee and a milk.
 _ADDED_IN_COOKING = (r"(?:fats?|oils?|salt|sugars?|butter|margarine|lard|sweeteners?|spices?|seasonings?|breading|coating"
                      r"|batter)")
-_NEGATED = re.compile(r"\b(?:no|without|excluding|free of|(?:do|does|did)(?:n't|n’t| not) (?:have|contain))\s+"
+_NEGATED = re.compile(r"\b(?:no|without|minus|excluding|free of|(?:do|does|did)(?:n't|n’t| not) (?:have|contain))\s+"
                       r"(?:any\s+|the\s+|its\s+|their\s+)?(?:added\s+)?([a-z]+)"
                       rf"((?:(?:\s*,\s*|\s+(?:or|and|nor)\s+|\s*,\s*(?:or|and|nor)\s+)(?:any\s+)?(?:added\s+)?"
                       rf"{_ADDED_IN_COOKING}\b)*)")
