@@ -483,7 +483,11 @@ def _default_serving(item: SplitItem, food_names_zh: list[str], portions: list[d
     if portions:
         typical = _from_food_portions(SplitItem(said="", name="", language="en", quantity=1), portions)
         if typical:
-            return typical
+            # A share listed as the measure is the serving as listed: "fried chicken skin" was the skin of a whole
+            # chicken (380 g, 1,497 kcal), SR listing "0.5 chicken, skin only" at 190 g.
+            listed = next((p for p in portions if 0 < (p.get("amount") or 1.0) < 1
+                           and abs(_per_one(p) - typical) < 1e-9), None)
+            return listed["gram_weight"] if listed is not None else typical
         first = (portions[0].get("description") or "").lower()
         # Every measure is a kitchen one. A drink measured by the fluid ounce is drunk by the can or the bottle
         # (a soda was its first measure, "1 fl oz", 31 g).

@@ -208,6 +208,15 @@ def test_a_quart_is_a_measure_not_one_whole():
                         portions=whey).grams == 246.0
 
 
+def test_a_share_listed_as_the_measure_is_the_serving_as_listed():
+    # "fried chicken skin" said alone was the skin of a whole chicken, 380 g: SR lists "0.5 chicken, skin only".
+    skin = [{"description": "1 unit (yield from 1 lb ready-to-cook chicken)", "gram_weight": 114.0, "amount": 1.0},
+            {"description": "0.5 chicken, skin only", "gram_weight": 190.0, "amount": 0.5}]
+    item = SplitItem(said="fried chicken skin", name="fried chicken skin", language="en")
+    assert decide_grams(item, food_names_zh=[], portions=skin,
+                        food_name="Chicken, broilers or fryers, skin only, cooked, fried, batter").grams == 190.0
+
+
 def test_a_piece_of_roast_sweet_potato_is_most_of_one():
     # 一块烤红薯 was the table's default 块 (50 g): a roast sweet potato is sold whole, or in big pieces.
     item = SplitItem(said="一块烤红薯", name="烤红薯", language="zh", quantity=1, unit="块")
