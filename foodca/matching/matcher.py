@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import functools
-import operator
 from collections import Counter
 import re
 from dataclasses import dataclass

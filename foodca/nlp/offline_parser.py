@@ -1044,7 +1044,7 @@ _EN_SMALL_MEASURE = {"pinch": "pinch", "dash": "dash", "splash": "splash", "driz
 # A drink or a mix said by what it is is a food, not the occasion: "I had trail mix", "protein drink" and "Kool-Aid
 # drink" were dropped.
 _EN_GENERIC = re.compile(r"(?:\w+\s+)?(?:breakfast|brunch|lunch|dinner|supper|snack|meal|plate|spread|dish|combo|platter|day)"
-                         rf"|(?:(?:a|the|my|some|another|{_OCCASION_WORDS[3:-1]})\s+)?(?:drink|mix|mixture)", re.IGNORECASE)
+                         rf"|(?:(?:a|the|my|some|another|{_OCCASION_WORDS})\s+)?(?:drink|mix|mixture)", re.IGNORECASE)
 
 # "a quick snack with …", "a simple breakfast with …", "a dinner plate with …": the occasion said with a word about
 # it, not a food ("quick snack" was 240 g of grits, "dinner plate" a veal breast, "simple breakfast" simple syrup).
