@@ -420,6 +420,9 @@ def en_tokens(text: str) -> list[str]:
     if "stage" in text:
         # Numbers are no words, but a baby food's stage tells "Baby Toddler apples, Stage 1" from Stage 2.
         text = _STAGE.sub(r"stage\1 stage", text)
+    if "poppyseed" in text:
+        # SR writes "Oil, poppyseed" and "Spices, poppy seed": joined, "poppy seeds" were the oil.
+        text = text.replace("poppyseed", "poppy seed")
     if "meatloaf" in text:
         text = text.replace("meatloaf", "meat loaf")  # FNDDS's "Meat loaf, …": "a slice of meatloaf" was a sandwich
     if "low" in text:

@@ -815,7 +815,11 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("sugar-free jam", "sugar-free jam"),
     ("low-salt cheese", "cheese nfs"),  # was SR's low-sodium parmesan, first of a tie with swiss and mozzarella
     ("low sodium cheddar cheese", "low sodium cheddar cheese"),
-    ("75g of boiled salted peanuts", "75g of peanuts cooked boiled with salt"),  # were the roasted salted ones  # was a maker's green tea with mint and lemongrass
+    ("75g of boiled salted peanuts", "75g of peanuts cooked boiled with salt"),  # were the roasted salted ones
+    ("salt for seasoning", "salt "),  # was a maker's SEASONING SALT
+    ("salt for extra flavor", "salt "),
+    ("beef stock cube", "beef broth cubed dry"),  # was FNDDS's broth, made up
+    ("poppy seeds", "spices poppy seed"),  # were the poppyseed oil  # was a maker's green tea with mint and lemongrass
     ("245.4g of kool aid", "245.4g of fruit flavored drink powdered reconstituted"),  # was unmatched
     ("kool aid drink mix", "kool aid drink mix"),  # the mix as sold
     ("a 200g strawberry smoothie", "a 200g fruit smoothie"),  # was V8 SPLASH Smoothies, a juice drink

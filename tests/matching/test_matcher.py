@@ -269,6 +269,12 @@ def test_dry_heat_is_a_way_of_cooking_not_a_dried_food():
     assert en_tokens("Fish, monkfish, cooked, dry heat") == ["fish", "monkfish", "cooked", "dryheat"]
 
 
+def test_a_poppy_seed_is_written_apart_on_both_sides():
+    # SR writes "Oil, poppyseed" and "Spices, poppy seed": the joined word made "poppy seeds" the oil.
+    assert en_tokens("Oil, poppyseed") == ["oil", "poppy", "seed"]
+    assert en_tokens("poppy seeds") == ["poppy", "seed"]
+
+
 def test_a_chop_suey_is_no_chop():
     # "70 grams of frying beef chop" was "Beef chow mein or chop suey, no noodles".
     assert en_tokens("Beef chow mein or chop suey, no noodles") == ["beef", "chow", "mein", "chopsuey", "no", "noodle"]
