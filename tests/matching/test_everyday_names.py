@@ -819,7 +819,11 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("salt for seasoning", "salt "),  # was a maker's SEASONING SALT
     ("salt for extra flavor", "salt "),
     ("beef stock cube", "beef broth cubed dry"),  # was FNDDS's broth, made up
-    ("poppy seeds", "spices poppy seed"),  # were the poppyseed oil  # was a maker's green tea with mint and lemongrass
+    ("poppy seeds", "spices poppy seed"),  # were the poppyseed oil
+    # was "Carrots, raw, salad", a carrot salad with its dressing (208 kcal per 100 g)
+    ("raw salad", "lettuce salad with assorted vegetables including tomatoes carrots no dressing"),
+    ("raw carrot salad", "raw carrot salad"),
+    ("lemon-flavored powder beverage with water", "lemon-flavored fruit flavored drink powdered reconstituted with water"),  # was a maker's green tea with mint and lemongrass
     ("245.4g of kool aid", "245.4g of fruit flavored drink powdered reconstituted"),  # was unmatched
     ("kool aid drink mix", "kool aid drink mix"),  # the mix as sold
     ("a 200g strawberry smoothie", "a 200g fruit smoothie"),  # was V8 SPLASH Smoothies, a juice drink
