@@ -823,6 +823,7 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     # was "Carrots, raw, salad", a carrot salad with its dressing (208 kcal per 100 g)
     ("raw salad", "lettuce salad with assorted vegetables including tomatoes carrots no dressing"),
     ("raw carrot salad", "raw carrot salad"),
+    ("greek-style rice", "rice white with other vegetables"),  # was a maker's dry GREEK RICE mix
     ("lemon-flavored powder beverage with water", "lemon-flavored fruit flavored drink powdered reconstituted with water"),  # was a maker's green tea with mint and lemongrass
     ("245.4g of kool aid", "245.4g of fruit flavored drink powdered reconstituted"),  # was unmatched
     ("kool aid drink mix", "kool aid drink mix"),  # the mix as sold
