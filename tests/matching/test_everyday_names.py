@@ -903,72 +903,37 @@ def test_sugar_nobody_said_loses_a_tie(matcher, said, expected):
 
 
 @pytest.mark.parametrize("said, expected", [
+    # A kind of its own only when said.
     ("chocolate cake", "Cake or cupcake, chocolate, no icing"),  # was the flourless one, the shortest name of a tie
     ("flourless chocolate cake", "Cake, chocolate, flourless"),
-])
-def test_a_flourless_cake_only_when_said(matcher, said, expected):
-    assert matched_name(matcher, said) == expected
-
-
-@pytest.mark.parametrize("said, expected", [
     # FNDDS's parts left on the plate are ruled out: this was "…, skin / coating eaten" (13 g of carbs, not 1).
     ("fried chicken thigh without the coating", "Chicken thigh, fried, coated, skin / coating not eaten"),
     ("fried chicken thigh with skin", "Chicken thigh, fried, coated, skin / coating eaten"),
-])
-def test_what_fndds_leaves_on_the_plate(matcher, said, expected):
-    assert matched_name(matcher, said) == expected
-
-
-@pytest.mark.parametrize("said, expected", [
     # Meat is no whole carcass, its fat and all, unless said: this was "Beef, carcass, …" (291 kcal per 100 g).
     ("raw choice beef, separable lean and fat", "Beef, round, bottom round, separable lean and fat, choice, raw"),
     ("raw choice beef carcass", "Beef, carcass, separable lean and fat, choice, raw"),
-])
-def test_a_carcass_only_when_said(matcher, said, expected):
-    assert matched_name(matcher, said) == expected
-
-
-@pytest.mark.parametrize("said, expected", [
+    # Ripe is a state, not a food word.
     ("boiled ripe plantains", "Plantains, cooked"),  # was "Ripe plantain, raw"
     ("ripe plantains fried", "Plantains, yellow, fried, Latino restaurant"),  # was the raw one, then the green
     ("ripe plantains", "Ripe plantain, raw"),
     ("green plantains fried", "Plantains, green, fried"),
-])
-def test_ripe_is_a_state_not_a_food_word(matcher, said, expected):
-    assert matched_name(matcher, said) == expected
-
-
-@pytest.mark.parametrize("said, expected", [
+    # A word said that a description rules out.
     ("meat pot pie", "Pot pie, beef"),  # was "Pot pie, no meat": what a description rules out outweighs its likeness
     ("meat pot pie, beef", "Pot pie, beef"),
     # …but a kind named by what it has not says it too: ", no bake" is no conflict with "no-bake".
     ("no-bake oatmeal cookie with chocolate and peanut butter",
      "Cookie, oatmeal, with chocolate and peanut butter, no bake"),
     ("raw ground beef", "Beef, ground, raw"),
-])
-def test_a_word_said_that_a_description_rules_out(matcher, said, expected):
-    assert matched_name(matcher, said) == expected
-
-
-def test_the_meat_of_a_meat_substitute_is_no_meat(matcher):
     # A vegetarian description rules meat out ("MEAT LOVERS VEGAN BURGERS" for "meat burger"), but not the meat of
     # a meat substitute said.
-    said = "meat substitute chili"
-    assert matched_name(matcher, said) == "Vegetarian chili, made with meat substitute"
-
-
-@pytest.mark.parametrize("said, expected", [
+    ("meat substitute chili", "Vegetarian chili, made with meat substitute"),
+    # What a food is filled with decides it, not "filled".
     ("meat-filled crepe", "Crepe, with meat"),  # was "Crepe, fruit filled": "filled" outweighed the meat
     ("crepe filled with fruit", "Crepe, fruit filled"),
-])
-def test_what_a_food_is_filled_with_decides_it(matcher, said, expected):
-    assert matched_name(matcher, said) == expected
-
-
-@pytest.mark.parametrize("said, expected", [
+    # A juice said is a drink.
     ("tart cherry juice", None),  # was "Cherries, tart, dried, sweetened" (333 kcal per 100 g): no table has the juice
     ("canned peaches in juice", "Peach, canned, juice pack"),  # fruit canned in its juice is no juice
     ("peach juice", "Peach nectar, canned, without added ascorbic acid"),
 ])
-def test_a_juice_said_is_a_drink(matcher, said, expected):
+def test_words_said_decide_between_siblings(matcher, said, expected):
     assert matched_name(matcher, said) == expected
