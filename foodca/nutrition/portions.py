@@ -337,8 +337,7 @@ def _from_food_portions(item: SplitItem, portions: list[dict], food_name: str = 
         named = unit_words | (said & _PACKAGE_SIZES)
         portions = [p for p in portions if named & _portion_words(p.get("description") or "")]
     else:
-        # No unit said: "two eggs" means eggs, never "1 cup (4.86 large eggs)".
-        portions = [p for p in portions if not _MEASURE_WORDS.search((p.get("description") or "").lower())]
+        portions = _not_kitchen_measures(portions)
     inches = _said_inches(item.said)
     whole = bool(_WHOLE.search(item.said or ""))
     # A diameter or "extra-large" said of the food itself ("a 14-inch pizza") is the whole item, unless a piece
@@ -377,14 +376,11 @@ def _from_food_portions(item: SplitItem, portions: list[dict], food_name: str = 
         return _per_one(best)
     if unit:
         return None
-    countable = [p for p in portions if "quantity not specified" not in (p.get("description") or "").lower()
-                 and "serving" not in (p.get("description") or "").lower()]
-    if not countable:
-        return None
     food_words = _name_words(f"{food_name} {item.name or ''}") - _OF_ANY_ONE
     small_said = item.size == "small"
-    scores = [_typical_one(p, food_words, small_said) for p in countable]
-    chosen = countable[scores.index(max(scores))]
+    chosen = _typical_portion(portions, food_words, small_said)
+    if chosen is None:
+        return None
     grams = _per_one(chosen)
     chosen_words = _portion_words(chosen.get("description") or "")
     # A size said that no measure names scales the typical one; "a small candy" said of a food with a miniature
@@ -396,6 +392,21 @@ def _from_food_portions(item: SplitItem, portions: list[dict], food_name: str = 
         # "a large fries": one of a plural, sized, is the size of a serving, not of one fry ("a small cracker" is one).
         return unspecified["gram_weight"] * SIZE_FACTOR[item.size]
     return grams * SIZE_FACTOR.get(item.size or "medium", 1.0) if item.size and not sized else grams
+
+
+def _not_kitchen_measures(portions: list[dict]) -> list[dict]:
+    """No unit said: "two eggs" means eggs, never "1 cup (4.86 large eggs)"."""
+    return [p for p in portions if not _MEASURE_WORDS.search((p.get("description") or "").lower())]
+
+
+def _typical_portion(portions: list[dict], food_words: set[str], small_said: bool) -> dict | None:
+    """Of the measures that count the food, the one most surely a typical whole one (see _typical_one)."""
+    countable = [p for p in portions if "quantity not specified" not in (p.get("description") or "").lower()
+                 and "serving" not in (p.get("description") or "").lower()]
+    if not countable:
+        return None
+    scores = [_typical_one(p, food_words, small_said) for p in countable]
+    return countable[scores.index(max(scores))]
 
 
 def _unspecified(portions: list[dict]) -> dict | None:
@@ -481,13 +492,12 @@ def _default_serving(item: SplitItem, food_names_zh: list[str], portions: list[d
     if unspecified:
         return unspecified["gram_weight"]
     if portions:
-        typical = _from_food_portions(SplitItem(said="", name="", language="en", quantity=1), portions)
-        if typical:
-            # A share listed as the measure is the serving as listed: "fried chicken skin" was the skin of a whole
-            # chicken (380 g, 1,497 kcal), SR listing "0.5 chicken, skin only" at 190 g.
-            listed = next((p for p in portions if 0 < (p.get("amount") or 1.0) < 1
-                           and abs(_per_one(p) - typical) < 1e-9), None)
-            return listed["gram_weight"] if listed is not None else typical
+        typical = _typical_portion(_not_kitchen_measures(portions), set(), small_said=False)
+        # A share listed as the measure is the serving as listed: "fried chicken skin" was the skin of a whole
+        # chicken (380 g, 1,497 kcal), SR listing "0.5 chicken, skin only" at 190 g.
+        grams = typical and (typical["gram_weight"] if 0 < (typical.get("amount") or 1.0) < 1 else _per_one(typical))
+        if grams:
+            return grams
         first = (portions[0].get("description") or "").lower()
         # Every measure is a kitchen one. A drink measured by the fluid ounce is drunk by the can or the bottle
         # (a soda was its first measure, "1 fl oz", 31 g).
