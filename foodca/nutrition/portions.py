@@ -292,9 +292,10 @@ def _per_one(portion: dict) -> float:
     leading = _LEADING_AMOUNT.match(description)
     if leading:
         whole, numerator, mixed_num, mixed_den = leading.groups()
-        if numerator:
+        # A zero below the stroke is no fraction: a maker's "4/0.48 Bites (48.76 g)" divided by zero.
+        if numerator and float(numerator):
             amount = float(whole) / float(numerator)
-        elif mixed_num:
+        elif mixed_num and float(mixed_den):
             amount = float(whole) + float(mixed_num) / float(mixed_den)
         else:
             amount = float(whole)

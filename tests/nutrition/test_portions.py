@@ -199,6 +199,13 @@ def test_a_drink_said_alone_is_a_can_not_a_fluid_ounce():
     assert grams("a vanilla milkshake", shake, "Milk shakes, thick vanilla", quantity=1) == 313.0
 
 
+def test_a_zero_below_the_stroke_is_no_fraction():
+    # A maker's measure "4/0.48 Bites (48.76 g)" raised ZeroDivisionError when the food was said with no amount.
+    bites = [{"description": "4/0.48 Bites (48.76 g)", "gram_weight": 48.76, "amount": 1.0}]
+    item = SplitItem(said="bites", name="bites", language="en")
+    assert decide_grams(item, food_names_zh=[], portions=bites).grams == pytest.approx(48.76 / 4)
+
+
 def test_a_quart_is_a_measure_not_one_whole():
     # "whey" said alone was SR's "1 quart" of it (984 g): its "1 cup" was left out as a kitchen measure, the quart
     # taken for one whole whey.
