@@ -215,6 +215,10 @@ _WHOLE = re.compile(r"\b(?:whole|entire|full|complete)\b(?![\s-]*(?:wheat|grain|
 _MINIATURE = re.compile(r"\b(?:miniature|mini|fun size|snack size|bite size|bite-size)\b", re.IGNORECASE)
 _PART = re.compile(r"\b(?:piece|slice|wedge|surface inch|cubic inch)\b")
 _INCH_MEASURE_SAID = re.compile(r"\b(surface|square|cubic)[\s-]+inch\b", re.IGNORECASE)
+# A cup "in shell, edible yield" is the kernels of a cup of nuts in their shells: "a cup of sunflower seed kernels"
+# was "1 cup, with hulls, edible yield" (46 g), not "1 cup" (140 g).
+_IN_SHELL = re.compile(r"\b(?:in|with)\s+(?:the\s+)?(?:shells?|hulls?)\b", re.IGNORECASE)
+_SHELL_SAID = re.compile(r"\b(?:shells?|hulls?|unshelled|unhulled)\b", re.IGNORECASE)
 
 
 _SHARE_SAID = re.compile(rf"\b(?:one|an?)[- ]({'|'.join(SHARE_DENOMINATORS)})\s+of\b(?!\s+an?\s+inch)|\b1/(\d+)\s+of\b",
@@ -281,6 +285,9 @@ ONE_PIECE_OF_A_SERVING_G = 15.0
 _KNOWN_MEASURE_WORDS = _OF_ANY_ONE | _PART_OF_ONE | _SMALLER_KIND | _SIZE_WORDS | _CONTAINER
 # One whole pie, cake, large pizza, loaf or roast is many servings: "a pecan pie" eaten is a piece of one.
 ONE_SERVING_MAX_G = 400.0
+# A size said of a food this heavy whole is of a piece of it: a large pie, a watermelon. A medium pizza (691 g) is
+# eaten whole.
+ONE_WHOLE_EATEN_MAX_G = 1000.0
 
 
 def _per_one(portion: dict) -> float:
@@ -350,6 +357,7 @@ def _from_food_portions(item: SplitItem, portions: list[dict], food_name: str = 
     described = [_portion_words(portion.get("description") or "") for portion in portions]
     own_words = _name_words(f"{food_name} {item.name or ''}")
     one_of_it = not unit_words and any(own_words & words for words in described)
+    part_said = bool(_PART.search((item.said or "").lower()))
     best, best_overlap = None, 0
     for portion, words in zip(portions, described):
         description = portion.get("description") or ""
@@ -361,6 +369,12 @@ def _from_food_portions(item: SplitItem, portions: list[dict], food_name: str = 
             overlap -= 0.5  # "5 slices of ginger" are "5 slices (1" dia)", not "0.25 cup slices" (96 g a slice)
         if one_of_it and _CONTAINER & words - said:
             overlap -= 1  # "a small cracker" is one cracker (3 g), not "1 small or medium single serving bag" (45 g)
+        if _IN_SHELL.search(description) and not _SHELL_SAID.search(item.said or ""):
+            overlap -= 0.5
+        if not unit_words and not part_said and (words & _PART_OF_ONE) - own_words - said:
+            overlap -= 0.25  # "a small cantaloupe" is "1 small melon" (440 g), not "1 small wedge/slice" (35 g)
+        elif not unit_words and not whole and not sized_whole and _per_one(portion) > ONE_WHOLE_EATEN_MAX_G:
+            overlap -= 0.5  # …but "a medium watermelon" is a wedge of one (325 g), not the melon (5.2 kg)
         if _MINIATURE.search(description) and not _MINIATURE.search(item.said or ""):
             overlap -= 0.5  # "a bar of milk chocolate" is "1 bar (1.55 oz)", not "1 bar, miniature" (7 g)
         if whole:

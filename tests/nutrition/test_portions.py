@@ -52,6 +52,40 @@ def test_a_size_said_of_the_food_is_the_whole_item_unless_a_piece_was_said():
                  size="large") == pytest.approx(139.0)
 
 
+MELON = [
+    {"description": "1 cup", "gram_weight": 155.0, "amount": None},
+    {"description": "1 small wedge/slice", "gram_weight": 35.0, "amount": None},
+    {"description": "1 medium wedge/slice", "gram_weight": 70.0, "amount": None},
+    {"description": "1 small melon", "gram_weight": 440.0, "amount": None},
+    {"description": "1 medium melon", "gram_weight": 5200.0, "amount": None},
+]
+
+
+@pytest.mark.parametrize("said, fields, expected", [
+    ("a small cantaloupe", {"quantity": 1, "size": "small"}, 440.0),  # was the small wedge, 35 g
+    ("a small slice of cantaloupe", {"quantity": 1, "unit": "slice", "size": "small"}, 35.0),
+    # A whole this heavy said with a size is a piece of one: a medium melon of 5.2 kg is not one serving.
+    ("a medium cantaloupe", {"quantity": 1, "size": "medium"}, 70.0),
+    ("a whole medium cantaloupe", {"quantity": 1, "size": "medium"}, 5200.0),
+])
+def test_a_size_said_of_a_food_is_of_one_whole_before_a_piece(said, fields, expected):
+    assert grams(said, MELON, "Cantaloupe, raw", **fields) == pytest.approx(expected)
+
+
+def test_a_small_pizza_is_a_whole_small_pizza():
+    # "A small thin crust pizza adorned with beans" was a slice of a small pizza, 88 g against the pizza's 526.
+    slices = [{"description": "1 piece, small pizza", "gram_weight": 88.0, "amount": None}, *PIZZA]
+    assert grams("a small cheese pizza", slices, "Pizza, cheese", quantity=1, size="small") == pytest.approx(573.0)
+
+
+def test_a_cup_of_kernels_is_not_a_cup_of_them_in_their_shells():
+    seeds = [{"description": "1 cup, with hulls, edible yield", "gram_weight": 46.0, "amount": 1.0},
+             {"description": "1 cup", "gram_weight": 140.0, "amount": 1.0}]
+    name = "Seeds, sunflower seed kernels, dried"
+    assert grams("a cup of sunflower seed kernels", seeds, name, quantity=1, unit="cup") == 140.0
+    assert grams("a cup of sunflower seeds with hulls", seeds, name, quantity=1, unit="cup") == 46.0
+
+
 SALT = [
     {"description": "1 tsp", "gram_weight": 6.0, "amount": None},
     {"description": "1 cup", "gram_weight": 292.0, "amount": None},
