@@ -203,6 +203,7 @@ _MEASURE_WORDS = re.compile(r"\b(cups?|tbsp|tablespoons?|tsp|teaspoons?|oz|ounce
 _PORTION_STOP = frozenset("of a an the and or with without nfs ns quantity not specified".split())
 _LEADING_MEASURE = re.compile(r"^\s*[\d/.\s]*(cups?|tbsp|tablespoons?|tsp|teaspoons?|oz|ounces?|fl oz|g|ml|lbs?|pounds?)\b")
 _LABELLED_SERVING = re.compile(r"^\s*[\d.]+\s*(?:oza|onz|grm|mlt)\b")
+_ONE_SERVING = re.compile(r"^\s*1\s+(?:serving|portion|nlea serving)\b")
 _ONE_CONTAINER = re.compile(r"^\s*1\s+(?:can|bottle|drink|carton|box|pouch|container|glass)\b")
 _LENGTH_FIRST = re.compile(r"^\s*\d+(?:\.\d+)?\s*(?:-\s*)?(?:inch|in\b|\"|cm\b)", re.IGNORECASE)
 _LEADING_AMOUNT = re.compile(r"^\s*(\d+(?:\.\d+)?)(?:\s*/\s*(\d+)|\s+(\d+)\s*/\s*(\d+))?")
@@ -506,6 +507,10 @@ def _default_serving(item: SplitItem, food_names_zh: list[str], portions: list[d
     unspecified = _unspecified(portions)
     if unspecified:
         return unspecified["gram_weight"]
+    labelled = next((p for p in portions if _ONE_SERVING.match((p.get("description") or "").lower())), None)
+    if labelled and labelled["gram_weight"]:
+        # SR's own serving: "1 portion, amount to make 1/2 cup" of a pudding mix (25 g), not its "1 package" (99 g).
+        return _per_one(labelled)
     if portions:
         typical = _typical_portion(_not_kitchen_measures(portions), set(), small_said=False)
         # A share listed as the measure is the serving as listed: "fried chicken skin" was the skin of a whole

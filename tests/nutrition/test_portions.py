@@ -219,6 +219,13 @@ def test_a_serving_is_the_foods_own_usual_serving():
     # A whole fried chicken is no one's serving: the unit's usual 150 g.
     chicken = [{"description": "1 chicken", "gram_weight": 708.0, "amount": 1.0}]
     assert grams("a serving of fried chicken", chicken, "Chicken, fried", quantity=1, unit="serving") == 150.0
+    # SR's own serving of a pudding mix is "1 portion, amount to make 1/2 cup" (25 g), not the package (99 g):
+    # "a serving of instant lemon pudding, yielding half a cup" was 94 g of carbohydrate against 24.
+    mix = [{"description": "1 package (3.5 oz)", "gram_weight": 99.0, "amount": 1.0},
+           {"description": "1 portion, amount to make 1/2 cup", "gram_weight": 25.0, "amount": 1.0}]
+    assert grams("a serving of instant lemon pudding", mix, "Puddings, lemon, dry mix, instant", quantity=1,
+                 unit="serving") == 25.0
+    assert grams("instant lemon pudding", mix, "Puddings, lemon, dry mix, instant") == 25.0
 
 
 def test_a_drink_said_alone_is_a_can_not_a_fluid_ounce():
