@@ -961,7 +961,8 @@ _EN_LEAD = [
         # "Heating a can of …", "Microwaving 2 cups of soup": what was done, before the amount.
         r"^(?:heating|reheating|microwaving|warming|toasting|grilling|boiling|steaming|roasting|mixing|blending|"
         r"brewing|pouring|slicing|chopping|opening|unwrapping|finishing|sharing|packing|defrosting|thawing|handling|"
-        r"serving|feeding|spreading|spread)\s+"
+        r"serving|feeding|spreading|spread|applying|applied|included|including|placing|putting|drizzling|sprinkling|"
+        r"stirring|spooning|squeezing)\s+"
         r"(?=(?:a|an|the|some|my|our|one|two|three|four|five|six|half|several|few)\b|\d)",  # "5g" too
         # "I am getting ready to cook half of a raw pheasant breast": what is to be done with it.
         r"^(?:(?:i\s+am|i'm|i’m|we\s+are|am)\s+)?(?:getting\s+)?ready\s+to\s+"

@@ -263,6 +263,11 @@ EN_CASES = [
     ("I'm going to prepare 0.16 of a package of dry mix scalloped potatoes.",
      [dict(name="dry mix scalloped potatoes", quantity=0.16, unit="package")]),
     ("Heating a can of whole grain pasta", [dict(name="whole grain pasta", quantity=1, unit="can")]),
+    # "Applying 2 tablespoons of lite buttermilk dressing" was one name with no amount: the dressing's serving.
+    ("Applying 2 tablespoons of lite buttermilk dressing to my salad.",
+     [dict(name="lite buttermilk dressing", quantity=2, unit="tbsp")]),
+    ("Included a tablespoon of reduced fat French dressing in my salad.",
+     [dict(name="reduced fat french dressing", quantity=1, unit="tbsp")]),
     ("Just snacking on 40 grams of cucumbers.", [dict(name="cucumbers", grams=40)]),  # "just snacking" was a bar
     ("Right now, I'm snacking on 113g of raw sweetsops.", [dict(name="raw sweetsops", grams=113)]),
     # A part of the food said with it is no second food (was 54 g of a pizza crust, and a layer dip).
