@@ -394,7 +394,7 @@ def _from_food_portions(item: SplitItem, portions: list[dict], food_name: str = 
         return None
     food_words = _name_words(f"{food_name} {item.name or ''}") - _OF_ANY_ONE
     small_said = item.size == "small"
-    chosen = _typical_portion(portions, food_words, small_said)
+    chosen = _typical_portion(portions, food_words, small_said, _name_words(item.name or "") - _OF_ANY_ONE)
     if chosen is None:
         return None
     grams = _per_one(chosen)
@@ -415,13 +415,14 @@ def _not_kitchen_measures(portions: list[dict]) -> list[dict]:
     return [p for p in portions if not _MEASURE_WORDS.search((p.get("description") or "").lower())]
 
 
-def _typical_portion(portions: list[dict], food_words: set[str], small_said: bool) -> dict | None:
+def _typical_portion(portions: list[dict], food_words: set[str], small_said: bool,
+                     named: frozenset[str] | set[str] = frozenset()) -> dict | None:
     """Of the measures that count the food, the one most surely a typical whole one (see _typical_one)."""
     countable = [p for p in portions if "quantity not specified" not in (p.get("description") or "").lower()
                  and "serving" not in (p.get("description") or "").lower()]
     if not countable:
         return None
-    scores = [_typical_one(p, food_words, small_said) for p in countable]
+    scores = [_typical_one(p, food_words, small_said, named) for p in countable]
     return countable[scores.index(max(scores))]
 
 
@@ -430,7 +431,8 @@ def _unspecified(portions: list[dict]) -> dict | None:
     return next((p for p in portions if "quantity not specified" in (p.get("description") or "").lower()), None)
 
 
-def _typical_one(portion: dict, food_words: set[str], small_said: bool) -> float:
+def _typical_one(portion: dict, food_words: set[str], small_said: bool,
+                 named: frozenset[str] | set[str] = frozenset()) -> float:
     """How surely a measure is one whole, typical item of the food, for a count said with no unit.
 
     Users mean the typical whole one ("1 whole", "1 medium", "1 regular", "1 fruit", "1 bagel"), never a slice,
@@ -443,6 +445,10 @@ def _typical_one(portion: dict, food_words: set[str], small_said: bool) -> float
         score += 2
     if own and own <= food_words:
         score += 2  # "1 banana", "1 breast", "1 pancake": the food itself, no other kind
+        if own & named and _per_one(portion) <= ONE_SERVING_MAX_G:
+            # Of a food's forms its name lists, the one said: "a hash brown patty" is "1 patty" (53 g) of "Hash
+            # browns, round pieces or patty", not "1 round piece" (5.5 g).
+            score += 0.5
     # A word that names the food itself is not a part or a kind of it: "1 chip" of chips, "1 cherry" of cherries.
     if (words & _PART_OF_ONE) - food_words:
         score -= 3

@@ -129,6 +129,10 @@ PECAN_PIE = measures(("1 mini/small slice", 75.0), ("1 regular slice", 150.0), (
 CANDY = measures(("1 piece", 8.0), ("1 miniature/bite size", 10.0), ("1 pouch/regular size", 55.0))
 
 
+HASH_BROWNS = [{"description": "1 round piece", "gram_weight": 5.5, "amount": 1.0},
+               {"description": "1 patty", "gram_weight": 53.0, "amount": 1.0}]
+
+
 @pytest.mark.parametrize("said, name, portions, food, fields, expected", [
     ("a tomato", "tomato", TOMATO, "Tomatoes, raw", {"quantity": 1}, 125.0),  # not "1 grape tomato" (8 g)
     ("two tomatoes", "tomatoes", TOMATO, "Tomatoes, raw", {"quantity": 2}, 250.0),
@@ -143,6 +147,9 @@ CANDY = measures(("1 piece", 8.0), ("1 miniature/bite size", 10.0), ("1 pouch/re
     ("a pecan pie", "pecan pie", PECAN_PIE, "Pie, pecan", {"quantity": 1}, 140.0),  # one serving, not 1.2 kg
     ("a small chocolate candy", "chocolate candy", CANDY, "Chocolate candy, nougat filled",
      {"quantity": 1, "size": "small"}, 10.0),  # the miniature as it is, not 0.7 of a regular bar
+    # Of the forms the food's name lists, the one said: not "1 round piece" (5.5 g).
+    ("a hash brown patty", "hash brown patty", HASH_BROWNS, "Hash browns, round pieces or patty", {"quantity": 1},
+     53.0),
 ])
 def test_a_count_alone_is_one_typical_whole_item(said, name, portions, food, fields, expected):
     item = SplitItem(said=said, name=name, language="en", **fields)
