@@ -52,6 +52,7 @@ class TokenIndex:
     default_bonus: np.ndarray  # for a bare name said: the food's default entry first
     heads: list[str]  # first token of the description, the USDA head noun
     postings: dict[str, np.ndarray] = field(default_factory=dict)
+    head_postings: dict[str, np.ndarray] = field(default_factory=dict)  # by head noun, the foods it heads
     idf: dict[str, float] = field(default_factory=dict)
     max_idf: float = 1.0
     as_eaten_defaults: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # "Beef, NFS"
@@ -82,7 +83,7 @@ class TokenIndex:
         word_cost = {word: en_extra_word_cost(word, head_nouns) for word in lists}
         token_sets = [frozenset(words) for words in tokens]
         negated = [en_negated_words(names[p]) for p in positions]
-        return cls(
+        built = cls(
             # One food word, and marked NFS or "NS as to": "Beef, NFS", "Potato, boiled, NFS", "Chicken, NS as to
             # part and cooking method"; not "Chicken nuggets, NFS".
             as_eaten_defaults=np.array([local for local, (p, words) in enumerate(zip(positions, token_sets))
@@ -124,6 +125,11 @@ class TokenIndex:
             idf={word: math.log(1 + count / len(found)) for word, found in lists.items()},
             max_idf=max((math.log(1 + count / len(found)) for found in lists.values()), default=1.0),
         )
+        headed: dict[str, list[int]] = defaultdict(list)
+        for local, head in enumerate(built.heads):
+            headed[head].append(local)
+        built.head_postings = {head: np.asarray(found, dtype=np.intp) for head, found in headed.items()}
+        return built
 
 
 @dataclass

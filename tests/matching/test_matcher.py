@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import gc
 import weakref
+from pathlib import Path
 
 import numpy as np
 import pytest
 from matched import matched_name
 
 from foodca.matching.index import FoodIndex
-from foodca.matching.matcher import Matcher, _positions_held
+from foodca.matching.matcher import SHORTLIST, Matcher, _positions_held
 from foodca.matching.text import en_in_usda_words, en_negated_words, en_tokens, load_en_phrases
 from foodca.nlp.items import SplitItem
 
@@ -351,3 +352,40 @@ def test_a_malformed_phrase_row_is_an_error_naming_the_file_and_line(tmp_path, r
 
 def test_the_project_phrase_table_loads():
     assert len(load_en_phrases()) > 100
+
+
+# Forty vegetables SR cooks in salted water: their "with salt" is a descriptor, so each is one food word long,
+# as long as "Salt, table", and a bare "salt" shortlisted thirty of them and left the salt out.
+SALTED_VEGETABLES = ("asparagus beet borage broccoli cabbage carrot cauliflower celeriac chard collard corn cress "
+                     "dandelion eggplant endive fennel kale kohlrabi leek lentil mushroom mustard okra onion parsnip "
+                     "pea potato pumpkin radish rutabaga salsify shallot spinach squash taro turnip yam zucchini "
+                     "artichoke amaranth").split()
+
+
+def test_the_food_headed_by_the_word_said_is_shortlisted_among_many_as_short(tmp_path, engine):
+    from foodca.importers.service import import_usda
+
+    release = tmp_path / "salted"
+    release.mkdir()
+    everyday = Path(__file__).resolve().parents[1] / "fixtures" / "usda" / "everyday_names"
+    for name in ("measure_unit.csv", "nutrient.csv"):
+        (release / name).write_text((everyday / name).read_text())
+    names = [f"{vegetable.capitalize()}, cooked, boiled, drained, with salt" for vegetable in SALTED_VEGETABLES]
+    names.append("Salt, table")
+    foods = ['"fdc_id","data_type","description","food_category_id","publication_date"']
+    nutrients = ['"id","fdc_id","nutrient_id","amount","data_points","derivation_id","min","max","median",'
+                 '"footnote","min_year_acquired"']
+    for number, name in enumerate(names, start=1):
+        foods.append(f'"{900000 + number}","sr_legacy_food","{name}","",""')
+        nutrients.append(f'"{number}","{900000 + number}","1008","{0 if name.startswith("Salt") else 30}",'
+                         '"","","","","","",""')
+    (release / "food.csv").write_text("\n".join(foods) + "\n")
+    (release / "food_nutrient.csv").write_text("\n".join(nutrients) + "\n")
+    (release / "food_portion.csv").write_text('"id","fdc_id","seq_num","amount","measure_unit_id",'
+                                              '"portion_description","modifier","gram_weight","data_points",'
+                                              '"footnote","min_year_acquired"\n')
+    import_usda(engine, [str(release)], download_dir=tmp_path, report_dir=None, progress=False)
+    salted = Matcher(FoodIndex.build(engine))
+    assert len(SALTED_VEGETABLES) > SHORTLIST
+    assert matched_name(salted, "salt") == "Salt, table"
+    assert matched_name(salted, "salt for seasoning") == "Salt, table"
