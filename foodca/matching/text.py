@@ -398,6 +398,7 @@ _USDA_COMPOUND = re.compile(r"\b(separable|seam|external) (fat)\b|\b(variety) (m
 # Fruit canned in its juice, said as people say it: "canned peaches in juice" is "Peach, canned, juice pack".
 _IN_JUICE = re.compile(r"\b(?:packed )?in (?:its |their )?(?:own |natural |fruit )?juices?\b")
 _LOW_FAT = re.compile(r"\blow[\s-]?fat\b")
+_WHOLE_WHEAT = re.compile(r"\bwhole[\s-]+wheat\b")
 _STAGE = re.compile(r"\bstage (\d)\b")
 # "2% milk", "Milk, reduced fat (2%)": see en_percents. Not 100 %, a claim rather than a kind ("100% whole wheat").
 _PERCENT = re.compile(r"\b(\d{1,2})(?:\.(\d+))?\s*%")
@@ -429,6 +430,10 @@ def en_tokens(text: str) -> list[str]:
         # SR writes "lowfat", FNDDS "low fat": "low fat milk" was "Milk, chocolate, lowfat", the one with the joined
         # word. Fat stays a word of its own: "2% fat yogurt" is "Yogurt, low fat milk, plain".
         text = _LOW_FAT.sub("lowfat fat", text)
+    if "whole" in text:
+        # Whole wheat is a kind of wheat, not a wheat said whole: "wheat bread" was "Bread, whole wheat", whose
+        # "whole" costs nothing as a descriptor. The joined word keeps "wheat" for "whole wheat" said.
+        text = _WHOLE_WHEAT.sub("wholewheat wheat", text)
     words = _NON_WORD.sub(" ", text).split()
     return [singular(word) for word in words if word not in EN_STOPWORDS and not word.isdigit()]
 

@@ -934,6 +934,10 @@ def test_sugar_nobody_said_loses_a_tie(matcher, said, expected):
     ("tart cherry juice", None),  # was "Cherries, tart, dried, sweetened" (333 kcal per 100 g): no table has the juice
     ("canned peaches in juice", "Peach, canned, juice pack"),  # fruit canned in its juice is no juice
     ("peach juice", "Peach nectar, canned, without added ascorbic acid"),
+    # Whole wheat is a kind of wheat: "wheat bread" was "Bread, whole wheat", its "whole" a free descriptor.
+    ("wheat bread", "Bread, wheat"),
+    ("whole wheat bread", "Bread, whole wheat"),
+    ("whole-wheat bread", "Bread, whole wheat"),
 ])
 def test_words_said_decide_between_siblings(matcher, said, expected):
     assert matched_name(matcher, said) == expected
