@@ -70,6 +70,8 @@ _BOILED_IN_WATER = re.compile(r"(.+\b(?:boiled|cooked|simmered|poached|stewed|st
                               r"(?:tap |salted |boiling |plain )?water")
 _ONE_DISH = frozenset(name for name in DISHES_EN if not re.match(r"(?:coffee|tea) with ", name))
 _COFFEE_MADE_WITH_MILK = "café con leche"
+_SWEETENED_WITH_SUGAR = "sweetened with sugar"
+_BREWED_WORDS = frozenset({"brewed", "hot", "black", "ground", "grounded", "filtered", "drip"})  # FNDDS's coffee is all of these
 _HOT_DRINK = re.compile(r"\b(?:coffee|tea|espresso|americano)\b")
 _ADDED_TO_DRINK = {"milk": "splash", "whole milk": "splash", "skim milk": "splash", "cream": "splash",
                    "creamer": "splash", "half and half": "splash", "sugar": "tsp", "honey": "tsp"}
@@ -231,6 +233,15 @@ class MealAnalyser:
             if fold(names[0]) == "coffee" and any("milk" in name.split() for name in names[1:]):
                 made_with_milk = replace(item, name=_COFFEE_MADE_WITH_MILK)
                 return [(made_with_milk, matcher.match(made_with_milk))]
+            if ("coffee" in fold(names[0]).split() and "substitute" not in names[0] and "sugar" in names[1:]
+                    and set(names[1:]) <= {"sugar", "water"}):
+                # …and of coffee with sugar, FNDDS's coffee sweetened with it: "77g of brewed coffee with sugar" was
+                # "Coffee, brewed" (1 kcal per 100 g), the sugar lost.
+                coffee = " ".join(word for word in names[0].split() if word not in _BREWED_WORDS)
+                sweetened = replace(item, name=f"{coffee} {_SWEETENED_WITH_SUGAR}")
+                found = matcher.match(replace(sweetened, said=sweetened.name))  # not "brewed" said around it again
+                if found.status == "matched" and "sweetened" in en_tokens(self.index.names[found.position]):
+                    return [(sweetened, found)]
             return []
         branded_unasked = match.status == "matched" and not item.brand and (
             self.index.data_types[match.position] == "branded_food"

@@ -88,6 +88,12 @@ def test_a_weighed_coffee_with_milk_stays_one_drink(analyser):
     assert foods_and_grams(analyser, "200g of coffee with milk") == [("Coffee, cafe con leche", 200.0)]
 
 
+@pytest.mark.parametrize("text", ["77g of brewed coffee with sugar", "123g of brewed coffee with sugar and water"])
+def test_a_weighed_coffee_with_sugar_is_the_coffee_sweetened_with_it(analyser, text):
+    # Was "Coffee, brewed" (1 kcal per 100 g): "brewed" found the black coffee, and the sugar was lost.
+    assert foods_and_grams(analyser, text) == [("Coffee, pre-sweetened with sugar", float(text.split("g")[0]))]
+
+
 def test_a_sugary_cereal_with_milk_is_cereal_and_milk(analyser):
     # Was "Milk and cereal bar", 166.5 g of it: "sugary" is in no cereal's name, so the cereal was not sure.
     [cereal, milk] = foods_and_grams(analyser, "166.5g of sugary breakfast cereal with milk")
