@@ -70,7 +70,10 @@ EN_QUERY_FILLER = frozenset(
     "edible "
     # …how it was bought or said: "plain corn flakes from a prepackaged container", "raw carrots included" and
     # "bottom round steak has been cooked" were unmatched. Not "lightly": "lightly salted" cashews are a food.
-    "prepackaged prepacked packaged container included been".split()
+    "prepackaged prepacked packaged container included been "
+    # Blended smooth: "liquefied cooked beans" (Guatemala's frijoles colados) were green snap beans, the unknown word
+    # taking "cooked beans" off FNDDS's cooked beans.
+    "liquefied liquified".split()
 )
 
 # Adjectives that also head a few descriptions ("White sauce"); as an extra word they cost little.

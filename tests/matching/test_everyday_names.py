@@ -938,6 +938,8 @@ def test_sugar_nobody_said_loses_a_tie(matcher, said, expected):
     ("wheat bread", "Bread, wheat"),
     ("whole wheat bread", "Bread, whole wheat"),
     ("whole-wheat bread", "Bread, whole wheat"),
+    # Blended smooth is no other food: "liquefied cooked beans" were green snap beans, or unmatched.
+    ("liquefied cooked beans", "Beans, NFS"),
 ])
 def test_words_said_decide_between_siblings(matcher, said, expected):
     assert matched_name(matcher, said) == expected
