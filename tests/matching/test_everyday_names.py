@@ -874,6 +874,10 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("cooked semolina porridge", "farina cooked with water"),  # was unmatched
     ("semolina wheat", "semolina"),  # was a whole-grain pasta "…, remaining enriched semolina"
     ("boiled white maize semolina", "boiled white corn grits"),  # was "Bread, reduced calorie and/or high fiber"
+    ("159.9g of raw mackerel", "159.9g of raw atlantic mackerel"),  # was the king mackerel, half the energy
+    ("raw king mackerel", "raw king mackerel"),
+    ("barley porridge", "barley pearled cooked"),  # was "Oatmeal, NFS"
+    ("porridge made from barley flour", "barley pearled cooked"),  # was oatmeal, or unmatched
 ])
 def test_names_the_phrase_table_writes_in_usda_words(said, written):
     assert en_in_usda_words(said) == written
