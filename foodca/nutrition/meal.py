@@ -242,7 +242,7 @@ class MealAnalyser:
                 found = matcher.match(replace(sweetened, said=sweetened.name))  # not "brewed" said around it again
                 if found.status == "matched" and "sweetened" in en_tokens(self.index.names[found.position]):
                     return [(sweetened, found)]
-            return []
+            return self._sweetener_in_a_weighed_drink(item, match, matcher, names)
         branded_unasked = match.status == "matched" and not item.brand and (
             self.index.data_types[match.position] == "branded_food"
             or fold(self.index.names[match.position].split(",")[0]) in _BRANDS)  # SR's "BURGER KING, french fries"
@@ -285,6 +285,29 @@ class MealAnalyser:
             parts = [replace(part, grams=weighed * grams / sum(usual), grams_source="shared")
                      for part, grams in zip(parts, usual)]
         return list(zip(parts, matches))
+
+    def _sweetener_in_a_weighed_drink(self, item: SplitItem, match: MatchResult, matcher: Matcher,
+                                      names: list[str]) -> list[tuple[SplitItem, MatchResult]]:
+        """"250g of chamomile tea with honey": the tea was matched alone ("Tea, hot, chamomile", 1 kcal per 100 g)
+        and the honey lost. Where no food of the tables has the sweetener too, it is its usual teaspoon of the
+        weight said, and the drink the rest."""
+        if not all(_ADDED_TO_DRINK.get(name) == "tsp" for name in names[1:]):
+            return []
+        if match.status == "matched" and set(en_tokens(" ".join(names[1:]))) <= set(
+                en_tokens(self.index.names[match.position])):
+            return []  # "Tea, iced, brewed, black, pre-sweetened with sugar" has the sugar in it
+        added = [SplitItem(said=name, name=name, language="en", quantity=1, unit="tsp") for name in names[1:]]
+        added_matches = [matcher.match(part) for part in added]
+        if any(m.status != "matched" or m.score < SURE_MATCH for m in added_matches):
+            return []
+        added_grams = [self._grams(part, m).grams for part, m in zip(added, added_matches)]
+        if not all(added_grams) or sum(added_grams) >= item.grams:
+            return []
+        drink = replace(item, name=names[0], quantity=None, unit=None, size=None,
+                        grams=item.grams - sum(added_grams), grams_source="shared")
+        added = [replace(part, quantity=None, unit=None, grams=grams, grams_source="shared")
+                 for part, grams in zip(added, added_grams)]
+        return list(zip([drink, *added], [matcher.match(drink), *added_matches]))
 
     def _en_dish_parts(self, item: SplitItem, matcher: Matcher) -> list[tuple[SplitItem, MatchResult]]:
         """The ingredients of an English dish of our recipe table, each matched; none unless every ingredient that

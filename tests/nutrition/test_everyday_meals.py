@@ -94,6 +94,13 @@ def test_a_weighed_coffee_with_sugar_is_the_coffee_sweetened_with_it(analyser, t
     assert foods_and_grams(analyser, text) == [("Coffee, pre-sweetened with sugar", float(text.split("g")[0]))]
 
 
+def test_the_sugar_of_a_weighed_tea_no_table_sweetens_is_its_teaspoon(analyser):
+    # "250g of chamomile tea with honey" was the tea alone (1 kcal per 100 g), the honey lost.
+    assert foods_and_grams(analyser, "200g of herbal tea with sugar") == [("Tea, hot, herbal", 195.8),
+                                                                         ("Sugar, NFS", 4.2)]
+    assert foods_and_grams(analyser, "200g of tea with milk") == [("Tea, hot, with milk", 200.0)]  # has its milk
+
+
 def test_a_sugary_cereal_with_milk_is_cereal_and_milk(analyser):
     # Was "Milk and cereal bar", 166.5 g of it: "sugary" is in no cereal's name, so the cereal was not sure.
     [cereal, milk] = foods_and_grams(analyser, "166.5g of sugary breakfast cereal with milk")
