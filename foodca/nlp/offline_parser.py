@@ -1278,6 +1278,11 @@ _EN_CONTAINER_OF = re.compile(
 _EN_SPREAD_ON = re.compile(r"\s+(?:spread|spreaded|smeared)\s+(?=(?:on|onto|over)\b)", re.IGNORECASE)
 
 
+_EN_NOT_WITH = re.compile(r"(?:,?\s*(?:and|but)\s+|,?\s+)(?:(?:that|which)\s+)?(?:is\s+|are\s+|was\s+)?not\s+"
+                          r"(?:\w+ed\s+|made\s+)?with\b",
+                          re.IGNORECASE)
+
+
 def _parse_en(text: str) -> list[SplitItem]:
     # "a cup filled with egg whites" says what "a cup of egg whites" says.
     text = _EN_CONTAINER_OF.sub(lambda m: f"{m.group(1)} of ", text)
@@ -1287,6 +1292,8 @@ def _parse_en(text: str) -> list[SplitItem]:
     text = _EN_POINT_BEFORE_UNIT.sub(r"\1", text)
     # "5 g of margarine spread on 30 g of bread": spread is what was done with it, not a margarine spread.
     text = _EN_SPREAD_ON.sub(" ", text)
+    # "coffee, not made with sugar" was "coffee with sugar": the verb and its "not" were dropped, the sugar kept.
+    text = _EN_NOT_WITH.sub(" without", text)
     raw_segments: list[tuple[str, str]] = []  # (separator kind before, raw text)
     cursor, sep = 0, "start"
     for m in _EN_SPLIT.finditer(text):

@@ -263,6 +263,11 @@ EN_CASES = [
     ("I'm going to prepare 0.16 of a package of dry mix scalloped potatoes.",
      [dict(name="dry mix scalloped potatoes", quantity=0.16, unit="package")]),
     ("Heating a can of whole grain pasta", [dict(name="whole grain pasta", quantity=1, unit="can")]),
+    # "not made with" is without: "coffee, not made with sugar" was "coffee with sugar".
+    ("coffee, not made with sugar", [dict(name="coffee without sugar")]),
+    ("a salad that is not served with dressing", [dict(name="salad without dressing")]),
+    ("orange juice concentrate, unprepared and not mixed with water",  # was "…, unprepared with water"
+     [dict(name="orange juice concentrate", said="orange juice concentrate, unprepared without water")]),
     # "Applying 2 tablespoons of lite buttermilk dressing" was one name with no amount: the dressing's serving.
     ("Applying 2 tablespoons of lite buttermilk dressing to my salad.",
      [dict(name="lite buttermilk dressing", quantity=2, unit="tbsp")]),
