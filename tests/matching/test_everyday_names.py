@@ -879,6 +879,8 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("barley porridge", "barley pearled cooked"),  # was "Oatmeal, NFS"
     ("porridge made from barley flour", "barley pearled cooked"),  # was oatmeal, or unmatched
     ("raw pork spareribs", "raw pork spareribs"),  # SR's raw spareribs
+    ("30g of french-type wheat bread", "30g of french bread"),  # was the whole wheat French bread
+    ("whole wheat french bread", "whole wheat french bread"),
 ])
 def test_names_the_phrase_table_writes_in_usda_words(said, written):
     assert en_in_usda_words(said) == written
