@@ -268,7 +268,10 @@ _NEGATED = re.compile(r"\b(?:no|without|minus|excluding|free of|(?:do|does|did)(
                       rf"{_ADDED_IN_COOKING}\b)*)")
 # FNDDS's parts left on the plate: "Chicken thigh, fried, coated, skin / coating not eaten"; said, "skin not
 # included".
-_NOT_EATEN = re.compile(r"\b((?:[a-z]+\s*/\s*)*[a-z]+)\s+not (?:eaten|included)\b")
+# …and "skin removed", "skin and bone taken off": SR's "…, skin and breading removed".
+# A list joined by "and" only after a comma or an article: "fried chicken thigh and bone taken off" is no thigh left.
+_NOT_EATEN = re.compile(r"(?:(?:^|,\s*|\b(?:the|its|their|with)\s+)((?:[a-z]+\s+and\s+)+[a-z]+)"
+                        r"|\b((?:[a-z]+\s*/\s*)*[a-z]+))\s+(?:not (?:eaten|included)|removed|taken off|taken out)\b")
 _LISTED = re.compile(r"[a-z]+")
 # A maker's "MEAT FREE BURGERS" or "MEAT LOVERS VEGAN BURGERS" has no meat: "raw meat burger" found them, its
 # words all said.
@@ -286,7 +289,7 @@ def en_negated_words(description: str) -> frozenset[str]:
     """Words a description says the food does not have: "Fruit salad, …, no dressing" → {dressing}."""
     folded = fold(description)
     found = _NEGATED.findall(folded)
-    left_on_the_plate = " not " in folded
+    left_on_the_plate = " not " in folded or "removed" in folded or " taken o" in folded
     meat_free = _MEAT_FREE.search(folded) is not None
     if not found and not left_on_the_plate and not meat_free:  # most of the 393,000 descriptions at index build
         return _NO_NEGATED
@@ -294,7 +297,8 @@ def en_negated_words(description: str) -> frozenset[str]:
     if meat_free:
         words.append("meat")
     if left_on_the_plate:
-        words += [word for parts in _NOT_EATEN.findall(folded) for word in _LISTED.findall(parts)]
+        words += [word for listed in _NOT_EATEN.findall(folded) for parts in listed for word in _LISTED.findall(parts)
+                  if word not in _NOT_LISTED]
     return frozenset(map(singular, words)) if words else _NO_NEGATED
 
 

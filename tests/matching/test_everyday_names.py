@@ -916,6 +916,7 @@ def test_sugar_nobody_said_loses_a_tie(matcher, said, expected):
     # FNDDS's parts left on the plate are ruled out: this was "…, skin / coating eaten" (13 g of carbs, not 1).
     ("fried chicken thigh without the coating", "Chicken thigh, fried, coated, skin / coating not eaten"),
     ("fried chicken thigh with skin", "Chicken thigh, fried, coated, skin / coating eaten"),
+    ("fried chicken thigh, skin removed", "Chicken thigh, fried, coated, skin / coating not eaten"),
     # Meat is no whole carcass, its fat and all, unless said: this was "Beef, carcass, …" (291 kcal per 100 g).
     ("raw choice beef, separable lean and fat", "Beef, round, bottom round, separable lean and fat, choice, raw"),
     ("raw choice beef carcass", "Beef, carcass, separable lean and fat, choice, raw"),

@@ -249,6 +249,11 @@ def test_a_foods_best_chinese_name_is_the_same_in_any_order():
     ("Chicken thigh, fried, coated, skin / coating not eaten, from restaurant", {"skin", "coating"}),
     ("Chicken leg, drumstick and thigh, stewed, skin not eaten", {"skin"}),
     ("stewed chicken leg, skin not included", {"skin"}),
+    # …and taken off: "A fried chicken thigh, with the skin and bone taken off" was the thigh eaten with its skin.
+    ("A fried chicken thigh, with the skin and bone taken off", {"skin", "bone"}),
+    ("fried chicken thigh, skin removed", {"skin"}),
+    ("Fast Foods, Fried Chicken, Thigh, meat only, skin and breading removed", {"skin", "breading"}),
+    ("fried chicken thigh and bone taken off", {"bone"}),  # an "and" list only after a comma or an article
     ("fried chicken breast without the skin or breading", {"skin", "breading"}),  # was the breaded fast food
     ("roasted peanuts that don't have any salt added", {"salt"}),  # was unmatched
     ("candy that does not contain chocolate", {"chocolate"}),
