@@ -951,7 +951,7 @@ _EN_LEAD = [
         r"\b(?:(?:and|then|also|so)\s+)*(?:i|we|i'm|i've|i'll|i'd|we're|we've)\s+(?:(?:also|just|then|really|have|had|am|was|will|be|been|got|'ve|'m|decided to|went for|went with|opted for|chose to|am going to|going to|plan to|want to|intend to)\s+)*"
         r"(?:\w+(?:ed|ing)|ate|eat|eats|had|have|has|got|get|drank|drink|drinks|made|make|took|take|tried|try|bought|buy|chose|"
         r"picked|ordered|finished|possess|enjoy|snack|munch|sip|devour|grab|grabbed|fed|feed|brought|ran|went|put|threw|"
-        r"consume|prepare|use|cook|bake|serve|"
+        r"consume|prepare|use|cook|bake|serve|sprinkle|finish|add|pour|drizzle|top|season|include|pair|mix|"
         r"cooked|baked|sliced|cut|poured|spread|mixed|added|prepared|included|paired|topped|seasoned|drizzled|sprinkled|"
         r"melted|used|found|kept|left|saved|split|shared|bit|ordered|picked up|wash|washed|"
         r"got)(?:\s+(?:on|in|up|down|myself to|it|them|it off|out|into|this|myself))*\b(?:\s+(?:with|of|as))?(?=\s|$)",
@@ -1428,7 +1428,12 @@ def _parse_en(text: str) -> list[SplitItem]:
                 previous.said = f"{previous.said}, {piece.said}"
             continue
         only_one = amount.quantity == 1 and amount.unit is None and amount.size is None and not amount.measured
-        if ((_EN_GENERIC.fullmatch(piece.name) and amount.empty and not piece.brand) or (only_one and _EN_OCCASION.fullmatch(piece.name))
+        # "I made a dish with 5 grams of butter, …", "I prepared a drink with 3g of instant coffee": the dish said with
+        # an article is what the foods after it make, not a food of its own (was 285 g of potato salad).
+        # Not "a cracker spread with reduced sodium butter", a cracker.
+        if ((_EN_GENERIC.fullmatch(piece.name) and not piece.brand
+             and (amount.empty or only_one and not piece.name.lower().endswith("spread")))
+                or (only_one and _EN_OCCASION.fullmatch(piece.name))
                 or _EN_NOT_FOOD.fullmatch(piece.name)):
             continue  # "I had a snack with …", "I paired that with …": the occasion or a pronoun, not a food
         items.append(_new_item(piece))

@@ -263,6 +263,15 @@ EN_CASES = [
     ("I'm going to prepare 0.16 of a package of dry mix scalloped potatoes.",
      [dict(name="dry mix scalloped potatoes", quantity=0.16, unit="package")]),
     ("Heating a can of whole grain pasta", [dict(name="whole grain pasta", quantity=1, unit="can")]),
+    # The dish or drink made of the foods after it is no food of its own (was 285 g of potato salad, a soft drink).
+    ("For lunch, I made a dish with 5 grams of butter and 33 grams of dried durum pasta.",
+     [dict(name="butter", grams=5), dict(name="dried durum pasta", grams=33)]),
+    ("I prepared a drink with 3g of instant coffee and 4g of sugar.",
+     [dict(name="instant coffee", grams=3), dict(name="sugar", grams=4)]),
+    ("a cracker spread with reduced sodium butter", [dict(name="cracker spread with reduced sodium butter")]),
+    # What is done next, said in the plain form: "'ll sprinkle" was candy sprinkles.
+    ("I'll sprinkle on 3g of iodised salt.", [dict(name="iodised salt", grams=3)]),
+    ("I’ll finish it off with 1g of tomato paste.", [dict(name="tomato paste", grams=1)]),
     # "not made with" is without: "coffee, not made with sugar" was "coffee with sugar".
     ("coffee, not made with sugar", [dict(name="coffee without sugar")]),
     ("a salad that is not served with dressing", [dict(name="salad without dressing")]),
