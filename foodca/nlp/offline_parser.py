@@ -958,6 +958,9 @@ _EN_LEAD = [
         r"^(?:just\s+|now\s+|currently\s+|also\s+)*(?:enjoying|enjoyed|consuming|consumed|having|had|eating|ate|drinking|drank|sipping on|sipping|savoring|savouring|munching on|snacking on|snacked on|nibbling on|grabbed|grabbing|devouring|indulging(?:\s+in)?|relishing|tasting|trying|treating myself to|got|incorporating|incorporated|utilizing|utilising|utilized|using|adding|providing|offering|possessing|requiring|ordering|ordered|preparing|prepared|making|made|cooking(?!\s+(?:wine|spray|sherry|sake|oil|fat|apples?|onions?))|there's|there is|here's|here is|this is|it's|it is)\b",
         r"\b(?:is|are|was|were)\s+(?:being\s+|also\s+)?(?:given|fed|offered|provided|used|added|incorporated|enjoyed|savou?red|served|consumed|eaten|prepared|had|drunk|included|part of|my|included|what|on the menu|for|ready|prepared for)\b.*$",
         r"(?<!\ba\s)(?<!\bthe\s)\b(?:makes up|make up|completes|complete|rounds out|round out)\b.*$",
+        # "All in all, it was a delightful mix", "It's my snack right now": said of the meal, not a food.
+        r"^all in all\b.*$",
+        r"\s*\bright now\b",
         # "Heating a can of …", "Microwaving 2 cups of soup": what was done, before the amount.
         r"^(?:heating|reheating|microwaving|warming|toasting|grilling|boiling|steaming|roasting|mixing|blending|"
         r"brewing|pouring|slicing|chopping|opening|unwrapping|finishing|sharing|packing|defrosting|thawing|handling|"
@@ -1497,6 +1500,9 @@ def _sentences_listing_foods(segments: list[tuple[str, str, _Piece]]) -> list[bo
     return listing
 
 
+_EN_DECIMALS_SAID = re.compile(r"\s*\d+\.\d")
+
+
 def _read_units_left_out(items: list[SplitItem]) -> None:
     """"2.2 of 2% milk" and "23.5 tomatoes" in a meal weighed in grams are grams with the unit left out, not 2.2
     cups (537 g) and 23.5 tomatoes (2.9 kg): a number with decimals said with "of" and no unit, or one of ten and
@@ -1506,7 +1512,9 @@ def _read_units_left_out(items: list[SplitItem]) -> None:
         return
     for item in items:
         number = item.quantity
-        if (item.unit is None and item.grams is None and number is not None and number != int(number)
+        # "46.0 white bread" says its decimals too (was 46 slices, 1,288 g).
+        decimals = number is not None and (number != int(number) or _EN_DECIMALS_SAID.match(item.said or ""))
+        if (item.unit is None and item.grams is None and decimals
                 and (number >= 10 or _EN_NUMBER_OF.match(item.said))):
             item.grams, item.grams_source, item.unit = number, "stated", "g"
 

@@ -272,6 +272,14 @@ EN_CASES = [
     # What is done next, said in the plain form: "'ll sprinkle" was candy sprinkles.
     ("I'll sprinkle on 3g of iodised salt.", [dict(name="iodised salt", grams=3)]),
     ("I’ll finish it off with 1g of tomato paste.", [dict(name="tomato paste", grams=1)]),
+    # Said of the meal, not a food: "my snack right now" was a maker's spelt bagels, "78g of pineapple right now"
+    # unmatched.
+    ("I'm snacking on 78g of pineapple right now.", [dict(name="pineapple", grams=78)]),
+    ("I had 2.5g of tomato puree and 3g of salt. All in all, it was a delightful mix.",
+     [dict(name="tomato puree", grams=2.5), dict(name="salt", grams=3)]),
+    # A count said with decimals in a meal weighed in grams is grams: "46.0 white bread" was 46 slices.
+    ("I had 2.5g of butter, 3g of salt and 46.0 white bread.",
+     [dict(name="butter", grams=2.5), dict(name="salt", grams=3), dict(name="white bread", grams=46)]),
     # "not made with" is without: "coffee, not made with sugar" was "coffee with sugar".
     ("coffee, not made with sugar", [dict(name="coffee without sugar")]),
     ("a salad that is not served with dressing", [dict(name="salad without dressing")]),
