@@ -268,7 +268,11 @@ class MealAnalyser:
             # Milk or sugar in a coffee or tea is a splash or a teaspoon, not a glass or a serving of its own.
             added = _ADDED_TO_DRINK.get(name) if in_a_drink else None
             parts.append(SplitItem(said=name, name=name, language="en", quantity=1 if added else None, unit=added))
-        matches = [matcher.match(part) for part in parts]
+        # The first food is matched by the words said before the others: "carrots with lemon juice and salt" was
+        # "Carrot juice, 100%", the lemon's juice said around the carrots.
+        before_the_others = (item.said or "").lower().find(names[1])
+        first_said = item.said[:before_the_others] if before_the_others > 0 else item.said
+        matches = [matcher.match(replace(parts[0], said=first_said)), *(matcher.match(part) for part in parts[1:])]
         # Each food must be sure, and a branded one only where a brand was named ("Cheerios with milk").
         if any(m.status != "matched" or m.score < SURE_MATCH for m in matches):
             return []

@@ -94,6 +94,12 @@ def test_a_weighed_coffee_with_sugar_is_the_coffee_sweetened_with_it(analyser, t
     assert foods_and_grams(analyser, text) == [("Coffee, pre-sweetened with sugar", float(text.split("g")[0]))]
 
 
+def test_the_first_food_is_matched_by_the_words_said_before_the_others(analyser):
+    # Was "Carrot juice, 100%" (240 g): the lemon's juice was said around the carrots.
+    assert foods_and_grams(analyser, "carrots with lemon juice") == [("Carrots, raw", 60.0),
+                                                                    ("Lemon juice, 100%, NS as to form", 8.0)]
+
+
 def test_the_sugar_of_a_weighed_tea_no_table_sweetens_is_its_teaspoon(analyser):
     # "250g of chamomile tea with honey" was the tea alone (1 kcal per 100 g), the honey lost.
     assert foods_and_grams(analyser, "200g of herbal tea with sugar") == [("Tea, hot, herbal", 195.8),
