@@ -80,6 +80,9 @@ SWEETNESS_SAID = frozenset({"sweetened", "unsweetened", "sweet", "sweetness", "s
                             "syrup", "flavored", "flavoured"})
 # Only a tie-break: of two siblings with and without salt (or sugar), the one nobody salted (or sweetened).
 UNSAID_ADDITION = 0.002
+CUT_THICKNESS = frozenset({"thick", "thin"})
+CUT_OF_MEAT = frozenset({"steak", "chop", "cutlet", "slice", "fillet", "roast", "brisket", "ribeye", "sirloin",
+                         "tenderloin", "bacon", "ham", "bologna"})
 # A food said dry or as a powder: not the drink made from it ("Milk, dry, reconstituted").
 DRY_WORDS = frozenset({"dry", "dried", "powder", "powdered"})
 # Said of a powder or a mix: the drink made from it.
@@ -431,6 +434,10 @@ class Matcher:
     def _query_tokens(self, name: str, ruled_out: frozenset[str], *, keep_filler: bool = False) -> list[str]:
         """The food words of a name already in USDA's words, as the token indexes spell them."""
         tokens = [t for t in en_tokens(name) if (keep_filler or t not in EN_QUERY_FILLER) and t not in ruled_out]
+        if not CUT_THICKNESS.isdisjoint(tokens) and not CUT_OF_MEAT.isdisjoint(tokens):
+            # How thick a steak or a slice was cut is no word of the food: "a thick tenderloin steak" was unmatched,
+            # "a thick sirloin steak" a maker's "Thick Cut" steaks. A thick crust or a thin mint still is.
+            tokens = [t for t in tokens if t not in CUT_THICKNESS]
         tokens = [word for t in tokens for word in EN_QUERY_SYNONYMS.get(t, t).split()]
         return self._join_compounds(tokens)
 

@@ -394,3 +394,16 @@ def test_the_food_headed_by_the_word_said_is_shortlisted_among_many_as_short(tmp
     assert len(SALTED_VEGETABLES) > SHORTLIST
     assert matched_name(salted, "salt") == "Salt, table"
     assert matched_name(salted, "salt for seasoning") == "Salt, table"
+
+
+@pytest.mark.parametrize("name, tokens", [
+    # How thick a steak or a slice was cut is no word of the food: "a thick tenderloin steak" was unmatched on the
+    # full tables, "a thick round steak" a maker's "THICK CUT HAM STEAK".
+    ("thick tenderloin steak", ["tenderloin", "steak"]),
+    ("thin slice of bologna", ["slice", "bologna"]),
+    # A crust's thickness, or a mint's, is a word of the food.
+    ("thick crust pizza", ["thick", "crust", "pizza"]),
+    ("thin mints", ["thin", "mint"]),
+])
+def test_how_thick_a_cut_of_meat_is_no_word_of_the_food(matcher, name, tokens):
+    assert matcher._query_tokens(name, frozenset()) == tokens

@@ -94,6 +94,10 @@ def test_a_weighed_coffee_with_sugar_is_the_coffee_sweetened_with_it(analyser, t
     assert foods_and_grams(analyser, text) == [("Coffee, pre-sweetened with sugar", float(text.split("g")[0]))]
 
 
+def test_a_thick_steak_is_the_foods_thick_one(analyser):
+    assert foods_and_grams(analyser, "a thick tenderloin steak") == [("Beef, steak, tenderloin", 240.0)]
+
+
 def test_the_first_food_is_matched_by_the_words_said_before_the_others(analyser):
     # Was "Carrot juice, 100%" (240 g): the lemon's juice was said around the carrots.
     assert foods_and_grams(analyser, "carrots with lemon juice") == [("Carrots, raw", 60.0),
