@@ -83,7 +83,11 @@ class TokenIndex:
         word_cost = {word: en_extra_word_cost(word, head_nouns) for word in lists}
         token_sets = [frozenset(words) for words in tokens]
         negated = [en_negated_words(names[p]) for p in positions]
-        built = cls(
+        # A product name ("ARTIFICIAL FRUIT FLAVORED WAFFLE") is English word order: its last word is what it is.
+        heads = ([_product_head(names[p], name, food_heads) or _head(name, words)
+                  for p, (name, _), words in zip(positions, name_parts, tokens)] if head_last
+                 else [_head(name, words) for (name, _), words in zip(name_parts, tokens)])
+        return cls(
             # One food word, and marked NFS or "NS as to": "Beef, NFS", "Potato, boiled, NFS", "Chicken, NS as to
             # part and cooking method"; not "Chicken nuggets, NFS".
             as_eaten_defaults=np.array([local for local, (p, words) in enumerate(zip(positions, token_sets))
@@ -116,20 +120,13 @@ class TokenIndex:
             default_bonus=np.array([0.04 * (EN_DEFAULT_MARK in words and _PROCESSED.isdisjoint(rest))
                                     + 0.01 * bool(EN_DEFAULT_WORDS & words)
                                     for words, (_, rest) in zip(token_sets, name_parts)], dtype=np.float32),
-            # A product name ("ARTIFICIAL FRUIT FLAVORED WAFFLE") is English word order: its last word is what it is.
-            heads=[_product_head(names[p], name, food_heads) or _head(name, words) for p, (name, _), words in
-                   zip(positions, name_parts, tokens)] if head_last
-            else [_head(name, words) for (name, _), words in zip(name_parts, tokens)],
+            heads=heads,
+            head_postings=_foods_by_head(heads),
             # Native-width indices: numpy converts int32 ones on every fancy-indexed add, which doubles its time.
             postings={word: np.asarray(found, dtype=np.intp) for word, found in lists.items()},
             idf={word: math.log(1 + count / len(found)) for word, found in lists.items()},
             max_idf=max((math.log(1 + count / len(found)) for found in lists.values()), default=1.0),
         )
-        headed: dict[str, list[int]] = defaultdict(list)
-        for local, head in enumerate(built.heads):
-            headed[head].append(local)
-        built.head_postings = {head: np.asarray(found, dtype=np.intp) for head, found in headed.items()}
-        return built
 
 
 @dataclass
@@ -297,6 +294,14 @@ def _class_head(name_words: list[str]) -> frozenset[str]:
 # "Salad dressing, mayonnaise, imitation, soybean" is a mayonnaise.
 _MODIFIER_FIRST = {("salad", "dressing"): "dressing"}
 _FILED_UNDER_COMPOUND = frozenset({"mayonnaise"})
+
+
+def _foods_by_head(heads: list[str]) -> dict[str, np.ndarray]:
+    """Each head noun's foods, in index order, as postings are kept."""
+    headed: dict[str, list[int]] = defaultdict(list)
+    for local, head in enumerate(heads):
+        headed[head].append(local)
+    return {head: np.asarray(found, dtype=np.intp) for head, found in headed.items()}
 
 
 def _head(name_words: list[str], words: list[str]) -> str:

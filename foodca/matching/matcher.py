@@ -549,11 +549,11 @@ class Matcher:
         # A name of one word has no head to tell from its modifiers: the word is the head.
         head_said = query_head or (query[0] if len(query) == 1 else "")
         # Not among products, whose head is their last word ("Cheerios Toasted Whole Grain Oat Cereal").
-        headed = token_index.head_postings.get(head_said) if pool is None and len(hit) > SHORTLIST else None
-        if headed is not None:
+        headed_by_it = token_index.head_postings.get(head_said) if pool is None and len(hit) > SHORTLIST else None
+        if headed_by_it is not None:
             # The head bonus of the score below, ahead: "salt" shortlisted thirty of the hundreds of equally short
             # "…, cooked, with salt" and left "Salt, table" out, its "table" a word as long as their "taro".
-            ordered[_positions_held(hit, headed)] += HEAD_SAID_SHORTLIST
+            ordered[_positions_held(hit, headed_by_it)] += HEAD_SAID_SHORTLIST
         shortlist = hit[np.argpartition(-ordered, SHORTLIST)[:SHORTLIST]] if len(hit) > SHORTLIST else hit
         head_postings = token_index.postings.get(query_head) if pool is None and len(hit) > SHORTLIST else None
         if head_postings is not None and not len(_positions_held(np.sort(shortlist), head_postings)):

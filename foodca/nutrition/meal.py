@@ -42,6 +42,12 @@ def _weighed_whole(item: SplitItem) -> bool:
 
 # A match this good is the food a name means (1.0: every word said is in it, nothing conflicts).
 SURE_MATCH = 0.9
+
+
+def _all_sure(matches) -> bool:
+    """Each food of those said together is surely a food of its own."""
+    return all(m.status == "matched" and m.score >= SURE_MATCH for m in matches)
+
 # A dish whose own name matches a food this well is taken from the tables; below it, from its recipe.
 DIRECT_MATCH_FOR_DISH = 0.9
 # An ingredient this share of a recipe or more must be found for the recipe to be used.
@@ -274,7 +280,7 @@ class MealAnalyser:
         first_said = item.said[:before_the_others] if before_the_others > 0 else item.said
         matches = [matcher.match(replace(parts[0], said=first_said)), *(matcher.match(part) for part in parts[1:])]
         # Each food must be sure, and a branded one only where a brand was named ("Cheerios with milk").
-        if any(m.status != "matched" or m.score < SURE_MATCH for m in matches):
+        if not _all_sure(matches):
             return []
         if any(self.index.data_types[m.position] == "branded_food" and not part.brand for part, m in zip(parts, matches)):
             return []
@@ -302,7 +308,7 @@ class MealAnalyser:
             return []  # "Tea, iced, brewed, black, pre-sweetened with sugar" has the sugar in it
         added = [SplitItem(said=name, name=name, language="en", quantity=1, unit="tsp") for name in names[1:]]
         added_matches = [matcher.match(part) for part in added]
-        if any(m.status != "matched" or m.score < SURE_MATCH for m in added_matches):
+        if not _all_sure(added_matches):
             return []
         added_grams = [self._grams(part, m).grams for part, m in zip(added, added_matches)]
         if not all(added_grams) or sum(added_grams) >= item.grams:

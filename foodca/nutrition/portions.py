@@ -352,13 +352,13 @@ def _from_food_portions(item: SplitItem, portions: list[dict], food_name: str = 
     # A diameter or "extra-large" said of the food itself ("a 14-inch pizza") is the whole item, unless a piece
     # or slice was said; "a small cake" is usually a small piece.
     big = inches is not None or re.search(r"\bextra[\s-]?large\b", item.said or "", re.IGNORECASE)
-    sized_whole = bool(big) and not _PART.search((item.said or "").lower()) and not unit
+    part_said = bool(_PART.search((item.said or "").lower()))
+    sized_whole = bool(big) and not part_said and not unit
     # A food measured by one of itself ("1 cracker") said with no unit is counted so, whatever size is said; a food
     # that is not ("a large popcorn") may be the package that size names ("1 large single serving bag").
     described = [_portion_words(portion.get("description") or "") for portion in portions]
     own_words = _name_words(f"{food_name} {item.name or ''}")
     one_of_it = not unit_words and any(own_words & words for words in described)
-    part_said = bool(_PART.search((item.said or "").lower()))
     best, best_overlap = None, 0
     for portion, words in zip(portions, described):
         description = portion.get("description") or ""
