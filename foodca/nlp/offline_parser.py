@@ -1045,10 +1045,15 @@ _EN_VAGUE = re.compile(r"^(?:a\s+)?(?:(?:little|tiny|small|wee)\s+)?(?P<word>bit
 # The vague words that are measures all the same: the unit portions.py weighs them by.
 _EN_SMALL_MEASURE = {"pinch": "pinch", "dash": "dash", "splash": "splash", "drizzle": "drizzle", "sprinkle": "sprinkle",
                      "sprinkling": "sprinkle", "dab": "dab"}
-# A drink or a mix said by what it is is a food, not the occasion: "I had trail mix", "protein drink" and "Kool-Aid
-# drink" were dropped.
-_EN_GENERIC = re.compile(r"(?:\w+\s+)?(?:breakfast|brunch|lunch|dinner|supper|snack|meal|plate|spread|dish|combo|platter|day)"
-                         rf"|(?:(?:a|the|my|some|another|{_OCCASION_WORDS})\s+)?(?:drink|mix|mixture)", re.IGNORECASE)
+# A spread of food, not a food spread: "a lunch spread", but "cheese spread" is a food (its name was "lower in fat").
+_MEAL_SPREAD = (r"(?:(?:breakfast|brunch|lunch|dinner|supper|snack|meal|party|picnic|buffet|big|nice|little|whole|full|"
+                r"lovely|huge|delicious|tasty)\s+)?spread")
+_EN_MEAL_WORD = re.compile(rf"(?:\w+\s+)?(?:breakfast|brunch|lunch|dinner|supper|snack|meal|plate|dish|combo|platter|day)"
+                           rf"|{_MEAL_SPREAD}", re.IGNORECASE)
+# The meal words, and a drink or a mix said as no food of its own. A drink or a mix said by what it is is a food:
+# "I had trail mix", "protein drink" and "Kool-Aid drink" were dropped.
+_EN_GENERIC = re.compile(rf"{_EN_MEAL_WORD.pattern}|(?:(?:a|the|my|some|another|{_OCCASION_WORDS})\s+)?(?:drink|mix|mixture)",
+                         re.IGNORECASE)
 
 # "a quick snack with …", "a simple breakfast with …", "a dinner plate with …": the occasion said with a word about
 # it, not a food ("quick snack" was 240 g of grits, "dinner plate" a veal breast, "simple breakfast" simple syrup).
@@ -1074,11 +1079,6 @@ _EN_BETWEEN_FOODS = re.compile(r"(?:(?:just|now|currently|also|i'm|i’m|i am|we
 _EN_NOT_FOOD = re.compile(
     rf"that|this|these|those|it|them|finally|then|also|everything|all|{_EN_BETWEEN_FOODS.pattern}", re.IGNORECASE)
 
-# A spread of food, not a food spread: "a lunch spread", but "cheese spread" is a food (its name was "lower in fat").
-_MEAL_SPREAD = (r"(?:(?:breakfast|brunch|lunch|dinner|supper|snack|meal|party|picnic|buffet|big|nice|little|whole|full|"
-                r"lovely|huge|delicious|tasty)\s+)?spread")
-_EN_MEAL_WORD = re.compile(rf"(?:\w+\s+)?(?:breakfast|brunch|lunch|dinner|supper|snack|meal|plate|dish|combo|platter|day)"
-                           rf"|{_MEAL_SPREAD}", re.IGNORECASE)
 
 # A clause after a comma that comments on the food instead of naming it: "ideal for drizzling on pancakes".
 _EN_ASIDE = re.compile(
@@ -1433,9 +1433,7 @@ def _parse_en(text: str) -> list[SplitItem]:
         only_one = amount.quantity == 1 and amount.unit is None and amount.size is None and not amount.measured
         # "I made a dish with 5 grams of butter, …", "I prepared a drink with 3g of instant coffee": the dish said with
         # an article is what the foods after it make, not a food of its own (was 285 g of potato salad).
-        # Not "a cracker spread with reduced sodium butter", a cracker.
-        if ((_EN_GENERIC.fullmatch(piece.name) and not piece.brand
-             and (amount.empty or only_one and not piece.name.lower().endswith("spread")))
+        if ((_EN_GENERIC.fullmatch(piece.name) and not piece.brand and (amount.empty or only_one))
                 or (only_one and _EN_OCCASION.fullmatch(piece.name))
                 or _EN_NOT_FOOD.fullmatch(piece.name)):
             continue  # "I had a snack with …", "I paired that with …": the occasion or a pronoun, not a food

@@ -269,6 +269,7 @@ EN_CASES = [
     ("I prepared a drink with 3g of instant coffee and 4g of sugar.",
      [dict(name="instant coffee", grams=3), dict(name="sugar", grams=4)]),
     ("a cracker spread with reduced sodium butter", [dict(name="cracker spread with reduced sodium butter")]),
+    ("I had cheese spread", [dict(name="cheese spread")]),  # a food spread, not a meal's: it was dropped
     # What is done next, said in the plain form: "'ll sprinkle" was candy sprinkles.
     ("I'll sprinkle on 3g of iodised salt.", [dict(name="iodised salt", grams=3)]),
     ("I’ll finish it off with 1g of tomato paste.", [dict(name="tomato paste", grams=1)]),
