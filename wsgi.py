@@ -4,10 +4,13 @@ import logging
 from foodca import create_app
 from foodca.api.request_log import JsonFormatter
 
-# One JSON line per request on stderr (gunicorn's error log), with its request id.
+# JSON lines on stderr (gunicorn's error log): one per request with its request id, and one per food index
+# rebuilt after an import (which worker, which tables version, how long). Not the "foodca" logger itself: that is
+# Flask's app logger, whose tracebacks keep their own format.
 _handler = logging.StreamHandler()
 _handler.setFormatter(JsonFormatter())
-logging.getLogger("foodca.access").addHandler(_handler)
-logging.getLogger("foodca.access").setLevel(logging.INFO)
+for _name in ("foodca.access", "foodca.api.context"):
+    logging.getLogger(_name).addHandler(_handler)
+    logging.getLogger(_name).setLevel(logging.INFO)
 
 app = create_app()

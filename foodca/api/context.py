@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 
@@ -39,18 +40,19 @@ class LazyAnalyser:
     """Builds the MealAnalyser on first use, once per process, whichever thread asks first; then rebuilds it in the
     background when an import has changed the food tables, so new meals use the new values without a restart.
 
-    Every `index_refresh_s` one request starts a thread that compares the tables' version with the analyser's;
-    requests go on with the current analyser until the new one is built and swapped in (one reference
-    assignment). Meanwhile the process holds two indexes: about twice the usual memory for 10-20 s.
+    Once built, a watcher thread compares the tables' version with the analyser's every `index_refresh_s`, whether
+    or not requests come: a worker that sat idle through an import must not answer its next request from the old
+    index (a retired food, old values). Requests go on with the current analyser until the new one is built and
+    swapped in (one reference assignment). Meanwhile the process holds two indexes: about twice the usual memory
+    for 10-20 s.
     """
 
     def __init__(self, engine, settings: Settings):
         self._engine, self._settings = engine, settings
         self._analyser = None
         self._lock = threading.Lock()
-        self._refreshing = threading.Lock()
-        self._next_check = 0.0
-        self._stopped = False
+        self._stop = threading.Event()
+        self._watcher: threading.Thread | None = None
 
     @property
     def loaded(self) -> bool:
@@ -62,17 +64,15 @@ class LazyAnalyser:
             with self._lock:
                 if self._analyser is None:
                     self._analyser = self._build()
-                    self._next_check = time.monotonic() + self._settings.index_refresh_s
+                    self._start_watching()
                 analyser = self._analyser
-        elif self._settings.index_refresh_s > 0 and time.monotonic() >= self._next_check and not self._stopped:
-            self._start_refresh()
         return analyser
 
     def stop_refreshing(self) -> None:
         """No more rebuilds; wait for one in progress (before the engine is disposed, e.g. at a test's end)."""
-        self._stopped = True
-        with self._refreshing:
-            pass
+        self._stop.set()
+        if self._watcher is not None:
+            self._watcher.join()
 
     def _build(self):
         from foodca.nutrition.meal import MealAnalyser
@@ -81,10 +81,15 @@ class LazyAnalyser:
                                   llm_deadline_s=self._settings.llm_deadline_s,
                                   match_cache_size=self._settings.match_cache_size)
 
-    def _start_refresh(self) -> None:
-        if not self._refreshing.acquire(blocking=False):
-            return  # another request's thread is already checking
-        threading.Thread(target=self._refresh, name="food-index-refresh", daemon=True).start()
+    def _start_watching(self) -> None:
+        # Started after the first build, so in the gunicorn worker itself (threads do not survive the fork).
+        if self._settings.index_refresh_s > 0 and not self._stop.is_set():
+            self._watcher = threading.Thread(target=self._watch, name="food-index-watch", daemon=True)
+            self._watcher.start()
+
+    def _watch(self) -> None:
+        while not self._stop.wait(self._settings.index_refresh_s):
+            self._refresh()
 
     def _refresh(self) -> None:
         from foodca.nutrition.meal import food_tables_version
@@ -94,12 +99,10 @@ class LazyAnalyser:
             if version != self._analyser.tables_version:
                 started = time.perf_counter()
                 self._analyser = self._build()
-                log.info("food index rebuilt for tables version %s in %.1f s", version, time.perf_counter() - started)
+                log.info("food index rebuilt", extra={"fields": {
+                    "tables_version": version, "pid": os.getpid(), "seconds": round(time.perf_counter() - started, 1)}})
         except Exception:  # noqa: BLE001  (a failed refresh keeps the index this process already serves)
             log.exception("food index refresh failed; serving the index built before")
-        finally:
-            self._next_check = time.monotonic() + self._settings.index_refresh_s
-            self._refreshing.release()
 
 
 def analyser():

@@ -104,6 +104,11 @@ class ApiServer:
         """gunicorn's stderr, from character `since` (a len(log()) taken earlier) on."""
         return self.log_path.read_text(encoding="utf-8", errors="replace")[since:]
 
+    def json_log(self, since: int = 0) -> list[dict]:
+        """The app's JSON log lines (requests answered, food index rebuilds, ...), parsed."""
+        complete = self.log(since).split("\n")[:-1]  # the last one may be half written
+        return [json.loads(line) for line in complete if line.startswith("{")]
+
     def access_log(self, since: int = 0) -> list[dict]:
         """The access log's lines (one per request answered), parsed."""
         lines = []

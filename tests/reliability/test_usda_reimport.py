@@ -191,16 +191,20 @@ def test_a_meal_logged_after_a_reimport_uses_the_new_values(start_api, foods_dat
     user = api.client().signed_up("after-import")
     reimport_modified(foods_database, usda_fixture, tmp_path)
 
-    # No restart: each worker notices the new release by itself. Until both have swapped their index in, a preview
-    # may still show the old values (never an error); meals are logged once previews show the new ones throughout.
-    deadline, fresh_in_a_row = time.monotonic() + REFRESH_DEADLINE_S, 0
-    while fresh_in_a_row < 20 and time.monotonic() < deadline:
+    # No restart, and no request needed: each worker notices the new release by itself, idle or not. Until both
+    # have swapped their index in, a meal may still get the old values; none is sent before they have.
+    workers = set(api.worker_pids())
+    assert len(workers) == 2, api.log()
+    deadline, rebuilt = time.monotonic() + REFRESH_DEADLINE_S, set()
+    while rebuilt != workers and time.monotonic() < deadline:
+        rebuilt = {str(line["pid"]) for line in api.json_log() if line["message"] == "food index rebuilt"}
+        time.sleep(0.1)
+    assert rebuilt == workers, f"workers {sorted(workers - rebuilt)} did not rebuild within {REFRESH_DEADLINE_S} s"
+
+    for _ in range(20):
         preview = user.post("/meals/parse", {"text": "2 eggs"})
         assert preview.status == 200, preview.body
-        fresh = energy_per_100g(preview.body["items"][0]) == NEW_VALUES[(EGG, "1008")]
-        fresh_in_a_row = fresh_in_a_row + 1 if fresh else 0
-        time.sleep(0.05)
-    assert fresh_in_a_row == 20, f"the workers did not pick up the import within {REFRESH_DEADLINE_S} s"
+        assert energy_per_100g(preview.body["items"][0]) == NEW_VALUES[(EGG, "1008")]
 
     eggs_and_rice = item_by_source_id(log_meal(user, "2 eggs and a cup of rice"))
     apple = log_meal(user, "an apple")
