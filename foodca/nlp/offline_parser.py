@@ -241,6 +241,7 @@ class _Piece:
     sep: str = "start"  # what came before: start | strong | comma | conj
     header: bool = False  # followed by a colon and without an amount: 水果：…
     vague: bool = False  # "a bit of", "some": an amount too vague to read, but an item of its own
+    amount_after: bool = False  # "oatmeal 1 cup", "rice (200 g)": typed as into a log, the amount after the food
 
 
 # ---------------------------------------------------------------- numbers
@@ -927,7 +928,7 @@ _OCCASION_WORDS = (r"(?:quick|simple|light|small|big|late|early|hearty|healthy|l
                    r"lovely|proper|wholesome|satisfying|tasty|delicious|afternoon|morning|evening|midday|midnight|"
                    r"mid-morning)")
 _MEALS = r"(?:breakfast|brunch|lunch|dinner|supper|snack|snacks|meal|dessert|treat|appetizer|side|morning meal|evening meal|midday meal)"
-_EN_HEADING = rf"^(?:(?:today'?s|my)\s+)?{_MEALS}\s*(?::|-|–|—)\s*"
+_EN_HEADING = rf"^(?:for\s+)?(?:(?:today'?s|my)\s+)?{_MEALS}\s*(?::|-|–|—)\s*"
 _EN_LEAD = [
     re.compile(p, re.IGNORECASE)
     for p in (
@@ -1021,7 +1022,7 @@ _EN_MADE_FROM = re.compile(r"\b(?:made|crafted|produced|derived|created)\s+(?:fr
 _EN_PARTICIPLE = re.compile(r"\b\w+ed\s*$|\b(?:made|done|frozen|mixed|filled|topped|stuffed|covered|coated|served|cooked)\s*$", re.IGNORECASE)
 _EN_SPLIT = re.compile(
     r"(?P<strong>\s*;\s*|(?<![\d.])\.(?:\s+|$)|\s*!\s*|\n+)"
-    r"|(?P<conj>\s*,?\s+(?:along with|together with|as well as|paired with|accompanied by|alongside|plus|and then|and also|and|with|&|\+)\s+|\s+(?:on|over|in|on top of)\s+(?=\d)"
+    r"|(?P<conj>\s*,?\s+(?:along with|together with|as well as|paired with|accompanied by|alongside|plus|and then|and also|and|with|&|\+)\s+|\s+(?:on|over|in|on top of)\s+(?=\d)|\s+(?:on|over|on top of)\s+(?=[^,;.\x05]{1,40}\x05)"
     # "50g of coffee while eating 180g of couscous": a second food (the couscous was the coffee's name).
     r"|\s+while\s+(?=(?:eating|drinking|having|enjoying|sipping|munching|snacking|consuming|nibbling)\b))"
     r"|(?P<comma>\s*,\s*)",
@@ -1142,6 +1143,7 @@ def _en_read(raw: str) -> _Piece:
     text = _EN_VAGUE.sub("", text)
     amount = _Amount()
     measured_oz = None
+    amount_after = False
     m = _EN_MEASURE.search(text)
     if m and re.search(r"\b(?:from|out of)(?:\s+(?:a|an|one))?\s*$", text[: m.start()], re.IGNORECASE) and m.group("unit").lower().startswith(
             ("lb", "pound", "oz", "ounce")):
@@ -1170,6 +1172,7 @@ def _en_read(raw: str) -> _Piece:
                 r"(?:a|an|one)|(?:\w+ed|\w+ing)(?: \w+)?", before, re.IGNORECASE):
             before = ""
         text = f"{before} {after}".strip()
+        amount_after = bool(before) and not after and not m.group(0).rstrip().lower().endswith(" of")
     if amount.measured and _EN_EACH.search(text):
         amount.each = True  # "two bananas weighing 120g each", "…, each about 40g": the weight of one
         text = re.sub(r"\s+", " ", _EN_EACH.sub(" ", text)).strip()
@@ -1219,6 +1222,7 @@ def _en_read(raw: str) -> _Piece:
         amount.quantity = _en_number(trailing.group("num"))
         amount.unit = UNITS_EN[trailing.group("unit").lower()] if trailing.group("unit") else None
         text = text[:trailing.start()]
+        amount_after = True
     filler = _EN_AMOUNT_OF.match(text)
     if filler:  # "a small amount of fat", "a variety of vegetables": no amount of its own
         text = text[filler.end():]
@@ -1259,7 +1263,8 @@ def _en_read(raw: str) -> _Piece:
     while previous != name:
         previous = name
         name = _EN_TRIM.sub("", name).strip(" ,.;:")
-    return _Piece(said=said.rstrip(".;,!") or raw.strip(), name=name, amount=amount, state=state, brand=brand, vague=vague)
+    return _Piece(said=said.rstrip(".;,!") or raw.strip(), name=name, amount=amount, state=state, brand=brand, vague=vague,
+                  amount_after=amount_after)
 
 
 _EN_NUMBER_OF = re.compile(r"\s*\d+\.\d+\s+of\b", re.IGNORECASE)
@@ -1276,6 +1281,29 @@ _EN_WITH = frozenset(("with", "paired with", "accompanied by", "along with", "to
 _EN_CONTAINER_OF = re.compile(
     rf"\b({_alt(UNITS_EN)})\s+(?:filled with|full of|loaded with|packed with|containing|that contains|holding)\s+",
     re.IGNORECASE)
+
+
+# A bracket that only repeats the amount before it: "0.2g (0.2g) of salt", "1 cup (240 ml) of milk" keeps the ml.
+_EN_BRACKET_REPEATS = re.compile(r"(\d\s*(?:g|grams?|kg|ml)\b\.?)\s*\(\s*[\d.]+\s*(?:g|grams?|kg|ml)\s*\)", re.IGNORECASE)
+_EN_BRACKET = re.compile(r"\(([^()]*)\)?")
+_EN_BRACKET_AMOUNT = re.compile(rf"\s*(?:about\s+|approx\.?\s+|~\s*)?\d[\d./]*\s*(?:{_alt(UNITS_EN)}|g|grams?|kg|ml|oz|lbs?)?\.?\s*",
+                                re.IGNORECASE)
+
+
+def _en_unbracket(text: str) -> str:
+    """Words in brackets are read as said, without the brackets: "oatmeal (1 cup), banana" is oatmeal, a cup of it
+    (the bracket had kept the banana in the oatmeal's name), "cassava leaves (without added salt)" the leaves
+    (was unmatched: the name kept its bracket). A comma or "and" inside does not start another food; an amount
+    inside is marked so that "butter on some white bread (20g)" is two foods."""
+    text = _EN_BRACKET_REPEATS.sub(r"\1", text)
+
+    def inner(m: re.Match) -> str:
+        words = m.group(1)
+        if _EN_BRACKET_AMOUNT.fullmatch(words):
+            return f" \x05{words.strip()} "
+        return " " + re.sub(r"\s*,\s*", " ", words).replace(" and ", "\x01").replace(" with ", "\x02") + " "
+
+    return _EN_BRACKET.sub(inner, text) if "(" in text else text
 
 
 _EN_SPREAD_ON = re.compile(r"\s+(?:spread|spreaded|smeared)\s+(?=(?:on|onto|over)\b)", re.IGNORECASE)
@@ -1297,6 +1325,7 @@ def _parse_en(text: str) -> list[SplitItem]:
     text = _EN_SPREAD_ON.sub(" ", text)
     # "coffee, not made with sugar" was "coffee with sugar": the verb and its "not" were dropped, the sugar kept.
     text = _EN_NOT_WITH.sub(" without", text)
+    text = _en_unbracket(text)
     raw_segments: list[tuple[str, str]] = []  # (separator kind before, raw text)
     cursor, sep = 0, "start"
     for m in _EN_SPLIT.finditer(text):
@@ -1306,7 +1335,7 @@ def _parse_en(text: str) -> list[SplitItem]:
     raw_segments.append((sep, text[cursor:]))
     segments = []
     for sep, raw in raw_segments:
-        raw = raw.replace("\x01", " and ").replace("\x02", " with ").replace("\x03", "&")
+        raw = raw.replace("\x01", " and ").replace("\x02", " with ").replace("\x03", "&").replace("\x05", "")
         if raw.strip():
             segments.append((sep, raw, _en_read(raw)))
 
@@ -1462,6 +1491,7 @@ _EN_DISH_OF_THE_OTHERS = re.compile(r"\b(?:omelets?|omelettes?|sandwich(?:es)?|s
 _EN_LEAD_WORDS = re.compile(r"^(?:(?:i|we)\s+(?:had|ate|have|got|am having|'m having)\s+|(?:dinner|lunch|breakfast)\s+(?:was|is)\s+)",
                             re.IGNORECASE)
 _EN_ARTICLE_ONLY = re.compile(r"(?:a|an)\s", re.IGNORECASE)
+_EN_TYPED_AMOUNT = re.compile(r"\s*\d(?!.*\bof\b)", re.IGNORECASE)
 
 
 def _article_only(said: str, amount: _Amount) -> bool:
@@ -1488,7 +1518,15 @@ def _sentences_listing_foods(segments: list[tuple[str, str, _Piece]]) -> list[bo
         # A food of the sentence said with its article first ("a pork chop, …"): NutriBench-style names of one food
         # list what it is made of without one ("cheese, meat and dark-green vegetable omelet").
         counted = bool(parts) and bool(_EN_ARTICLE_ONLY.match(_EN_LEAD_WORDS.sub("", parts[0][1].strip())))
-        if ((counted and len(parts) >= 3 and seps[-1] == "and" or headed and len(parts) >= 2)
+        # As typed into a log: "2 eggs, toast, coffee", "200g rice, beans", "oatmeal 1 cup, banana". Commas only,
+        # three foods or more, or the first with its count or weight in figures and no "of", or its amount after it;
+        # no part that is only a word about the food before it. Not "a slice of pizza, pepperoni", "One plain rye
+        # cracker, triple layer" or "1 fl oz of infant formula, ready-to-feed": one food and what it is.
+        first = parts[0][2].amount if parts else None
+        typed = bool(parts) and set(seps) == {"comma"} and (len(parts) >= 3 or parts[0][2].amount_after or (
+            (first.unit is None or first.unit in (*_GRAMS, *_ML)) and bool(_EN_TYPED_AMOUNT.match(parts[0][1])))) and all(piece.name and not _EN_ADJ_ONLY.fullmatch(piece.name) and not _EN_DESCRIBES.match(raw.strip())
+                  and len(piece.name.split()) <= 4 for _, raw, piece in parts)
+        if ((counted and len(parts) >= 3 and seps[-1] == "and" or headed and len(parts) >= 2 or typed)
                 and set(seps) <= {"comma", "and"} and not dish_of_the_others and all(
                 piece.name and (piece.amount.empty or _article_only(raw.strip(), piece.amount))
                 and not _EN_DESCRIBES.match(raw.strip()) and not _EN_NOT_A_LISTED_FOOD.search(piece.name)

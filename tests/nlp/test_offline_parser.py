@@ -281,6 +281,31 @@ EN_CASES = [
     # A count said with decimals in a meal weighed in grams is grams: "46.0 white bread" was 46 slices.
     ("I had 2.5g of butter, 3g of salt and 46.0 white bread.",
      [dict(name="butter", grams=2.5), dict(name="salt", grams=3), dict(name="white bread", grams=46)]),
+    # Typed as into a log, foods and commas: "2 eggs, toast" was one food (an egg bread, 74 g), "eggs, bacon, toast"
+    # an egg. Not when the words after the comma say what the one food is.
+    ("2 eggs, toast", [dict(name="eggs", quantity=2), dict(name="toast", quantity=None)]),
+    ("eggs, bacon, toast", [dict(name="eggs"), dict(name="bacon"), dict(name="toast")]),
+    ("for breakfast: 2 eggs, toast, coffee", [dict(name="eggs", quantity=2), dict(name="toast"), dict(name="coffee")]),
+    ("200g rice, beans", [dict(name="rice", grams=200), dict(name="beans", grams=None)]),
+    ("oatmeal 1 cup, banana", [dict(name="oatmeal", quantity=1, unit="cup"), dict(name="banana")]),
+    ("a slice of pizza, pepperoni", [dict(name="pizza, pepperoni", quantity=1, unit="slice")]),
+    ("One plain rye cracker, triple layer.", [dict(name="plain rye cracker, triple layer", quantity=1)]),
+    ("1 fl oz of infant formula, ready-to-feed.", [dict(name="infant formula, ready-to-feed", quantity=1)]),
+    # Brackets: an amount in them is the food's, other words are said of it. "oatmeal (1 cup), banana" was one food
+    # with no amount; "cassava leaves (without added salt)" kept its bracket in the name.
+    ("oatmeal (1 cup), banana", [dict(name="oatmeal", quantity=1, unit="cup"), dict(name="banana")]),
+    ("greek yogurt (170g), honey (1 tbsp)",
+     [dict(name="greek yogurt", grams=170), dict(name="honey", quantity=1, unit="tbsp")]),
+    ("eggs (2), toast (1 slice)", [dict(name="eggs", quantity=2), dict(name="toast", quantity=1, unit="slice")]),
+    ("2.5 grams of butter on some white bread (20g) with 3 grams of fruit jam",
+     [dict(name="butter", grams=2.5), dict(name="white bread", grams=20), dict(name="fruit jam", grams=3)]),
+    ("0.2g (0.2g) of salt and 100g of rice (dry)", [dict(name="salt", grams=0.2), dict(name="rice dry", grams=100)]),
+    ("1 cup (240 ml) of milk", [dict(name="milk", quantity=1, unit="cup", volume_ml=240)]),
+    ("72g of boiled cassava leaves (without added salt), 30g of rice",
+     [dict(name="boiled cassava leaves without added salt", grams=72), dict(name="rice", grams=30)]),
+    ("175g of sorghum flour (white, w/o husks) and 11g of dried vegetables (spinaches and similar)",
+     [dict(name="sorghum flour white w/o husks", grams=175),
+      dict(name="dried vegetables spinaches and similar", grams=11)]),
     # "not made with" is without: "coffee, not made with sugar" was "coffee with sugar".
     ("coffee, not made with sugar", [dict(name="coffee without sugar")]),
     ("a salad that is not served with dressing", [dict(name="salad without dressing")]),

@@ -335,3 +335,11 @@ def test_a_food_with_no_measures_borrows_from_further_down_the_ranking(analyser)
     [pepper] = analyser.analyse("a large red bell pepper", use_model=False)["items"]
     assert pepper["food"]["name"] == "Peppers, bell, red, raw"
     assert (pepper["grams"], pepper["basis"]) == (164.0, "food_portion_of_similar")
+
+
+def test_foods_typed_with_commas_are_each_a_food(analyser):
+    # As typed into a log: "2 eggs, toast" was one food, "Bread, egg, toasted"-like, with the eggs' count lost.
+    foods = [name for name, _ in foods_and_grams(analyser, "2 eggs, toast")]
+    assert len(foods) == 2 and foods[0].startswith("Egg, whole") and foods[1].startswith("Bread") and "toasted" in foods[1]
+    in_brackets = foods_and_grams(analyser, "bagel (105g), cream cheese (1 tbsp)")
+    assert [name for name, _ in in_brackets] == ["Bagel", "Cheese, cream"] and in_brackets[0][1] == 105.0
