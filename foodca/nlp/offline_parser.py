@@ -1290,6 +1290,12 @@ _EN_BRACKET_AMOUNT = re.compile(rf"\s*(?:about\s+|approx\.?\s+|~\s*)?\d[\d./]*\s
                                 re.IGNORECASE)
 
 
+_EN_WITHOUT_SHORT = re.compile(r"\bw/o\b\s*", re.IGNORECASE)
+_EN_WITH_SHORT = re.compile(r"\bw/\s*", re.IGNORECASE)
+_EN_TIMES = re.compile(r"\s+[x×]\s?(?P<n>\d+)\b(?!\s*(?:g|grams?|ml|oz|cm|in|inch|inches)\b)", re.IGNORECASE)
+_EN_TIMES_BEFORE = re.compile(r"(?<![\w.])(?P<n>\d+)\s?[x×]\s+(?=[a-z])", re.IGNORECASE)
+
+
 def _en_unbracket(text: str) -> str:
     """Words in brackets are read as said, without the brackets: "oatmeal (1 cup), banana" is oatmeal, a cup of it
     (the bracket had kept the banana in the oatmeal's name), "cassava leaves (without added salt)" the leaves
@@ -1326,6 +1332,11 @@ def _parse_en(text: str) -> list[SplitItem]:
     # "coffee, not made with sugar" was "coffee with sugar": the verb and its "not" were dropped, the sugar kept.
     text = _EN_NOT_WITH.sub(" without", text)
     text = _en_unbracket(text)
+    # Shorthand of a typed log: "coffee w/ milk", "rice w/o salt", "eggs x2" and "2x eggs".
+    text = _EN_WITHOUT_SHORT.sub("without ", text)
+    text = _EN_WITH_SHORT.sub("with ", text)
+    text = _EN_TIMES.sub(r" \g<n>", text)
+    text = _EN_TIMES_BEFORE.sub(r"\g<n> ", text)
     raw_segments: list[tuple[str, str]] = []  # (separator kind before, raw text)
     cursor, sep = 0, "start"
     for m in _EN_SPLIT.finditer(text):
@@ -1523,12 +1534,15 @@ def _sentences_listing_foods(segments: list[tuple[str, str, _Piece]]) -> list[bo
         # no part that is only a word about the food before it. Not "a slice of pizza, pepperoni", "One plain rye
         # cracker, triple layer" or "1 fl oz of infant formula, ready-to-feed": one food and what it is.
         first = parts[0][2].amount if parts else None
-        typed = bool(parts) and set(seps) == {"comma"} and (len(parts) >= 3 or parts[0][2].amount_after or (
-            (first.unit is None or first.unit in (*_GRAMS, *_ML)) and bool(_EN_TYPED_AMOUNT.match(parts[0][1])))) and all(piece.name and not _EN_ADJ_ONLY.fullmatch(piece.name) and not _EN_DESCRIBES.match(raw.strip())
+        typed = bool(parts) and bool(seps) and set(seps) <= {"comma", "+"} and (
+            "+" in seps or len(parts) >= 3 or parts[0][2].amount_after or (
+                (first.unit is None or first.unit in (*_GRAMS, *_ML)) and bool(_EN_TYPED_AMOUNT.match(parts[0][1])))
+        ) and all(piece.name and not _EN_ADJ_ONLY.fullmatch(piece.name) and not _EN_DESCRIBES.match(raw.strip())
                   and len(piece.name.split()) <= 4 for _, raw, piece in parts)
         if ((counted and len(parts) >= 3 and seps[-1] == "and" or headed and len(parts) >= 2 or typed)
-                and set(seps) <= {"comma", "and"} and not dish_of_the_others and all(
-                piece.name and (piece.amount.empty or _article_only(raw.strip(), piece.amount))
+                and set(seps) <= {"comma", "and", "+"} and not dish_of_the_others and all(
+                piece.name and (piece.amount.empty or _article_only(raw.strip(), piece.amount) or (
+                    typed and piece.amount.quantity is None and not piece.amount.measured))  # "medium fries"
                 and not _EN_DESCRIBES.match(raw.strip()) and not _EN_NOT_A_LISTED_FOOD.search(piece.name)
                 and not _EN_ADJ_ONLY.fullmatch(piece.name) for _, raw, piece in parts[1:])):
             listing[start:end] = [True] * (end - start)
@@ -1570,9 +1584,13 @@ def _en_tidy(name: str) -> str:
 
 # ---------------------------------------------------------------- public
 
+# A list typed line by line: "- 2 eggs", "• toast", "1. coffee" (the dash had stayed in the name, the count lost).
+_LIST_MARKER = re.compile(r"(?m)^[ \t]*(?:[-*•·▪◦‣–—]|\d{1,2}[.)、])[ \t]+")
+
+
 def parse_meal(text: str) -> Split:
     """Split meal text into items with the amounts said, without a model, a database or the network."""
-    text = (text or "").translate(_FULLWIDTH).strip()
+    text = _LIST_MARKER.sub("", (text or "").translate(_FULLWIDTH)).strip()
     if not text:
         return Split(items=[], parser="offline")
     items = _assemble_zh(_zh_clauses(text)) if _CJK.search(text) else _parse_en(text)

@@ -291,6 +291,16 @@ EN_CASES = [
     ("a slice of pizza, pepperoni", [dict(name="pizza, pepperoni", quantity=1, unit="slice")]),
     ("One plain rye cracker, triple layer.", [dict(name="plain rye cracker, triple layer", quantity=1)]),
     ("1 fl oz of infant formula, ready-to-feed.", [dict(name="infant formula, ready-to-feed", quantity=1)]),
+    # Shorthand of a typed log: a list marker had stayed in the name ("- 2 eggs", its count lost), "w/" and "x2" in it.
+    ("- 2 eggs\n- toast\n- coffee", [dict(name="eggs", quantity=2), dict(name="toast"), dict(name="coffee")]),
+    ("1. 2 eggs\n2. toast", [dict(name="eggs", quantity=2), dict(name="toast", quantity=None)]),
+    ("eggs x2, toast", [dict(name="eggs", quantity=2), dict(name="toast")]),
+    ("2x eggs", [dict(name="eggs", quantity=2)]),
+    ("banana + coffee", [dict(name="banana"), dict(name="coffee")]),
+    ("Big Mac, medium fries, coke", [dict(name="big mac"), dict(name="fries", size="medium"), dict(name="coke")]),
+    ("coffee w/ 2 sugars", [dict(name="coffee"), dict(name="sugars", quantity=2)]),
+    ("rice w/o salt", [dict(name="rice without salt")]),
+    ("a 2x4 inch brownie", [dict(name="2x4 inch brownie", quantity=1)]),
     # Brackets: an amount in them is the food's, other words are said of it. "oatmeal (1 cup), banana" was one food
     # with no amount; "cassava leaves (without added salt)" kept its bracket in the name.
     ("oatmeal (1 cup), banana", [dict(name="oatmeal", quantity=1, unit="cup"), dict(name="banana")]),
@@ -304,7 +314,7 @@ EN_CASES = [
     ("72g of boiled cassava leaves (without added salt), 30g of rice",
      [dict(name="boiled cassava leaves without added salt", grams=72), dict(name="rice", grams=30)]),
     ("175g of sorghum flour (white, w/o husks) and 11g of dried vegetables (spinaches and similar)",
-     [dict(name="sorghum flour white w/o husks", grams=175),
+     [dict(name="sorghum flour white without husks", grams=175),
       dict(name="dried vegetables spinaches and similar", grams=11)]),
     # "not made with" is without: "coffee, not made with sugar" was "coffee with sugar".
     ("coffee, not made with sugar", [dict(name="coffee without sugar")]),
