@@ -380,8 +380,9 @@ class Matcher:
 
     def _rank_en(self, name: str, brand: str | None, said: str = "", *, branded: bool = True) -> list[Candidate]:
         # "coffee without sugar", "a salad without dressing": what was ruled out is not a word said of the food.
-        # Read from the words said: a phrase of ours may rule out in USDA's words ("no fat added").
-        ruled_out = en_negated_words(name) | en_negated_words(said)
+        # Read from the words said, and from our phrase's USDA words ("peeled apple" is "apples raw without skin").
+        in_usda = en_in_usda_words(name)
+        ruled_out = en_negated_words(name) | en_negated_words(said) | en_negated_words(in_usda)
         if ruled_out:
             # "roasted peanuts without added salt" is not "Peanuts, roasted, salted", nor no sugar "sweetened".
             ruled_out |= {opposite for opposite, word in OPPOSED_BY_NEGATING.items() if word in ruled_out}
@@ -389,7 +390,7 @@ class Matcher:
                 ruled_out |= ADDED_FATS  # "plantain cooked without any oil" is not FNDDS's "…, fat added"
         percents = en_percents(name)
         name_said = name
-        name = en_in_usda_words(en_without_negations(name) if ruled_out else name)
+        name = en_without_negations(en_in_usda_words(en_without_negations(name))) if ruled_out else in_usda
         tokens = self._query_tokens(name, ruled_out)
         if not tokens and brand:
             # A product named only in words that elsewhere are no food: McDonald's "Big Breakfast" was unmatched,
