@@ -1296,6 +1296,22 @@ _EN_TIMES = re.compile(r"\s+[x×]\s?(?P<n>\d+)\b(?!\s*(?:g|grams?|ml|oz|cm|in|in
 _EN_TIMES_BEFORE = re.compile(r"(?<![\w.])(?P<n>\d+)\s?[x×]\s+(?=[a-z])", re.IGNORECASE)
 
 
+_EN_RANGE = re.compile(r"(?<![\w./])(?<!ribs )(?<!rib )(?P<low>\d+)\s*(?:-|–|to)\s*(?P<high>\d+)(?![\d./])"
+                       r"(?=\s*[a-z])(?!\s*(?:%|percent|inch|inches|in\b|cm|mm|ft|feet|foot|year|month|week|day|hour|min))",
+                       re.IGNORECASE)
+_EN_COLON_AMOUNT = re.compile(rf"(?<![\w'])(?![^:\n]*\b{_MEALS}\s*:)(?P<food>[a-z][a-z' -]{{0,40}}?)\s*:\s*"
+                              rf"(?=\d[\d./]*\s*(?:(?:{_alt(UNITS_EN)}|g|grams?|kg|ml|oz|lbs?)\b\.?)?\s*(?:$|[,;\n]))",
+                              re.IGNORECASE)
+
+
+def _range_middle(m: re.Match) -> str:
+    low, high = int(m.group("low")), int(m.group("high"))
+    if high <= low:
+        return m.group(0)
+    total = low + high
+    return str(total // 2) if total % 2 == 0 else f"{total // 2} 1/2"  # a fraction: decimals are read as grams
+
+
 def _en_unbracket(text: str) -> str:
     """Words in brackets are read as said, without the brackets: "oatmeal (1 cup), banana" is oatmeal, a cup of it
     (the bracket had kept the banana in the oatmeal's name), "cassava leaves (without added salt)" the leaves
@@ -1337,6 +1353,10 @@ def _parse_en(text: str) -> list[SplitItem]:
     text = _EN_WITH_SHORT.sub("with ", text)
     text = _EN_TIMES.sub(r" \g<n>", text)
     text = _EN_TIMES_BEFORE.sub(r"\g<n> ", text)
+    # "3-4 strawberries", "2 to 3 slices of bacon": the middle of the range (no count was read, or "to 3 slices").
+    text = _EN_RANGE.sub(_range_middle, text)
+    # "eggs: 2", "rice: 200g": the amount after a colon, as a log lists it. Not a meal's heading ("lunch: 2 eggs").
+    text = _EN_COLON_AMOUNT.sub(r"\g<food> ", text)
     raw_segments: list[tuple[str, str]] = []  # (separator kind before, raw text)
     cursor, sep = 0, "start"
     for m in _EN_SPLIT.finditer(text):

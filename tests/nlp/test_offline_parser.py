@@ -301,6 +301,15 @@ EN_CASES = [
     ("coffee w/ 2 sugars", [dict(name="coffee"), dict(name="sugars", quantity=2)]),
     ("rice w/o salt", [dict(name="rice without salt")]),
     ("a 2x4 inch brownie", [dict(name="2x4 inch brownie", quantity=1)]),
+    # A range is its middle: "3-4 strawberries" had no count, "2 to 3 slices of bacon" was "to 3 slices of bacon".
+    ("3-4 strawberries", [dict(name="strawberries", quantity=3.5)]),
+    ("2 to 3 slices of bacon", [dict(name="bacon", quantity=2.5, unit="slice")]),
+    ("6-8 oz steak", [dict(name="steak", quantity=7, unit="oz", grams=198.45)]),
+    ("a 2-3 inch piece of ginger", [dict(name="2-3 inch piece of ginger", quantity=1)]),
+    # An amount after a colon, as a log lists it; a meal's heading stays a heading.
+    ("eggs: 2", [dict(name="eggs", quantity=2)]),
+    ("rice: 200g, chicken: 150 g", [dict(name="rice", grams=200), dict(name="chicken", grams=150)]),
+    ("lunch: 2 eggs", [dict(name="eggs", quantity=2)]),
     # Brackets: an amount in them is the food's, other words are said of it. "oatmeal (1 cup), banana" was one food
     # with no amount; "cassava leaves (without added salt)" kept its bracket in the name.
     ("oatmeal (1 cup), banana", [dict(name="oatmeal", quantity=1, unit="cup"), dict(name="banana")]),
