@@ -147,6 +147,31 @@ def _injera(key: str) -> EnDish | None:
     return _bread_of_flours(key, list(dict.fromkeys(_GRAIN_FLOURS[word] for word in grains)), _FLOUR_SHARE["leavened"])
 
 
+# A porridge of maize said as such ("ready-to-eat maize porridge", "porridge made from hard maize grain"): Central
+# and East Africa's stiff porridge (bukari, fufu, genfo), maize flour cooked down in water to about a third flour.
+# GIFT's are 130 kcal per 100 g (DR Congo) and 122 (Ethiopia's plain corn porridge); FNDDS's grits made with water,
+# which they were, 71. Ugali, nshima and sadza keep FNDDS's grits (en_phrases.csv): GIFT's Kenyan ugali is 73, and
+# so does a porridge said to be soft or thin. Teff with the maize is half the flour ("red teff and corn porridge").
+_MAIZE_PORRIDGE_WORDS = frozenset(
+    "porridge maize corn teff red ready to eat water based hard grain grains flour meal plain made from with of using "
+    "that uses s white yellow whole the a an cooked boiled thick stiff is and prepared hearty texture as base "
+    "sprinkled seasoned seasoning topped mixed it some salt spiced spices butter which".split())
+_THIN_PORRIDGE = frozenset({"soft", "thin", "light", "liquid", "runny", "watery"})
+MAIZE_PORRIDGE_FLOUR_SHARE = 0.35
+PORRIDGE_SERVING_G = 250.0
+
+
+def _maize_porridge(key: str) -> EnDish | None:
+    words = set(key.split())
+    if "porridge" not in words or not words & {"maize", "corn"} or not words <= _MAIZE_PORRIDGE_WORDS | _THIN_PORRIDGE:
+        return None
+    if words & _THIN_PORRIDGE:
+        return EnDish(key, (("grits made with water", 1.0),), PORRIDGE_SERVING_G)
+    flours = [_GRAIN_FLOURS["maize"], *([_GRAIN_FLOURS["teff"]] if "teff" in words else [])]
+    return EnDish(key, (*((flour, MAIZE_PORRIDGE_FLOUR_SHARE / len(flours)) for flour in flours),
+                        ("water", 1 - MAIZE_PORRIDGE_FLOUR_SHARE)), PORRIDGE_SERVING_G)
+
+
 # A Karnataka or Maharashtra bhaji (palya) is a vegetable or a dal cooked dry with onion in a little oil, finished
 # with coconut; a British onion bhaji is a fritter, and chilli ones are in en_dishes.csv.
 _BHAJI = re.compile(r"(?P<food>[a-z ]+?) (?:bhaji|baji|bhajee|palya|poriyal)")
@@ -170,7 +195,7 @@ def recipe_comes_first(name: str) -> bool:
     words = _en_words(name)
     said = " ".join(words)
     return (_en_dish_key(words) in en_dishes_by_name() or _bhaji(said) is not None or _injera(said) is not None
-            or _grain_bread(said) is not None)
+            or _grain_bread(said) is not None or _maize_porridge(said) is not None)
 
 
 def find_en_dish(name: str) -> EnDish | None:
@@ -179,7 +204,7 @@ def find_en_dish(name: str) -> EnDish | None:
     # The templates read the words as said, plurals and all: the food of a bhaji is matched as the name it was given.
     said = " ".join(words)
     dishes = en_dishes_by_name()
-    return (dishes.get(_en_dish_key(words)) or _grain_bread(said) or _injera(said) or _bhaji(said)
+    return (dishes.get(_en_dish_key(words)) or _grain_bread(said) or _injera(said) or _bhaji(said) or _maize_porridge(said)
             # English heads a compound with its last word: "cornstarch atole" and "plantain atole" are atoles.
             or (dishes.get(_en_dish_key(words[-1:])) if len(words) > 1 else None))
 

@@ -832,8 +832,8 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     # A name row applies when what else was said only joins it: this was salt pork.
     ("dinner that features raw pig meat", "pork fresh composite of trimmed retail cuts leg loin shoulder spareribs "
                                           "separable lean and fat raw"),
-    ("hard maize grain porridge", "grits made with water"),  # was unmatched
-    ("porridge made from hard maize grain", "grits made with water"),  # was oatmeal
+    ("ugali", "grits made with water"),  # a maize porridge said so is a stiff one (dishes.py)
+    ("nshima", "grits made with water"),
     ("raw lean and fat beef", "raw beef composite trimmed retail cuts separable lean and fat"),  # was the carcass
     ("raw sugar", "sugar turbinado"),  # was sugar-apples, a fruit
     ("246.8g of raw rabbit", "246.8g of rabbit domesticated composite of cuts raw"),  # was FNDDS's cooked rabbit

@@ -64,6 +64,33 @@ def test_an_injera_of_teff_or_of_no_named_flour_is_the_table_s(said):
     assert find_en_dish(said) is None
 
 
+@pytest.mark.parametrize("said, flours", [
+    ("maize porridge", ["corn flour whole-grain yellow"]),
+    ("ready-to-eat maize porridge", ["corn flour whole-grain yellow"]),
+    ("porridge made from hard maize grain", ["corn flour whole-grain yellow"]),
+    ("plain corn porridge", ["corn flour whole-grain yellow"]),
+    ("porridge made with red teff and corn", ["corn flour whole-grain yellow", "teff uncooked"]),
+])
+def test_a_maize_porridge_is_a_stiff_one_of_its_flour(said, flours):
+    # GIFT's DR Congo and Ethiopian maize porridges are 130 and 122 kcal per 100 g: about a third flour. They were
+    # FNDDS's grits made with water, 71.
+    dish = find_en_dish(said)
+    assert [name for name, _ in dish.ingredients] == [*flours, "water"]
+    assert sum(share for name, share in dish.ingredients if name != "water") == pytest.approx(0.35)
+    assert recipe_comes_first(said)
+
+
+@pytest.mark.parametrize("said, expected", [
+    ("soft maize porridge", (("grits made with water", 1.0),)),  # a soft or thin one stays the grits
+    ("ugali", None),  # FNDDS's grits by our phrase: GIFT's Kenyan ugali is 73 kcal per 100 g
+    ("maize porridge with milk and sugar", None),
+    ("millet porridge", None),  # East Africa's uji is thin
+])
+def test_a_soft_porridge_ugali_or_one_with_milk_is_no_stiff_porridge(said, expected):
+    dish = find_en_dish(said)
+    assert (dish.ingredients if dish else None) == expected
+
+
 def test_a_bhaji_is_its_food_cooked_with_onion_and_oil():
     dish = find_en_dish("Fenugreek leaves Bhaji")
     assert dish.ingredients[0] == ("fenugreek leaves", 0.82)  # as said: "leave" found the seed

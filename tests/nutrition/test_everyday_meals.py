@@ -284,6 +284,13 @@ def test_an_injera_of_corn_is_its_flour_not_fnddss_teff_injera(analyser):
     assert [item["food"]["name"] for item in plain] == ["Injera, Ethiopian bread"]
 
 
+def test_a_maize_porridge_is_its_flour_cooked_in_water(analyser):
+    # "365g of maize porridge" was FNDDS's grits made with water (71 kcal per 100 g); GIFT's is 130.
+    items = analyser.analyse("300g of maize porridge", use_model=False)["items"]
+    assert [(item["food"]["name"], round(item["grams"], 2)) for item in items] == [
+        ("Corn flour, whole-grain, yellow", 105.0), ("Water, NFS", 195.0)]
+
+
 def test_a_bread_of_two_flours_is_its_recipe_before_either_grain(analyser):
     # "corn and sorghum bread" was "Corn, raw", a sure match of its first word.
     items = analyser.analyse("70g of corn and sorghum bread", use_model=False)["items"]
