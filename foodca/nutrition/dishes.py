@@ -102,8 +102,10 @@ _GRAIN_FLOURS = {"corn": "corn flour whole-grain yellow", "maize": "corn flour w
 _GRAIN_BREAD = re.compile(r"(?:(?P<leaven>unleavened|leavened|qita|kita) )?"
                           r"(?:bread (?:made )?(?:from|of|with) (?P<after>[a-z ,]+)|(?P<before>[a-z ,]+?) (?:flour )?bread)")
 # With no leaven said, only a bread the tables have no loaf of: of two flours ("corn and sorghum bread" was raw corn)
-# or of one they do not bake ("millet bread"); "corn bread", "wheat bread" and "barley bread" are the tables'.
-_BAKED_IN_THE_TABLES = frozenset({"corn", "maize", "wheat", "rice", "barley"})
+# or of one they do not bake ("millet bread"); "wheat bread" and "barley bread" are the tables'. "corn bread" in two
+# words is a bread of corn flour: Ethiopia's (GIFT: 142-153 kcal per 100 g, 174 intl items) was FNDDS's cornbread
+# (287, with egg, milk and fat), which American recipes and FNDDS write as one word, "cornbread".
+_BAKED_IN_THE_TABLES = frozenset({"wheat", "rice", "barley"})
 _FLOUR_SHARE = {"unleavened": 0.55, "leavened": 0.5}
 # Ethiopia's qita (kita) is an unleavened flatbread: "50g of Qita corn bread" was the US cornbread with egg, milk and
 # fat (287 kcal per 100 g).

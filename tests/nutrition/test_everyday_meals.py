@@ -284,6 +284,14 @@ def test_an_injera_of_corn_is_its_flour_not_fnddss_teff_injera(analyser):
     assert [item["food"]["name"] for item in plain] == ["Injera, Ethiopian bread"]
 
 
+def test_corn_bread_in_two_words_is_a_bread_of_corn_flour_and_cornbread_fnddss(analyser):
+    # "130g of corn bread" (Ethiopia, 174 intl items at 142-153 kcal per 100 g) was FNDDS's cornbread, 287.
+    items = analyser.analyse("130g of corn bread", use_model=False)["items"]
+    assert [(item["food"]["name"], round(item["grams"], 2)) for item in items] == [
+        ("Corn flour, whole-grain, yellow", 65.0), ("Water, NFS", 65.0)]
+    assert foods_and_grams(analyser, "130g of cornbread") == [("Cornbread, made from home recipe", 130.0)]
+
+
 def test_a_maize_porridge_is_its_flour_cooked_in_water(analyser):
     # "365g of maize porridge" was FNDDS's grits made with water (71 kcal per 100 g); GIFT's is 130.
     items = analyser.analyse("300g of maize porridge", use_model=False)["items"]
