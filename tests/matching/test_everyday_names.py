@@ -832,6 +832,9 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     # A name row applies when what else was said only joins it: this was salt pork.
     ("dinner that features raw pig meat", "pork fresh composite of trimmed retail cuts leg loin shoulder spareribs "
                                           "separable lean and fat raw"),
+    ("potato stew", "stewed potatoes"),  # was "Stew, NFS", a beef stew
+    ("beef and potato stew", "beef and potato stew"),  # a meat said: the meat's stew
+    ("goat meat stew", "stewed goat"),  # was raw goat
     ("ugali", "grits made with water"),  # a maize porridge said so is a stiff one (dishes.py)
     ("nshima", "grits made with water"),
     ("raw lean and fat beef", "raw beef composite trimmed retail cuts separable lean and fat"),  # was the carcass
