@@ -78,6 +78,13 @@ _ONE_DISH = frozenset(name for name in DISHES_EN if not re.match(r"(?:coffee|tea
 _COFFEE_MADE_WITH_MILK = "café con leche"
 _SWEETENED_WITH_SUGAR = "sweetened with sugar"
 _BREWED_WORDS = frozenset({"brewed", "hot", "black", "ground", "grounded", "filtered", "drip"})  # FNDDS's coffee is all of these
+# A coffee weighed at less than this is the powder that went into the cup (see _too_little_to_drink); a single
+# espresso is about 30 g, and is said so.
+TOO_LITTLE_TO_DRINK_G = 40.0
+_NOT_A_POWDER = frozenset({"espresso", "shot", "ristretto", "latte", "cappuccino", "iced", "liquid", "brewed", "drink",
+                           "beverage", "cup", "milk", "cream", "creamer", "ml", "water"})
+_SWEETENED_COFFEE_POWDER = "coffee instant pre-sweetened with sugar not reconstituted"
+_COFFEE_SUBSTITUTE_POWDER = "coffee substitute dry powder"
 _HOT_DRINK = re.compile(r"\b(?:coffee|tea|espresso|americano)\b")
 _ADDED_TO_DRINK = {"milk": "splash", "whole milk": "splash", "skim milk": "splash", "cream": "splash",
                    "creamer": "splash", "half and half": "splash", "sugar": "tsp", "honey": "tsp"}
@@ -172,6 +179,10 @@ class MealAnalyser:
                     for component in item.components]
         if item.language == "zh" and item.state is None and item.unit in SERVED_COOKED_UNITS:
             item = replace(item, state="cooked")  # 一碗面条 is cooked noodles, not 250 g of raw ones
+        if item.language == "en":
+            powder = self._too_little_to_drink(item, matcher)
+            if powder is not None:
+                return [self._entry(*powder)]
         match = matcher.match(item)
         if item.language == "en":
             parts = self._foods_said_together(item, match, matcher)
@@ -295,6 +306,28 @@ class MealAnalyser:
             parts = [replace(part, grams=weighed * grams / sum(usual), grams_source="shared")
                      for part, grams in zip(parts, usual)]
         return list(zip(parts, matches))
+
+    @staticmethod
+    def _too_little_to_drink(item: SplitItem, matcher: Matcher) -> tuple[SplitItem, MatchResult] | None:
+        """"5.6g of instant coffee with sugar", "16g of coffee substitute": weighed at less than any cup holds, it is
+        the powder (and sugar) that went into the cup, not the drink made of it (was 16 kcal per 100 g against the
+        powder's 392). Not coffee without sugar, whose grounds nobody eats, nor an espresso."""
+        if item.grams_source != "stated" or item.grams is None or item.grams >= TOO_LITTLE_TO_DRINK_G or item.volume_ml:
+            return None
+        words = set(en_tokens(item.name or ""))
+        if "coffee" not in words or not _NOT_A_POWDER.isdisjoint(words | set(en_tokens(item.said or ""))):
+            return None
+        sweetened = not {"sugar", "sweetened", "sugared"}.isdisjoint(words)
+        if "substitute" in words:
+            name = _COFFEE_SUBSTITUTE_POWDER
+        elif sweetened:
+            name = _SWEETENED_COFFEE_POWDER
+        else:
+            # Unsweetened instant coffee too, by its weight, would be its powder (353 kcal per 100 g): 3 g of it
+            # would be 11 kcal where a cup made of it has 5 (FNDDS), and GIFT counts those at nothing.
+            return None
+        found = matcher.match(replace(item, name=name, said=name))
+        return (item, found) if found.status == "matched" else None
 
     def _sweetener_in_a_weighed_drink(self, item: SplitItem, match: MatchResult, matcher: Matcher,
                                       names: list[str]) -> list[tuple[SplitItem, MatchResult]]:

@@ -358,3 +358,15 @@ def test_foods_typed_with_commas_are_each_a_food(analyser):
     assert len(foods) == 2 and foods[0].startswith("Egg, whole") and foods[1].startswith("Bread") and "toasted" in foods[1]
     in_brackets = foods_and_grams(analyser, "bagel (105g), cream cheese (1 tbsp)")
     assert [name for name, _ in in_brackets] == ["Bagel", "Cheese, cream"] and in_brackets[0][1] == 105.0
+
+
+@pytest.mark.parametrize("said, expected", [
+    # Less than any cup holds: the powder and sugar that went into it (was the drink, 16 kcal per 100 g against 392).
+    ("13.9g of coffee with sugar", "Coffee, instant, pre-sweetened with sugar, not reconstituted"),
+    ("16g of coffee substitute made from cereal grain with sugar", "Coffee substitute, dry powder"),
+    # A cup of it is the drink; so is a small espresso, and a small plain coffee's grounds are not eaten.
+    ("250g of coffee with sugar", "Coffee, pre-sweetened with sugar"),
+    ("250g of coffee substitute", "Coffee substitute"),
+])
+def test_a_sweetened_coffee_weighed_at_a_few_grams_is_its_powder(analyser, said, expected):
+    assert [name for name, _ in foods_and_grams(analyser, said)] == [expected]
