@@ -177,6 +177,28 @@ def _maize_porridge(key: str) -> EnDish | None:
                         ("water", 1 - MAIZE_PORRIDGE_FLOUR_SHARE)), PORRIDGE_SERVING_G)
 
 
+# Ethiopia's gomen, kale cooked down with onion in oil: GIFT's fried Ethiopian kale is 176-180 kcal per 100 g and
+# its kale boiled with oil 84-86; they were FNDDS's kale cooked with fat (69) and SR's boiled kale (28). Fried, about
+# a seventh of the dish is oil; boiled with oil, a twentieth. Said as Ethiopian or gomen, or with oil and onion.
+_GOMEN_WORDS = frozenset("ethiopian kale gomen gommen collard collards greens fried sauteed frying cooked boiled "
+                         "with in oil onion onions and salt s a some spices spiced".split())
+_GOMEN_FRIED = frozenset({"fried", "sauteed", "frying"})
+GOMEN_SERVING_G = 100.0
+
+
+def _gomen(key: str) -> EnDish | None:
+    words = set(key.split())
+    if not words & {"kale", "gomen", "gommen"} or not words <= _GOMEN_WORDS:
+        return None
+    if not words & {"ethiopian", "gomen", "gommen"} and not ("oil" in words and words & {"onion", "onions"}):
+        return None
+    oil = 0.15 if words & _GOMEN_FRIED else 0.05 if "oil" in words else None
+    if oil is None:
+        return None
+    return EnDish(key, (("kale cooked boiled drained without salt", 0.9 - oil), ("onions raw", 0.1), ("vegetable oil", oil)),
+                  GOMEN_SERVING_G)
+
+
 # A Karnataka or Maharashtra bhaji (palya) is a vegetable or a dal cooked dry with onion in a little oil, finished
 # with coconut; a British onion bhaji is a fritter, and chilli ones are in en_dishes.csv.
 _BHAJI = re.compile(r"(?P<food>[a-z ]+?) (?:bhaji|baji|bhajee|palya|poriyal)")
@@ -200,7 +222,7 @@ def recipe_comes_first(name: str) -> bool:
     words = _en_words(name)
     said = " ".join(words)
     return (_en_dish_key(words) in en_dishes_by_name() or _bhaji(said) is not None or _injera(said) is not None
-            or _grain_bread(said) is not None or _maize_porridge(said) is not None)
+            or _grain_bread(said) is not None or _maize_porridge(said) is not None or _gomen(said) is not None)
 
 
 def find_en_dish(name: str) -> EnDish | None:
@@ -210,6 +232,7 @@ def find_en_dish(name: str) -> EnDish | None:
     said = " ".join(words)
     dishes = en_dishes_by_name()
     return (dishes.get(_en_dish_key(words)) or _grain_bread(said) or _injera(said) or _bhaji(said) or _maize_porridge(said)
+            or _gomen(said)
             # English heads a compound with its last word: "cornstarch atole" and "plantain atole" are atoles.
             or (dishes.get(_en_dish_key(words[-1:])) if len(words) > 1 else None))
 

@@ -100,6 +100,19 @@ def test_a_soft_porridge_ugali_or_one_with_milk_is_no_stiff_porridge(said, expec
     assert (dish.ingredients if dish else None) == expected
 
 
+@pytest.mark.parametrize("said, oil", [
+    ("fried Ethiopian kale with oil and onion", 0.15),  # GIFT: 176-180 kcal per 100 g; was FNDDS's kale with fat, 69
+    ("kale fried with oil and onion", 0.15),
+    ("boiled Ethiopian kale with oil, onion and salt", 0.05),  # GIFT: 84-86; was SR's boiled kale, 28
+    ("gomen", None),  # no oil said, nor fried: no recipe
+    ("boiled Ethiopian kale", None),
+    ("fried kale", None),  # FNDDS's kale cooked with fat
+])
+def test_ethiopian_kale_is_kale_cooked_down_in_oil_with_onion(said, oil):
+    dish = find_en_dish(said)
+    assert (dict(dish.ingredients)["vegetable oil"] if dish else None) == oil
+
+
 def test_a_bhaji_is_its_food_cooked_with_onion_and_oil():
     dish = find_en_dish("Fenugreek leaves Bhaji")
     assert dish.ingredients[0] == ("fenugreek leaves", 0.82)  # as said: "leave" found the seed
