@@ -832,6 +832,10 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     # A name row applies when what else was said only joins it: this was salt pork.
     ("dinner that features raw pig meat", "pork fresh composite of trimmed retail cuts leg loin shoulder spareribs "
                                           "separable lean and fat raw"),
+    # A salad with grilled chicken, not the chicken alone; ranch alone is the dressing, not 60 g of the dip.
+    ("grilled chicken salad", "chicken or turkey garden salad chicken and/or turkey tomato and/or carrots other vegetables"),
+    ("ranch", "ranch dressing"),
+    ("ranch dip", "ranch dip"),
     ("potato stew", "stewed potatoes"),  # was "Stew, NFS", a beef stew
     ("beef and potato stew", "beef and potato stew"),  # a meat said: the meat's stew
     ("goat meat stew", "stewed goat"),  # was raw goat
