@@ -835,6 +835,9 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     # A salad with grilled chicken, not the chicken alone; ranch alone is the dressing, not 60 g of the dip.
     ("grilled chicken salad", "chicken or turkey garden salad chicken and/or turkey tomato and/or carrots other vegetables"),
     ("ranch", "ranch dressing"),
+    ("buffalo wings", "chicken wing"),  # was a maker's BUFFALO WING, one 15.5 g serving for six wings
+    ("avocado toast", "avocado on toast"),  # two foods (was the avocado alone)
+    ("latte with oat milk", "coffee latte with non-dairy milk"),  # was the oat milk alone
     ("ranch dip", "ranch dip"),
     ("potato stew", "stewed potatoes"),  # was "Stew, NFS", a beef stew
     ("beef and potato stew", "beef and potato stew"),  # a meat said: the meat's stew
