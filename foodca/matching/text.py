@@ -171,7 +171,29 @@ def load_en_phrases(path: Path = EN_PHRASES_CSV) -> tuple[EnPhrase, ...]:
 @functools.lru_cache(maxsize=50_000)
 def en_in_usda_words(name: str) -> str:
     """apply_en_phrases with the project's phrase table, kept per name: the matcher and the meal splitter both ask."""
-    return apply_en_phrases(name, load_en_phrases())
+    return _milk_fat_in_words(apply_en_phrases(name, load_en_phrases()))
+
+
+# A milk or yogurt by its fat, as European labels say it: "3.6% fat yogurt" is whole milk yogurt (it was a nonfat
+# vanilla one, the percentage matching nothing), "1.5% milk" reduced fat. USDA's words for each band.
+_MILK_FAT_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%\s*(?:milk\s*)?(?:fat\b)?")
+_MILK_OR_YOGURT = re.compile(r"\b(?:milk|yogurt|yoghurt)\b")
+_USDA_MILK_PERCENTS = frozenset({1.0, 2.0, 3.25, 3.7})
+
+
+def _milk_fat_in_words(name: str) -> str:
+    folded = fold(name)
+    if "%" not in folded or not _MILK_OR_YOGURT.search(folded):
+        return name
+
+    def in_words(match: re.Match) -> str:
+        percent = float(match.group(1))
+        if percent in _USDA_MILK_PERCENTS:
+            return match.group(0)  # USDA writes these ("Milk, reduced fat (2%)"): en_percents finds the row
+        words = "whole" if percent >= 3 else "reduced fat" if percent >= 1.5 else "low fat" if percent >= 0.5 else "nonfat"
+        return f"{match.group(0).rstrip()} {words} "
+
+    return " ".join(_MILK_FAT_PERCENT.sub(in_words, folded).split())
 
 
 def apply_en_phrases(name: str, phrases: tuple[EnPhrase, ...]) -> str:

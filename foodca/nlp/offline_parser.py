@@ -899,7 +899,7 @@ _SIZE_ALT = _alt(SIZES_EN)
 _NOT_A_SIZE = r"(?!\s+(?:macs?|debbie|caesars?)\b)"
 _SHAPED_UNITS = r"(?:slices?|heads?|pieces?|wedges?|cups?|glass(?:es)?|cans?|jars?|bottles?|strips?|fillets?|mugs?)"
 _EN_COUNT = re.compile(
-    rf"^(?P<num>{_EN_NUM})\b(?!\s*%|-\d|\s*(?:-|to)\s*[\d/.]+\s*%|[- ]inch|-fat\b)\s*"
+    rf"^(?P<num>{_EN_NUM})\b(?!\.\d|\s*%|-\d|\s*(?:-|to)\s*[\d/.]+\s*%|[- ]inch|-fat\b)\s*"
     rf"(?:(?<=\d\s)of\s+(?:an?|the)\s+(?=(?:\w+\s+)?(?:{_alt(UNITS_EN)})\b))?"  # "0.16 of a package of …"
     rf"(?:(?P<pre>(?:(?:{_SIZE_ALT}|{_EN_ADJ})[\s-]+)*)(?P<state>(?!sized\b)\w+ed\s+)?"
     # Any one word before a unit of a shape or a vessel and "of": "a triangular slice of quesadilla", "a complete

@@ -485,7 +485,9 @@ def test_fresh_is_not_the_dry_grain(matcher):
     ("1% milk", "Milk, low fat (1%)"),
     ("raw 80% lean ground beef", "Beef, ground, 80% lean meat / 20% fat, raw"),
     ("raw 95% lean ground beef", "Beef, ground, 95% lean meat / 5% fat, raw"),
-    ("1.5% milk", "Milk, NFS"),  # a percentage no description has costs nothing: still milk
+    # A percentage no description has costs nothing, and says the band of fat: 1.5 % is Europe's semi-skimmed, USDA's
+    # reduced fat (it was "Milk, NFS", whole milk's values).
+    ("1.5% milk", "Milk, reduced fat (2%)"),
     ("3% fat milk", "Milk, whole, 3.25% milkfat, with added vitamin D"),  # was "Milk, low fat (1%)"
 ])
 def test_a_percentage_said_tells_siblings_apart(matcher, said, expected):
@@ -834,6 +836,12 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
                                           "separable lean and fat raw"),
     # A salad with grilled chicken, not the chicken alone; ranch alone is the dressing, not 60 g of the dip.
     ("grilled chicken salad", "chicken or turkey garden salad chicken and/or turkey tomato and/or carrots other vegetables"),
+    # A milk or yogurt by its fat, as European labels say it; USDA's own percentages are left to find their rows.
+    ("3.6% fat yogurt", "3.6% fat whole yogurt"),
+    ("1.5% fat milk", "1.5% fat reduced fat milk"),
+    ("0.1% fat yogurt", "0.1% fat nonfat yogurt"),
+    ("2% milk", "2% milk"),
+    ("90% lean ground beef", "90% lean ground beef"),
     ("ranch", "ranch dressing"),
     ("buffalo wings", "chicken wing"),  # was a maker's BUFFALO WING, one 15.5 g serving for six wings
     ("avocado toast", "avocado on toast"),  # two foods (was the avocado alone)

@@ -301,6 +301,9 @@ EN_CASES = [
     ("coffee w/ 2 sugars", [dict(name="coffee"), dict(name="sugars", quantity=2)]),
     ("rice w/o salt", [dict(name="rice without salt")]),
     ("a 2x4 inch brownie", [dict(name="2x4 inch brownie", quantity=1)]),
+    # A percentage with decimals is no count: "200 grams of 3.6% fat yogurt" was 3 of a "6% fat yogurt".
+    ("200 grams of 3.6% fat yogurt", [dict(name="3.6% fat yogurt", grams=200)]),
+    ("3.6% milk", [dict(name="3.6% milk", quantity=None)]),
     # A range is its middle: "3-4 strawberries" had no count, "2 to 3 slices of bacon" was "to 3 slices of bacon".
     ("3-4 strawberries", [dict(name="strawberries", quantity=3.5)]),
     ("2 to 3 slices of bacon", [dict(name="bacon", quantity=2.5, unit="slice")]),
