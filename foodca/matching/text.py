@@ -182,8 +182,8 @@ _USDA_MILK_PERCENTS = frozenset({1.0, 2.0, 3.25, 3.7})
 
 
 def _milk_fat_in_words(name: str) -> str:
-    folded = fold(name)
-    if "%" not in folded or not _MILK_OR_YOGURT.search(folded):
+    """A name apply_en_phrases has folded, with a milk's or yogurt's fat band added after its percentage."""
+    if "%" not in name or not _MILK_OR_YOGURT.search(name):
         return name
 
     def in_words(match: re.Match) -> str:
@@ -193,7 +193,7 @@ def _milk_fat_in_words(name: str) -> str:
         words = "whole" if percent >= 3 else "reduced fat" if percent >= 1.5 else "low fat" if percent >= 0.5 else "nonfat"
         return f"{match.group(0).rstrip()} {words} "
 
-    return " ".join(_MILK_FAT_PERCENT.sub(in_words, folded).split())
+    return " ".join(_MILK_FAT_PERCENT.sub(in_words, name).split())
 
 
 def apply_en_phrases(name: str, phrases: tuple[EnPhrase, ...]) -> str:

@@ -192,9 +192,9 @@ def _gomen(key: str) -> EnDish | None:
         return None
     if not words & {"ethiopian", "gomen", "gommen"} and not ("oil" in words and words & {"onion", "onions"}):
         return None
-    oil = 0.15 if words & _GOMEN_FRIED else 0.05 if "oil" in words else None
-    if oil is None:
+    if not words & (_GOMEN_FRIED | {"oil"}):
         return None
+    oil = 0.15 if words & _GOMEN_FRIED else 0.05
     return EnDish(key, (("kale cooked boiled drained without salt", 0.9 - oil), ("onions raw", 0.1), ("vegetable oil", oil)),
                   GOMEN_SERVING_G)
 
@@ -214,15 +214,21 @@ def _bhaji(key: str) -> EnDish | None:
                         ("coconut meat dried desiccated not sweetened", 0.03)), BHAJI_SERVING_G)
 
 
+# The recipe templates, tried in this order: a bread or an injera of named flours, a bhaji, a maize porridge, gomen.
+_TEMPLATES = (_grain_bread, _injera, _bhaji, _maize_porridge, _gomen)
+
+
+def _from_a_template(said: str) -> EnDish | None:
+    return next((dish for template in _TEMPLATES if (dish := template(said)) is not None), None)
+
+
 def recipe_comes_first(name: str) -> bool:
     """A dish whose recipe comes before any single food the tables have: one of en_dishes.csv by its name (each is
-    there because no table has it: "poha" is no rice cooked with fat), a bhaji ("Eggplant, cooked, fat added" has
-    half its oil), and a bread or an injera of named flours ("corn and sorghum bread" was "Corn, raw"; FNDDS's
-    injera is teff's)."""
+    there because no table has it: "poha" is no rice cooked with fat), or one of the templates: a bhaji
+    ("Eggplant, cooked, fat added" has half its oil), a bread or an injera of flours ("corn and sorghum bread" was
+    "Corn, raw"; FNDDS's injera is a quarter flour), a maize porridge, gomen."""
     words = _en_words(name)
-    said = " ".join(words)
-    return (_en_dish_key(words) in en_dishes_by_name() or _bhaji(said) is not None or _injera(said) is not None
-            or _grain_bread(said) is not None or _maize_porridge(said) is not None or _gomen(said) is not None)
+    return _en_dish_key(words) in en_dishes_by_name() or _from_a_template(" ".join(words)) is not None
 
 
 def find_en_dish(name: str) -> EnDish | None:
@@ -231,8 +237,7 @@ def find_en_dish(name: str) -> EnDish | None:
     # The templates read the words as said, plurals and all: the food of a bhaji is matched as the name it was given.
     said = " ".join(words)
     dishes = en_dishes_by_name()
-    return (dishes.get(_en_dish_key(words)) or _grain_bread(said) or _injera(said) or _bhaji(said) or _maize_porridge(said)
-            or _gomen(said)
+    return (dishes.get(_en_dish_key(words)) or _from_a_template(said)
             # English heads a compound with its last word: "cornstarch atole" and "plantain atole" are atoles.
             or (dishes.get(_en_dish_key(words[-1:])) if len(words) > 1 else None))
 
