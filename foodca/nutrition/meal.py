@@ -88,6 +88,11 @@ _COFFEE_SUBSTITUTE_POWDER = "coffee substitute dry powder"
 _HOT_DRINK = re.compile(r"\b(?:coffee|tea|espresso|americano)\b")
 _ADDED_TO_DRINK = {"milk": "splash", "whole milk": "splash", "skim milk": "splash", "cream": "splash",
                    "creamer": "splash", "half and half": "splash", "sugar": "tsp", "honey": "tsp"}
+# A fat said with a food ("bread with butter", "beef with oil") is spread on it or cooked with it: a teaspoon, not the
+# tablespoon it is served by alone, which made 30 g of bread with butter a third butter. Not peanut butter, a spread.
+_FAT_WITH_A_FOOD = re.compile(r"(?:(?:vegetable|olive|palm|red palm|sunflower|canola|corn|soybean|coconut|cooking|"
+                              r"groundnut|peanut|mustard|sesame|cottonseed)\s+)?oils?|(?:salted\s+|unsalted\s+)?butter|"
+                              r"margarine|ghee|lard")
 # Words for "the edible part" that name no food of their own.
 GENERIC_PARTS = {"鱼肉", "肉", "净肉", "虾肉", "蟹肉", "果肉", "瘦肉", "去骨肉"}
 
@@ -185,7 +190,10 @@ class MealAnalyser:
                 return [self._entry(*powder)]
         match = matcher.match(item)
         if item.language == "en":
-            parts = self._foods_said_together(item, match, matcher)
+            # A dish our recipes make is not split at its "with": "Ethiopian kale boiled with oil and onion" is gomen,
+            # not kale, a tablespoon of oil and an onion shared out by their servings.
+            parts = ((recipe_comes_first(item.name or "") and self._en_dish_parts(item, matcher))
+                     or self._foods_said_together(item, match, matcher))
             if parts:
                 return [self._entry(part, part_match) for part, part_match in parts]
             branded_unasked = (match.status == "matched" and not item.brand
@@ -283,7 +291,7 @@ class MealAnalyser:
         parts = [first]
         for name in names[1:]:
             # Milk or sugar in a coffee or tea is a splash or a teaspoon, not a glass or a serving of its own.
-            added = _ADDED_TO_DRINK.get(name) if in_a_drink else None
+            added = _ADDED_TO_DRINK.get(name) if in_a_drink else "tsp" if _FAT_WITH_A_FOOD.fullmatch(name) else None
             parts.append(SplitItem(said=name, name=name, language="en", quantity=1 if added else None, unit=added))
         # The first food is matched by the words said before the others: "carrots with lemon juice and salt" was
         # "Carrot juice, 100%", the lemon's juice said around the carrots.

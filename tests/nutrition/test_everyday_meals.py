@@ -50,6 +50,22 @@ def test_a_weight_said_for_two_foods_is_shared_by_their_usual_servings(analyser)
     assert basis == {"stated_shared"}
 
 
+@pytest.mark.parametrize("text, fat", [("30g of white bread with butter", "Butter, NFS"),
+                                       ("90g of white bread with oil", "Vegetable oil, NFS")])
+def test_a_fat_with_a_weighed_food_is_a_teaspoon_of_it(analyser, text, fat):
+    # The fat was shared out by its tablespoon against a slice: 30 g of bread with butter was a third butter.
+    [bread, added] = foods_and_grams(analyser, text)
+    assert bread[0] == "Bread, white" and added[0] == fat
+    assert 0.05 <= added[1] / (bread[1] + added[1]) <= 0.2
+
+
+def test_a_dish_of_our_recipes_is_not_split_at_its_with(analyser):
+    # Gomen boiled with oil was split as kale, a tablespoon of oil and an onion shared out by their servings.
+    items = analyser.analyse("Ethiopian kale boiled with oil and onion", use_model=False)["items"]
+    assert {item["basis"] for item in items} == {"dish_recipe"}
+    assert {item["food"]["name"]: round(item["grams"], 1) for item in items}["Vegetable oil, NFS"] == 5.0
+
+
 def test_a_flatbread_is_weighed_as_one(analyser):
     assert foods_and_grams(analyser, "一张饼") == [("烙饼（标准粉）", 120.0)]
 
