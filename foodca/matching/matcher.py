@@ -85,6 +85,7 @@ CUT_OF_MEAT = frozenset({"steak", "chop", "cutlet", "slice", "fillet", "roast", 
                          "tenderloin", "bacon", "ham", "bologna"})
 # A food said dry or as a powder: not the drink made from it ("Milk, dry, reconstituted").
 DRY_WORDS = frozenset({"dry", "dried", "powder", "powdered"})
+READY_TO_DRINK = frozenset({"ready", "feed"})  # "ready-to-feed", a formula made up
 # Said of a powder or a mix: the drink made from it.
 MADE_UP = frozenset({"reconstituted", "prepared"})
 # What a food is when kept dry: never what "fresh" says.
@@ -595,6 +596,8 @@ class Matcher:
             # "cocoa powder" is "Cocoa powder, not reconstituted"; "cocoa powder mix reconstituted with water" and
             # "malted drink mix prepared with whole milk" are not.
             forms_said = forms_said | {"notreconstituted"}
+            if said_dry:
+                forms_said = forms_said | {"powder"}  # "dry infant formula" is the formula's powder
             if "concentrate" in query_set:
                 forms_said = forms_said | {"undiluted"}  # "apple juice concentrate" is the concentrate as sold
         if "canned" in query_set or implied:
@@ -615,6 +618,9 @@ class Matcher:
         # Words said around the name are said too: "One large egg, fried in butter" was "Egg, whole, raw", its
         # "fried" costed as a word nobody said (the name is "egg").
         said_around = query_set | implied | context
+        if said_dry:
+            # What is sold dry is sold as a powder: "dry infant formula" is "Infant formula, …, powder".
+            said_around = said_around | {"powder"}
         sweetness_unsaid = SWEETNESS_SAID.isdisjoint(said_around)
         # A description headed by a word the name only modifies its head with ("Mixed nuts" for "mixed beans", "Hog
         # maws" for "hog plum", "Yellow rice" for "yellow cheese") is that other food, unless it also has the head.
@@ -673,7 +679,9 @@ class Matcher:
             # Milk powder is the powder, not "Milk, dry, reconstituted, whole", the milk made from it ("Cocoa powder,
             # not reconstituted" is the powder: its tokens say notreconstituted).
             # …nor "Infant formula, …, powder, made with water", for "20 g of baby formula powder".
-            if said_dry and ("reconstituted" in food_set or "water" in food_set and "water" not in said_around):
+            # …nor "Infant formula, …, ready-to-feed", for "25 grams of dry infant formula".
+            if said_dry and ("reconstituted" in food_set or "water" in food_set and "water" not in said_around
+                             or READY_TO_DRINK <= food_set):
                 score -= STATE_CONFLICT
             if root_leaves_said and LEAVES_WRITTEN.isdisjoint(food_set):
                 score -= MODIFIER_AS_HEAD

@@ -183,7 +183,7 @@ def test_a_product_named_in_words_that_are_no_food_is_found_by_its_maker(matcher
 @pytest.mark.parametrize("said, expected", [
     # Was "Kale, cooked, boiled, drained, with salt": fried and boiled are opposite ways of cooking.
     ("fried kale with oil, onion and salt", "Kale, NS as to form, cooked"),
-    ("boiled kale", "Kale, cooked, boiled, drained, with salt"),
+    ("boiled kale", "Kale, cooked, boiled, drained, without salt"),  # the salt nobody said, now its twin is here
 ])
 def test_fried_is_not_boiled(matcher, said, expected):
     assert matched_name(matcher, said) == expected
@@ -248,6 +248,9 @@ def test_veal_and_breads_said_as_in_italy(matcher, said, expected):
     ("nan 1 formula milk", "Infant formula, NFS"),  # was unmatched
     ("liquid follow-on formula", "Infant formula, NFS"),
     ("baby formula powder", "Infant formula, PBM PRODUCTS, store brand, powder"),  # was the powder made with water
+    # Dry is the powder: it was the ready-to-feed formula, 66 kcal per 100 g for 25 g of powder (509).
+    ("dry nestle infant formula", "Infant formula, NESTLE, GOOD START SUPREME, with iron, powder"),
+    ("nestle infant formula", "Infant formula, NESTLE, GOOD START SUPREME, with iron, ready-to-feed"),
 ])
 def test_infant_formula_said_otherwise(matcher, said, expected):
     assert matched_name(matcher, said) == expected
