@@ -1007,7 +1007,10 @@ _EN_LEAD = [
 ]
 _EN_DESCRIBES = re.compile(
     r"^(?:\d+(?:\.\d+)?\s*(?:(?:-|to)\s*\d+(?:\.\d+)?\s*)?%|[\d/.\s-]+(?:inch|inches|in\.|cm|mm)\b|(?:approximately|about|around|roughly|nearly|almost)\s+\d"
-    r"|\w+ing\b|\w+ly\b|(?:\w+ed|cut|eaten|made|done|grown|sold|kept|left|taken|given)\s+(?:from|to|with|in|by|into|for|at|on|as|raw|off|out|up|without)\b"
+    # A way of doing ("cooking") or an adverb ("lightly salted"), but not a food that ends like one: "bread with jelly
+    # and margarine" lost its jelly, "turkey with stuffing" its stuffing.
+    r"|(?!(?:stuffing|icing|frosting|pudding|dumpling|herring|whiting|topping)s?\b)\w+ing\b"
+    r"|(?!(?:jelly|belly|lolly|bully)\b)\w+ly\b|(?:\w+ed|cut|eaten|made|done|grown|sold|kept|left|taken|given)\s+(?:from|to|with|in|by|into|for|at|on|as|raw|off|out|up|without)\b"
     r"|containing|contains|made|prepared|cooked|that|which|who|where|served|including|includes|included|excluding"
     r"|except|specifically|trimmed|having|resulting|measuring|weighing|without|not|no|in|from|using|topped|infused|mixed"
     r"|seasoned|drained|fortified|enriched|suitable|is|are|was|were|has|been|being|flavored|flavoured|sweetened"

@@ -193,6 +193,10 @@ EN_CASES = [
     ("three dumplings, each about 40g", [dict(name="dumplings", quantity=3, grams=120.0)]),
     # the amount after the food, as typed into a log; a number of something else is not an amount
     ("milk 1 cup", [dict(name="milk", quantity=1.0, unit="cup")]),
+    # a food that ends like an adverb or a way of doing is no description of the food before it
+    ("43g of bread topped with jelly and margarine", [dict(name="bread with jelly and margarine", grams=43.0)]),
+    ("turkey with stuffing", [dict(name="turkey with stuffing")]),
+    ("chicken with cooking oil", [dict(name="chicken")]),
     ("oatmeal 1 cup, banana 1, coffee 2 cups", [dict(name="oatmeal", quantity=1.0, unit="cup"),
                                                 dict(name="banana", quantity=1.0, unit=None),
                                                 dict(name="coffee", quantity=2.0, unit="cup")]),
