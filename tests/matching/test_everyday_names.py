@@ -904,6 +904,9 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("30g of french-type wheat bread", "30g of french bread"),  # was the whole wheat French bread
     ("whole wheat french bread", "whole wheat french bread"),
     ("47g of SKN-style saltfish stew", "bacalao guisado"),  # was unmatched, or "Stew, NFS" (beef)
+    ("pigeon in cream sauce", "squab pigeon dove in cream sauce"),  # the bird: it was boiled pigeon peas
+    ("raw pigeon", "squab pigeon raw"),
+    ("pigeon peas", "pigeon peas"),
 ])
 def test_names_the_phrase_table_writes_in_usda_words(said, written):
     assert en_in_usda_words(said) == written
