@@ -435,9 +435,10 @@ _NO_PERCENTS: frozenset[str] = frozenset()
 
 
 # The skin alone, a part nobody eats unless they say so: "Potatoes, raw, skin" was "raw potato" (100 intl items),
-# "Chicken skin" a "griddled chicken". Not "with skin", "flesh and skin", "includes skin", "baked in skin".
+# "Chicken skin" a "griddled chicken", "Turkey, skin from whole, (light and dark), raw" "raw turkey" (407 kcal per
+# 100 g). Not "with skin", "flesh and skin", "includes skin", "baked in skin".
 _SKIN_ONLY = re.compile(
-    r"(?<!with )(?<!and )(?<!without )(?<!includes )(?<!in )(?<!no )\bskins?(?: only)?(?=\s*(?:,|\(|$))")
+    r"(?<!with )(?<!and )(?<!without )(?<!includes )(?<!in )(?<!no )\bskins?(?: only)?(?=\s*(?:,|\(|$|from\b))")
 
 
 def en_tokens(text: str) -> list[str]:

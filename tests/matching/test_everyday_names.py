@@ -257,6 +257,14 @@ def test_infant_formula_said_otherwise(matcher, said, expected):
 
 
 @pytest.mark.parametrize("said, expected", [
+    ("raw turkey", "Turkey, whole, meat and skin, raw"),  # was SR's turkey skin, 407 kcal per 100 g
+    ("turkey skin", "Turkey, skin from whole, (light and dark), raw"),
+])
+def test_the_skin_from_a_bird_is_the_skin_alone(matcher, said, expected):
+    assert matched_name(matcher, said) == expected
+
+
+@pytest.mark.parametrize("said, expected", [
     ("cod fish", "Fish, cod, NFS"),  # was codfish with starchy vegetables, a Puerto Rican dish
     ("codfish", "Fish, cod, NFS"),
     ("codfish with starchy vegetables", "Codfish with starchy vegetables, Puerto Rican style"),
