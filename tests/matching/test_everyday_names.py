@@ -915,6 +915,12 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("pigeon in cream sauce", "squab pigeon dove in cream sauce"),  # the bird: it was boiled pigeon peas
     ("raw pigeon", "squab pigeon raw"),
     ("pigeon peas", "pigeon peas"),
+    ("gorna bania mineral water", "water bottled plain"),  # was unmatched; "mineral water" a sweetened vitamin water
+    ("ale", "beer"),  # was ginger ale
+    ("ginger ale", "ginger ale"),
+    ("guinness dry stout", "guinness dry beer"),  # was unmatched
+    ("cafe au lait made with whole milk", "coffee cafe con leche"),  # was unmatched
+    ("homemade lemonade", "lemonade fruit juice drink"),  # was a maker's LEMONADE, 150 kcal per 100 g
 ])
 def test_names_the_phrase_table_writes_in_usda_words(said, written):
     assert en_in_usda_words(said) == written
