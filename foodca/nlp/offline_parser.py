@@ -1395,6 +1395,15 @@ def _parse_en(text: str) -> list[SplitItem]:
         owns_next_amount = nxt is not None and not nxt.name and nxt.amount.measured
         previous = items[-1] if items else None
         unweighed = previous is not None and previous.grams is None and previous.volume_ml is None
+        if previous is not None and sep in ("comma", "and") and _made_of_the_list(previous.said, segments, index):
+            # "2g of unleavened corn, millet, and sorghum bread", "injera that's a mix of corn, millet, and sorghum",
+            # "injera that's half corn and half millet": what the food is made of, not more foods (the millet and the
+            # sorghum were a serving each, 75 times the 2 g said).
+            joiner = ", " if sep == "comma" else " and "
+            previous.said = f"{previous.said}{joiner}{piece.said}"
+            previous.name = f"{previous.name}{joiner}{piece.name}".strip()
+            describing = True
+            continue
         if previous is not None and sep in _EN_WITH and _ITS_PEEL.fullmatch(piece.name or "") and (
                 unweighed or not amount.measured):
             # The name keeps to the food: "potato with its skin" found SR's skins alone.
@@ -1526,6 +1535,41 @@ _EN_LEAD_WORDS = re.compile(r"^(?:(?:i|we)\s+(?:had|ate|have|got|am having|'m ha
                             re.IGNORECASE)
 _EN_ARTICLE_ONLY = re.compile(r"(?:a|an)\s", re.IGNORECASE)
 _EN_TYPED_AMOUNT = re.compile(r"\s*\d(?!.*\bof\b)", re.IGNORECASE)
+
+
+# A food made of what is listed after it ("a mix of corn, millet, …", "cereals that come from oat, rice, …"), or
+# halves of it ("half corn and half millet"); a list that ends in what its parts make ("corn, millet and sorghum
+# bread").
+_EN_MADE_OF_SAID = re.compile(
+    r"\b(?:(?:mix|mixture|blend|combination|made|consisting|composed)\s+(?:\w+\s+)?(?:of|from|with)|(?:come|comes|came)\s+"
+    r"from|half|salad\b.*\b(?:of|with|included|includes|including))\b(?:\s+[\w.]+){0,3}$", re.IGNORECASE)
+_EN_MADE_OF_PART = re.compile(r"(?:half|equal parts(?: of)?)?\s*[a-z-]+(?:\s+[a-z-]+)?", re.IGNORECASE)
+_EN_VAGUE_LEAD = re.compile(r"(?:and\s+)?(?:some|a|an|the|my|more)\b", re.IGNORECASE)
+_EN_MADE_OF_THEM = re.compile(r"(?:[a-z-]+\s+){1,2}(?:bread|breads|injera|porridge|flour|flours|cereal|cereals)",
+                              re.IGNORECASE)
+
+
+def _made_of_the_list(said_before: str, segments: list[tuple[str, str, "_Piece"]], index: int) -> bool:
+    """Is the segment at `index`, and each bare one after it to the list's end, a part of what the food before it is
+    made of? Each is a word or two with no amount of its own (but "half"); the food before says it is made of them,
+    or the list's last part is what they make."""
+    chain = []
+    for sep, raw, piece in segments[index:]:
+        if sep not in ("comma", "and") or not _EN_MADE_OF_PART.fullmatch(raw.strip()):
+            break
+        if not (piece.amount.empty or raw.strip().lower().startswith("half ")):
+            break
+        chain.append(raw.strip())
+    if not chain:
+        return False
+    end = index + len(chain)
+    if end < len(segments) and segments[end][0] in ("comma", "and"):
+        return False  # the list goes on with a food of its own amount: these are foods too
+    first_said = segments[index][1].strip().lower()
+    if first_said.startswith("half ") and " half " not in f" {said_before.lower()} ":
+        return False
+    return bool(_EN_MADE_OF_SAID.search(said_before)
+                or len(chain) >= 2 and _EN_MADE_OF_THEM.fullmatch(chain[-1]) and not _EN_VAGUE_LEAD.match(chain[-1]))
 
 
 def _article_only(said: str, amount: _Amount) -> bool:

@@ -136,7 +136,8 @@ def _bread_of_flours(key: str, flours: list[str], share: float) -> EnDish:
 # Injera of flours other than teff ("injera made from corn, millet and sorghum", "fermented corn injera"): FNDDS's
 # injera is teff's, at 87 kcal per 100 g. These are leavened flatbreads of the flours named, read as the breads above.
 _INJERA_WORDS = frozenset({"injera", "leavened", "fermented", "made", "from", "with", "of", "and", "that", "s", "which",
-                           "is", "been", "a", "blend", "mix", "red", "white", "brown"})
+                           "is", "been", "a", "blend", "mix", "red", "white", "brown", "half", "equal", "part",
+                           "parts", "mixture", "combination"})
 
 
 def _injera(key: str) -> EnDish | None:

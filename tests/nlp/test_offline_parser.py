@@ -197,6 +197,12 @@ EN_CASES = [
     ("43g of bread topped with jelly and margarine", [dict(name="bread with jelly and margarine", grams=43.0)]),
     ("turkey with stuffing", [dict(name="turkey with stuffing")]),
     ("chicken with cooking oil", [dict(name="chicken")]),
+    # what a food is made of, listed after it, is no food of its own (the millet was a serving, 75 times the 2 g)
+    ("31g of boiled water and 2g of unleavened corn, millet, and sorghum bread",
+     [dict(name="boiled water", grams=31.0), dict(name="unleavened corn, millet and sorghum bread", grams=2.0)]),
+    ("119 grams of injera that's half corn and half millet", [dict(name="injera, half corn and millet", grams=119.0)]),
+    ("30g of cereals that come from oat, rice, wheat, maize, and barley flours",
+     [dict(name="cereals that come from oat, rice, wheat, maize and barley flours", grams=30.0)]),
     ("oatmeal 1 cup, banana 1, coffee 2 cups", [dict(name="oatmeal", quantity=1.0, unit="cup"),
                                                 dict(name="banana", quantity=1.0, unit=None),
                                                 dict(name="coffee", quantity=2.0, unit="cup")]),

@@ -61,6 +61,7 @@ def test_a_bread_the_tables_have_or_of_no_named_flour_is_no_recipe(said):
     ("fermented corn injera", ["corn flour whole-grain yellow"]),
     ("injera made from corn, millet and sorghum", ["corn flour whole-grain yellow", "millet flour", "flour sorghum"]),
     ("leavened injera made with red teff and corn", ["teff uncooked", "corn flour whole-grain yellow"]),
+    ("injera, half corn and millet", ["corn flour whole-grain yellow", "millet flour"]),  # was FNDDS's teff injera
 ])
 def test_an_injera_is_a_leavened_bread_of_its_flours(said, flours):
     # "fermented corn injera" was FNDDS's teff injera.
