@@ -923,6 +923,8 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("homemade lemonade", "lemonade fruit juice drink"),  # was a maker's LEMONADE, 150 kcal per 100 g
     ("red chili powder", "chili powder"),  # was a maker's chili powder recorded at 0 kcal
     ("red bean puree", "red refried beans"),  # was a red raspberry puree
+    ("hot drink made from coffee leaves, ginger, garlic and salt", "tea hot herbal"),  # was hot chocolate
+    ("coffee beans", "coffee"),  # the drink made from them: not a tea of leaves
 ])
 def test_names_the_phrase_table_writes_in_usda_words(said, written):
     assert en_in_usda_words(said) == written
