@@ -19,7 +19,7 @@ def test_shares_add_up_to_the_dish_and_a_serving_weighs_something(dish):
 
 
 @pytest.mark.parametrize("said", ["Baião de Dois", "baiao de dois", "Split lentil stews", "misir wot", "PELAU", "Shiro Wot",
-                                  "Besso"])
+                                  "Besso", "Kurkuto", "chechebsa", "kita fir-fir"])
 def test_a_dish_is_found_by_any_of_its_names_as_typed(said):
     assert find_en_dish(said) is not None
 
