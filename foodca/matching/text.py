@@ -120,6 +120,8 @@ EN_QUERY_SYNONYMS = {
     "curd": "yogurt", "brinjal": "eggplant", "jowar": "sorghum", "dhal": "dal", "ragi": "millet",
     "bajra": "millet", "atta": "whole wheat flour", "maida": "white flour", "paneer": "cheese paneer",
     "ghee": "butter ghee", "chapati": "chapatti", "donut": "doughnut", "omelette": "omelet", "whisky": "whiskey",
+    # "179 grams of cheesy pasta" was a maker's TUNA CHEESY PASTA: no generic description says cheesy.
+    "cheesy": "cheese",
     # "unsalted mashed carrots from a can" are canned ones.
     "can": "canned",
 }

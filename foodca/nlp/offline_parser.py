@@ -1645,6 +1645,9 @@ def _en_tidy(name: str) -> str:
     name = re.sub(r"\b(?:(?:a|an|the)\s+)?(?:(?:small|large|little|generous|equal|same|additional|extra|good|wide)\s+)?"
                   r"(?:amount|variety|assortment|selection|medley|combination|blend|mixture|quantity|range)\s+of\s+", "", name)
     name = re.sub(rf"\b(?:{_EN_PRESENTED})\s+(?:by|with)\b", "with", name)
+    # A bread spread with something: "bread spread with margarine" was a margarine spread (386 kcal for 91 g).
+    name = re.sub(r"\b(bread|toast|roll|rolls|bagel|bagels|cracker|crackers|biscuit|biscuits|bun|buns|slice|slices)"
+                  r"\s+spread\s+with\b", r"\1 with", name)
     name = re.sub(rf"(?:,\s*|\s+)(?:{_EN_PRESENTED}|made|prepared)$", "", name)
     return re.sub(r"\s+", " ", name).strip(" ,")
 

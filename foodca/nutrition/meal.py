@@ -90,6 +90,8 @@ _ADDED_TO_DRINK = {"milk": "splash", "whole milk": "splash", "skim milk": "splas
                    "creamer": "splash", "half and half": "splash", "sugar": "tsp", "honey": "tsp"}
 # A fat said with a food ("bread with butter", "beef with oil") is spread on it or cooked with it: a teaspoon, not the
 # tablespoon it is served by alone, which made 30 g of bread with butter a third butter. Not peanut butter, a spread.
+_BREADS = frozenset("bread breads toast roll rolls bagel bagels bun buns biscuit biscuits cracker crackers muffin muffins "
+                    "baguette slice slices".split())
 _FAT_WITH_A_FOOD = re.compile(r"(?:(?:vegetable|olive|palm|red palm|sunflower|canola|corn|soybean|coconut|cooking|"
                               r"groundnut|peanut|mustard|sesame|cottonseed)\s+)?oils?|(?:salted\s+|unsalted\s+)?butter|"
                               r"margarine|ghee|lard")
@@ -283,7 +285,11 @@ class MealAnalyser:
                           # "pancakes with maple syrup": the syrup is not what was eaten; "pork and beef salami"
                           # is the salami.
                           or not {"with", "on"}.isdisjoint(joined_by) and en_one_word_name(description) & later)
-            if all(set(en_tokens(name)) & described for name in names) and not other_form:
+            # A fat with a bread is spread on it, never the fat its recipe was made with: "bread with margarine" was
+            # SR's "Bread, banana, prepared from recipe, made with margarine".
+            spread_on_bread = (fold(names[0]).split()[-1] in _BREADS
+                               and all(_FAT_WITH_A_FOOD.fullmatch(name) for name in names[1:]))
+            if all(set(en_tokens(name)) & described for name in names) and not other_form and not spread_on_bread:
                 return []  # "rice and beans" is "Beans and white rice", "tea with milk" is "Tea, hot, with milk"
         first = replace(item, name=names[0])
         if weighed:

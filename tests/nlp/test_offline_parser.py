@@ -196,6 +196,7 @@ EN_CASES = [
     # a food that ends like an adverb or a way of doing is no description of the food before it
     ("43g of bread topped with jelly and margarine", [dict(name="bread with jelly and margarine", grams=43.0)]),
     ("turkey with stuffing", [dict(name="turkey with stuffing")]),
+    ("91 grams of bread spread with margarine", [dict(name="bread with margarine", grams=91.0)]),  # no margarine spread
     ("chicken with cooking oil", [dict(name="chicken")]),
     # what a food is made of, listed after it, is no food of its own (the millet was a serving, 75 times the 2 g)
     ("31g of boiled water and 2g of unleavened corn, millet, and sorghum bread",
@@ -278,7 +279,8 @@ EN_CASES = [
      [dict(name="butter", grams=5), dict(name="dried durum pasta", grams=33)]),
     ("I prepared a drink with 3g of instant coffee and 4g of sugar.",
      [dict(name="instant coffee", grams=3), dict(name="sugar", grams=4)]),
-    ("a cracker spread with reduced sodium butter", [dict(name="cracker spread with reduced sodium butter")]),
+    # spread said of a bread is what was done with it, not a spread: the cracker with its butter
+    ("a cracker spread with reduced sodium butter", [dict(name="cracker with reduced sodium butter")]),
     ("I had cheese spread", [dict(name="cheese spread")]),  # a food spread, not a meal's: it was dropped
     # What is done next, said in the plain form: "'ll sprinkle" was candy sprinkles.
     ("I'll sprinkle on 3g of iodised salt.", [dict(name="iodised salt", grams=3)]),

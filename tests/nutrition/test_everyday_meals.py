@@ -59,6 +59,12 @@ def test_a_fat_with_a_weighed_food_is_a_teaspoon_of_it(analyser, text, fat):
     assert 0.05 <= added[1] / (bread[1] + added[1]) <= 0.2
 
 
+def test_a_fat_with_a_bread_is_spread_on_it_not_its_recipe(analyser):
+    # "bread with margarine" was SR's banana bread made with margarine, both words in its name.
+    [bread, fat] = foods_and_grams(analyser, "91g of bread spread with margarine")
+    assert bread[0] == "Bread, white" and fat[0] == "Margarine, NFS"
+
+
 def test_a_dish_of_our_recipes_is_not_split_at_its_with(analyser):
     # Gomen boiled with oil was split as kale, a tablespoon of oil and an onion shared out by their servings.
     items = analyser.analyse("Ethiopian kale boiled with oil and onion", use_model=False)["items"]
