@@ -928,6 +928,7 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("cooked lime-treated maize flour", "corn flour masa harina"),  # was the masa dough, a quarter of the energy
     ("commercial sliced bread", "commercial bread"),  # was unmatched
     ("egg wrap with chayote", "egg omelet with chayote"),  # Guatemala's envuelto: was unmatched
+    ("raw husk-free peanuts", "raw  peanuts"),  # was unmatched
 ])
 def test_names_the_phrase_table_writes_in_usda_words(said, written):
     assert en_in_usda_words(said) == written
