@@ -184,3 +184,10 @@ def test_poha_is_flattened_rice_tempered_with_onion_peanuts_and_oil():
 ])
 def test_a_dish_of_the_recipe_table_by_its_name_comes_before_any_single_food(said, first):
     assert recipe_comes_first(said) is first
+
+
+@pytest.mark.parametrize("said", ["pelau", "mandazi"])
+def test_coconut_milk_in_a_recipe_is_the_cooking_one(said):
+    # "coconut milk" alone is FNDDS's drink (31 kcal per 100 g); what a pelau is cooked in is the cream pressed from
+    # the grated meat (230).
+    assert "coconut milk used in cooking" in dict(find_en_dish(said).ingredients)
