@@ -929,6 +929,9 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("commercial sliced bread", "commercial bread"),  # was unmatched
     ("egg wrap with chayote", "egg omelet with chayote"),  # Guatemala's envuelto: was unmatched
     ("raw husk-free peanuts", "raw  peanuts"),  # was unmatched
+    ("stock cubes", "broth cubes dry"),  # was a maker's CUBE BOUILLON
+    ("low sodium bouillon cube", "low sodium bouillon cube"),  # SR's low sodium cubes, said so
+    ("mashed red beans", "refried beans"),  # was a maker's sweetened red beans
 ])
 def test_names_the_phrase_table_writes_in_usda_words(said, written):
     assert en_in_usda_words(said) == written
