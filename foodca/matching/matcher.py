@@ -15,7 +15,8 @@ from foodca.matching.index import FoodIndex, TokenIndex, ZhEntry
 from foodca.matching.text import (
     EN_ALCOHOLIC_DRINKS, EN_COOKED_STATE, EN_DESCRIPTORS, EN_FORM_WORDS, EN_MILD, EN_QUERY_FILLER, EN_QUERY_SYNONYMS,
     EN_RAW_WORDS, EN_UNSAID_FORMS, EN_WORD_SPELLED_AS, ZH_COOKING_PREFIX, ZH_SHAPES, en_in_usda_words,
-    en_negated_words, en_percents, en_tokens, en_without_negations, is_chinese, split_cfct_name, zh_core,
+    en_negated_words, en_percents, en_tokens, en_without_negations, fold, is_chinese, singular, split_cfct_name,
+    zh_core,
 )
 from foodca.nlp.items import SplitItem
 
@@ -382,7 +383,8 @@ class Matcher:
     def _rank_en(self, name: str, brand: str | None, said: str = "", *, branded: bool = True) -> list[Candidate]:
         # "coffee without sugar", "a salad without dressing": what was ruled out is not a word said of the food.
         # Read from the words said, and from our phrase's USDA words ("peeled apple" is "apples raw without skin").
-        in_usda = en_in_usda_words(name)
+        said_around = _words_and_singulars(said) if said else frozenset()
+        in_usda = en_in_usda_words(name, said_around)
         ruled_out = en_negated_words(name) | en_negated_words(said) | en_negated_words(in_usda)
         if ruled_out:
             # "roasted peanuts without added salt" is not "Peanuts, roasted, salted", nor no sugar "sweetened".
@@ -391,7 +393,8 @@ class Matcher:
                 ruled_out |= ADDED_FATS  # "plantain cooked without any oil" is not FNDDS's "…, fat added"
         percents = en_percents(name)
         name_said = name
-        name = en_without_negations(en_in_usda_words(en_without_negations(name))) if ruled_out else in_usda
+        name = (en_without_negations(en_in_usda_words(en_without_negations(name), said_around)) if ruled_out
+                else in_usda)
         tokens = self._query_tokens(name, ruled_out)
         if not tokens and brand:
             # A product named only in words that elsewhere are no food: McDonald's "Big Breakfast" was unmatched,
@@ -730,6 +733,13 @@ class Matcher:
             ranked.append((-round(score, 9), len(names[position]), position, score))
         ranked.sort()
         return [Candidate(position, max(0.0, min(score, 1.0))) for _, _, position, score in ranked[:20]]
+
+
+@functools.lru_cache(maxsize=50_000)
+def _words_and_singulars(said: str) -> frozenset[str]:
+    """The words said around a name, as said and singular ("with added fats" says fat)."""
+    words = re.findall(r"[a-z]+", fold(said))
+    return frozenset(words) | frozenset(singular(word) for word in words)
 
 
 # Of the food words said with a brand, the share a chain's food must have.

@@ -171,9 +171,9 @@ def load_en_phrases(path: Path = EN_PHRASES_CSV) -> tuple[EnPhrase, ...]:
 
 
 @functools.lru_cache(maxsize=50_000)
-def en_in_usda_words(name: str) -> str:
+def en_in_usda_words(name: str, said_around: frozenset[str] = frozenset()) -> str:
     """apply_en_phrases with the project's phrase table, kept per name: the matcher and the meal splitter both ask."""
-    return _milk_fat_in_words(apply_en_phrases(name, load_en_phrases()))
+    return _milk_fat_in_words(apply_en_phrases(name, load_en_phrases(), said_around))
 
 
 # A milk or yogurt by its fat, as European labels say it: "3.6% fat yogurt" is whole milk yogurt (it was a nonfat
@@ -198,8 +198,10 @@ def _milk_fat_in_words(name: str) -> str:
     return " ".join(_MILK_FAT_PERCENT.sub(in_words, name).split())
 
 
-def apply_en_phrases(name: str, phrases: tuple[EnPhrase, ...]) -> str:
-    """The folded name in USDA's words; a world dish said replaces the whole name."""
+def apply_en_phrases(name: str, phrases: tuple[EnPhrase, ...], said_around: frozenset[str] = frozenset()) -> str:
+    """The folded name in USDA's words; a world dish said replaces the whole name. A phrase's unless_said words
+    count when said around the name too: "a can of red kidney beans" and "a boiled potato, with added fats" say
+    what the name does not."""
     name = fold(name)
     for phrase in phrases:
         if phrase.alone and not phrase.pattern.fullmatch(name):
@@ -211,7 +213,8 @@ def apply_en_phrases(name: str, phrases: tuple[EnPhrase, ...]) -> str:
                 continue
             name = bare
         if phrase.pattern.search(name):
-            if phrase.unless_said and not phrase.unless_said.isdisjoint(re.findall(r"[a-z]+", name)):
+            if phrase.unless_said and not phrase.unless_said.isdisjoint(
+                    said_around.union(re.findall(r"[a-z]+", name))):
                 continue
             if phrase.whole_food:
                 return phrase.usda_words

@@ -932,6 +932,9 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("stock cubes", "broth cubes dry"),  # was a maker's CUBE BOUILLON
     ("low sodium bouillon cube", "low sodium bouillon cube"),  # SR's low sodium cubes, said so
     ("mashed red beans", "refried beans"),  # was a maker's sweetened red beans
+    ("black beans", "black beans from dried no added fat"),  # was FNDDS's NFS, the twin of its fat-added entry
+    ("boiled potatoes", "potato boiled from fresh no added fat"),
+    ("refried beans", "refried beans"),
 ])
 def test_names_the_phrase_table_writes_in_usda_words(said, written):
     assert en_in_usda_words(said) == written
@@ -1006,7 +1009,23 @@ def test_sugar_nobody_said_loses_a_tie(matcher, said, expected):
     ("whole wheat bread", "Bread, whole wheat"),
     ("whole-wheat bread", "Bread, whole wheat"),
     # Blended smooth is no other food: "liquefied cooked beans" were green snap beans, or unmatched.
-    ("liquefied cooked beans", "Beans, NFS"),
+    ("liquefied cooked beans", "Beans, from dried, NS as to type, no added fat"),  # no fat said: cooked in water
 ])
 def test_words_said_decide_between_siblings(matcher, said, expected):
     assert matched_name(matcher, said) == expected
+
+
+@pytest.mark.parametrize("said, cooked_in_water", [
+    ("black beans", True),  # was "Black beans, NFS", 181 kcal per 100 g: FNDDS's twin of its fat-added entry
+    ("a can of black beans", False),  # the can, said around the name, is no beans cooked from dried
+    ("black beans, with added fats", False),
+])
+def test_beans_with_no_fat_said_are_cooked_in_water(matcher, said, cooked_in_water):
+    name = said.removeprefix("a can of ").split(",")[0]
+    result = matcher.match(SplitItem(said=said, name=name, language="en"))
+    assert (matcher.index.names[result.position] == "Black beans, from dried, no added fat") == cooked_in_water
+
+
+def test_a_phrase_is_not_used_when_a_word_it_rules_out_is_said_around_the_name():
+    assert en_in_usda_words("red kidney beans") == "kidney beans from dried no added fat"
+    assert en_in_usda_words("red kidney beans", frozenset({"can"})) == "red kidney beans"
