@@ -15,8 +15,8 @@ from foodca.matching.index import FoodIndex, TokenIndex, ZhEntry
 from foodca.matching.text import (
     EN_ALCOHOLIC_DRINKS, EN_COOKED_STATE, EN_DESCRIPTORS, EN_FORM_WORDS, EN_MILD, EN_QUERY_FILLER, EN_QUERY_SYNONYMS,
     EN_RAW_WORDS, EN_UNSAID_FORMS, EN_WORD_SPELLED_AS, ZH_COOKING_PREFIX, ZH_SHAPES, en_in_usda_words,
-    en_negated_words, en_percents, en_tokens, en_without_negations, fold, is_chinese, singular, split_cfct_name,
-    zh_core,
+    en_negated_words, en_percents, en_phrase_unless_words, en_tokens, en_without_negations, fold, is_chinese,
+    singular, split_cfct_name, zh_core,
 )
 from foodca.nlp.items import SplitItem
 
@@ -383,7 +383,8 @@ class Matcher:
     def _rank_en(self, name: str, brand: str | None, said: str = "", *, branded: bool = True) -> list[Candidate]:
         # "coffee without sugar", "a salad without dressing": what was ruled out is not a word said of the food.
         # Read from the words said, and from our phrase's USDA words ("peeled apple" is "apples raw without skin").
-        said_around = _words_and_singulars(said) if said else frozenset()
+        # Only the words that stop a phrase: the phrase table's answer stays cached per name for all the rest.
+        said_around = _words_and_singulars(said) & en_phrase_unless_words() if said else frozenset()
         in_usda = en_in_usda_words(name, said_around)
         ruled_out = en_negated_words(name) | en_negated_words(said) | en_negated_words(in_usda)
         if ruled_out:

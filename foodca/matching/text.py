@@ -170,6 +170,12 @@ def load_en_phrases(path: Path = EN_PHRASES_CSV) -> tuple[EnPhrase, ...]:
     return tuple(phrases)
 
 
+@functools.cache
+def en_phrase_unless_words() -> frozenset[str]:
+    """Every word that stops a phrase of the table when said: the only words said around a name that matter to it."""
+    return frozenset().union(*(phrase.unless_said for phrase in load_en_phrases()))
+
+
 @functools.lru_cache(maxsize=50_000)
 def en_in_usda_words(name: str, said_around: frozenset[str] = frozenset()) -> str:
     """apply_en_phrases with the project's phrase table, kept per name: the matcher and the meal splitter both ask."""
