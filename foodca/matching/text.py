@@ -102,6 +102,11 @@ EN_FORM_NOUNS = frozenset(
     "pizza nugget stick bar stuffing creamer kombucha".split()
 )
 
+# Breads, and the slice said of one: what is spread with something ("bread spread with margarine") or has a fat spread
+# on it ("toast with butter"), never a fat its recipe was made with.
+EN_BREADS = frozenset("bread breads toast roll rolls bagel bagels bun buns biscuit biscuits cracker crackers muffin "
+                      "muffins baguette slice slices".split())
+
 # What people outside the US call a food → the word USDA descriptions use.
 EN_QUERY_SYNONYMS = {
     "maize": "corn", "pig": "pork", "aubergine": "eggplant", "groundnut": "peanut",
@@ -178,7 +183,8 @@ def en_phrase_unless_words() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=50_000)
 def en_in_usda_words(name: str, said_around: frozenset[str] = frozenset()) -> str:
-    """apply_en_phrases with the project's phrase table, kept per name: the matcher and the meal splitter both ask."""
+    """apply_en_phrases with the project's phrase table, kept per name and the words said around it that stop a
+    phrase: the matcher and the meal splitter both ask."""
     return _milk_fat_in_words(apply_en_phrases(name, load_en_phrases(), said_around))
 
 

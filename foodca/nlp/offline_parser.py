@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from foodca.matching.text import ZH_COOKING_PREFIX
+from foodca.matching.text import EN_BREADS, ZH_COOKING_PREFIX
 from foodca.nlp.items import SHARE_DENOMINATORS, Split, SplitItem, VOLUME_UNITS_ML, WEIGHT_UNITS_G
 
 # Brands are matched at the start of an item (and after "from"/"by" in English); longest first.
@@ -1555,18 +1555,17 @@ def _made_of_the_list(said_before: str, segments: list[tuple[str, str, "_Piece"]
     or the list's last part is what they make."""
     chain = []
     for sep, raw, piece in segments[index:]:
-        if sep not in ("comma", "and") or not _EN_MADE_OF_PART.fullmatch(raw.strip()):
+        said = raw.strip()
+        if (sep not in ("comma", "and") or not _EN_MADE_OF_PART.fullmatch(said)
+                or not (piece.amount.empty or said.lower().startswith("half "))):
             break
-        if not (piece.amount.empty or raw.strip().lower().startswith("half ")):
-            break
-        chain.append(raw.strip())
+        chain.append(said)
     if not chain:
         return False
     end = index + len(chain)
     if end < len(segments) and segments[end][0] in ("comma", "and"):
         return False  # the list goes on with a food of its own amount: these are foods too
-    first_said = segments[index][1].strip().lower()
-    if first_said.startswith("half ") and " half " not in f" {said_before.lower()} ":
+    if chain[0].lower().startswith("half ") and " half " not in f" {said_before.lower()} ":
         return False
     return bool(_EN_MADE_OF_SAID.search(said_before)
                 or len(chain) >= 2 and _EN_MADE_OF_THEM.fullmatch(chain[-1]) and not _EN_VAGUE_LEAD.match(chain[-1]))
@@ -1640,14 +1639,16 @@ _EN_PRESENTED = (r"topped|garnished|adorned|accompanied|complemented|enhanced|dr
                  r"packed|finished|served|seasoned|mixed|blended|tossed|dressed|smothered|covered|crafted|featuring")
 
 
+_EN_BREAD_SPREAD_WITH = re.compile(rf"\b({_alt(EN_BREADS)})\s+spread\s+with\b")
+
+
 def _en_tidy(name: str) -> str:
     """Words about how the food is presented, not what it is: "pizza topped with cheese" → "pizza with cheese"."""
     name = re.sub(r"\b(?:(?:a|an|the)\s+)?(?:(?:small|large|little|generous|equal|same|additional|extra|good|wide)\s+)?"
                   r"(?:amount|variety|assortment|selection|medley|combination|blend|mixture|quantity|range)\s+of\s+", "", name)
     name = re.sub(rf"\b(?:{_EN_PRESENTED})\s+(?:by|with)\b", "with", name)
     # A bread spread with something: "bread spread with margarine" was a margarine spread (386 kcal for 91 g).
-    name = re.sub(r"\b(bread|toast|roll|rolls|bagel|bagels|cracker|crackers|biscuit|biscuits|bun|buns|slice|slices)"
-                  r"\s+spread\s+with\b", r"\1 with", name)
+    name = _EN_BREAD_SPREAD_WITH.sub(r"\1 with", name)
     name = re.sub(rf"(?:,\s*|\s+)(?:{_EN_PRESENTED}|made|prepared)$", "", name)
     return re.sub(r"\s+", " ", name).strip(" ,")
 

@@ -15,8 +15,8 @@ from foodca.config import LlmProvider
 from foodca.matching.index import FoodIndex
 from foodca.matching.matcher import EN_HEAD_BEFORE_EXTRAS, MATCH_CACHE_SIZE, Matcher, MatchResult
 from foodca.matching.text import (
-    EN_FORM_NOUNS, en_compound_form, en_in_usda_words, en_name_tokens, en_named_forms, en_one_word_name, en_tokens,
-    fold, singular, split_cfct_name,
+    EN_BREADS, EN_FORM_NOUNS, en_compound_form, en_in_usda_words, en_name_tokens, en_named_forms, en_one_word_name,
+    en_tokens, fold, singular, split_cfct_name,
 )
 from foodca.models import Alias, DataRelease, Portion
 from foodca.models.food import CORE_NUTRIENTS
@@ -90,8 +90,6 @@ _ADDED_TO_DRINK = {"milk": "splash", "whole milk": "splash", "skim milk": "splas
                    "creamer": "splash", "half and half": "splash", "sugar": "tsp", "honey": "tsp"}
 # A fat said with a food ("bread with butter", "beef with oil") is spread on it or cooked with it: a teaspoon, not the
 # tablespoon it is served by alone, which made 30 g of bread with butter a third butter. Not peanut butter, a spread.
-_BREADS = frozenset("bread breads toast roll rolls bagel bagels bun buns biscuit biscuits cracker crackers muffin muffins "
-                    "baguette slice slices".split())
 _FAT_WITH_A_FOOD = re.compile(r"(?:(?:vegetable|olive|palm|red palm|sunflower|canola|corn|soybean|coconut|cooking|"
                               r"groundnut|peanut|mustard|sesame|cottonseed)\s+)?oils?|(?:salted\s+|unsalted\s+)?butter|"
                               r"margarine|ghee|lard")
@@ -194,15 +192,17 @@ class MealAnalyser:
         if item.language == "en":
             # A dish our recipes make is not split at its "with": "Ethiopian kale boiled with oil and onion" is gomen,
             # not kale, a tablespoon of oil and an onion shared out by their servings.
-            parts = ((recipe_comes_first(item.name or "") and self._en_dish_parts(item, matcher))
+            recipe_first = recipe_comes_first(item.name or "")
+            parts = ((recipe_first and self._en_dish_parts(item, matcher))
                      or self._foods_said_together(item, match, matcher))
             if parts:
                 return [self._entry(part, part_match) for part, part_match in parts]
             branded_unasked = (match.status == "matched" and not item.brand
                                and self.index.data_types[match.position] == "branded_food")
-            if match.score < DIRECT_MATCH_FOR_DISH or branded_unasked or recipe_comes_first(item.name or ""):
+            if not recipe_first and (match.score < DIRECT_MATCH_FOR_DISH or branded_unasked):
                 # "312 g of unleavened corn bread", "pelau": no table has the dish; its recipe, from the tables.
-                # Nor is a product named after it the dish ("a bowl of atole" was GUAVA FLAVORED ATOLE).
+                # Nor is a product named after it the dish ("a bowl of atole" was GUAVA FLAVORED ATOLE). A recipe
+                # that comes first was tried above.
                 parts = self._en_dish_parts(item, matcher)
                 if parts:
                     return [self._entry(part, part_match) for part, part_match in parts]
@@ -287,7 +287,7 @@ class MealAnalyser:
                           or not {"with", "on"}.isdisjoint(joined_by) and en_one_word_name(description) & later)
             # A fat with a bread is spread on it, never the fat its recipe was made with: "bread with margarine" was
             # SR's "Bread, banana, prepared from recipe, made with margarine".
-            spread_on_bread = (fold(names[0]).split()[-1] in _BREADS
+            spread_on_bread = (fold(names[0]).split()[-1] in EN_BREADS
                                and all(_FAT_WITH_A_FOOD.fullmatch(name) for name in names[1:]))
             if all(set(en_tokens(name)) & described for name in names) and not other_form and not spread_on_bread:
                 return []  # "rice and beans" is "Beans and white rice", "tea with milk" is "Tea, hot, with milk"
