@@ -93,6 +93,11 @@ _ADDED_TO_DRINK = {"milk": "splash", "whole milk": "splash", "skim milk": "splas
 _FAT_WITH_A_FOOD = re.compile(r"(?:(?:vegetable|olive|palm|red palm|sunflower|canola|corn|soybean|coconut|cooking|"
                               r"groundnut|peanut|mustard|sesame|cottonseed)\s+)?oils?|(?:salted\s+|unsalted\s+)?butter|"
                               r"margarine|ghee|lard")
+_A_CHEESE = re.compile(r"\bcheese$")
+_A_SLICED_CHEESE = re.compile(r"(?<!cream )\bcheese$")
+_LOAVES = frozenset("bread breads toast roll rolls bun buns".split())  # not crackers: cheese crackers have it baked in
+_ON_A_BREAD = re.compile(rf"(?:.+\s)?(?:(?:{'|'.join(sorted(_LOAVES))})\s+with\s+(?:.+\s)?cheese|"
+                         rf"(?:{'|'.join(sorted(EN_BREADS))})\s+with\s+(?:{_FAT_WITH_A_FOOD.pattern}))")
 # Words for "the edible part" that name no food of their own.
 GENERIC_PARTS = {"鱼肉", "肉", "净肉", "虾肉", "蟹肉", "果肉", "瘦肉", "去骨肉"}
 
@@ -234,8 +239,12 @@ class MealAnalyser:
             # water" or "peaches packed in water".
             boiled = replace(item, name=boiled_in_water.group(1))
             return [(boiled, matcher.match(boiled))]
-        if _MADE_WITH.search(item.said or ""):
-            return []  # "a muffin made with low-fat milk": what the food is made of, already in its tables' values
+        made_with = _MADE_WITH.findall(item.said or "")
+        if made_with and not (_ON_A_BREAD.fullmatch(said_as) and all(re.fullmatch(r"topped\s+with", found, re.IGNORECASE)
+                                                                    for found in made_with)):
+            # "a muffin made with low-fat milk": what the food is made of, already in its tables' values. Not "bread
+            # topped with cheese", which is on it.
+            return []
         if said_as == fold(item.name or "") and said_as in _ONE_DISH:
             return []  # "mac and cheese", "surf and turf": one dish, whatever the tables call it
         split = _FOODS_TOGETHER.split(said_as)
@@ -273,6 +282,13 @@ class MealAnalyser:
         branded_unasked = match.status == "matched" and not item.brand and (
             self.index.data_types[match.position] == "branded_food"
             or fold(self.index.names[match.position].split(",")[0]) in _BRANDS)  # SR's "BURGER KING, french fries"
+        # A fat with a bread is spread on it, never the fat its recipe was made with: "bread with margarine" was SR's
+        # "Bread, banana, prepared from recipe, made with margarine". A cheese with a bread is on it too: "200g of
+        # bread with cheese" was FNDDS's cheese bread (408 kcal per 100 g), the cheese baked in; "cheese bread" still is.
+        spread_on_bread = (fold(names[0]).split()[-1] in EN_BREADS
+                           and all(_FAT_WITH_A_FOOD.fullmatch(name) for name in names[1:]))
+        cheese_on_bread = (fold(names[0]).split()[-1] in _LOAVES
+                           and all(_A_CHEESE.search(name) for name in names[1:]))
         if match.status == "matched" and match.score >= SURE_MATCH and not branded_unasked:
             # A branded product found for want of a generic food is no proof that the tables have both foods in
             # one: "a burger and fries" was "BURGER KING, french fries".
@@ -285,11 +301,10 @@ class MealAnalyser:
                           # "pancakes with maple syrup": the syrup is not what was eaten; "pork and beef salami"
                           # is the salami.
                           or not {"with", "on"}.isdisjoint(joined_by) and en_one_word_name(description) & later)
-            # A fat with a bread is spread on it, never the fat its recipe was made with: "bread with margarine" was
-            # SR's "Bread, banana, prepared from recipe, made with margarine".
-            spread_on_bread = (fold(names[0]).split()[-1] in EN_BREADS
-                               and all(_FAT_WITH_A_FOOD.fullmatch(name) for name in names[1:]))
-            if all(set(en_tokens(name)) & described for name in names) and not other_form and not spread_on_bread:
+            # …unless the tables have the bread with it on ("Garlic bread, with parmesan cheese").
+            cheese_baked_in = cheese_on_bread and not re.search(r"\bwith\b", description, re.IGNORECASE)
+            if (all(set(en_tokens(name)) & described for name in names) and not other_form and not spread_on_bread
+                    and not cheese_baked_in):
                 return []  # "rice and beans" is "Beans and white rice", "tea with milk" is "Tea, hot, with milk"
         first = replace(item, name=names[0])
         if weighed:
@@ -297,7 +312,10 @@ class MealAnalyser:
         parts = [first]
         for name in names[1:]:
             # Milk or sugar in a coffee or tea is a splash or a teaspoon, not a glass or a serving of its own.
-            added = _ADDED_TO_DRINK.get(name) if in_a_drink else "tsp" if _FAT_WITH_A_FOOD.fullmatch(name) else None
+            added = (_ADDED_TO_DRINK.get(name) if in_a_drink else "tsp" if _FAT_WITH_A_FOOD.fullmatch(name)
+                     # A slice of cheese on it, not the cup of crumbled queso fresco it is served by alone; cream
+                     # cheese is spread, its usual serving a tablespoon.
+                     else "slice" if cheese_on_bread and _A_SLICED_CHEESE.search(name) else None)
             parts.append(SplitItem(said=name, name=name, language="en", quantity=1 if added else None, unit=added))
         # The first food is matched by the words said before the others: "carrots with lemon juice and salt" was
         # "Carrot juice, 100%", the lemon's juice said around the carrots.

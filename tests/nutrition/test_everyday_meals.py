@@ -65,6 +65,23 @@ def test_a_fat_with_a_bread_is_spread_on_it_not_its_recipe(analyser):
     assert bread[0] == "Bread, white" and fat[0] == "Margarine, NFS"
 
 
+@pytest.mark.parametrize("text", ["200g of bread with cheese", "200g of bread topped with cheese"])
+def test_a_cheese_with_a_bread_is_on_it_not_baked_in(analyser, text):
+    # Was FNDDS's cheese bread (408 kcal per 100 g), the cheese baked into it; it is a slice of cheese on the bread.
+    [bread, cheese] = foods_and_grams(analyser, text)
+    assert bread[0] == "Bread, white" and cheese[0] == "Cheese, NFS"
+    assert bread[1] + cheese[1] == pytest.approx(200, abs=0.2)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("20g of cheese bread", "Bread, cheese"),  # said as the bread it is
+    # The tables have the bread with the cheese on it.
+    ("a piece of garlic bread with parmesan cheese", "Garlic bread, with parmesan cheese, from frozen"),
+])
+def test_a_bread_the_tables_have_with_its_cheese_stays_one(analyser, text, expected):
+    assert [name for name, _ in foods_and_grams(analyser, text)] == [expected]
+
+
 def test_a_dish_of_our_recipes_is_not_split_at_its_with(analyser):
     # Gomen boiled with oil was split as kale, a tablespoon of oil and an onion shared out by their servings.
     items = analyser.analyse("Ethiopian kale boiled with oil and onion", use_model=False)["items"]
