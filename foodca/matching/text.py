@@ -73,7 +73,12 @@ EN_QUERY_FILLER = frozenset(
     "prepackaged prepacked packaged container included been "
     # Blended smooth: "liquefied cooked beans" (Guatemala's frijoles colados) were green snap beans, the unknown word
     # taking "cooked beans" off FNDDS's cooked beans.
-    "liquefied liquified".split()
+    "liquefied liquified "
+    # A food said to be of no kind in particular is the food's default: "unspecified fish" and "undetermined juice"
+    # were unmatched ("unspecified" is in one SR name, a whelk).
+    "unspecified undetermined unidentified nonspecific "
+    # …or as first made: "original Cheerios" and "original Coca-Cola" were unmatched.
+    "original".split()
 )
 
 # Adjectives that also head a few descriptions ("White sauce"); as an extra word they cost little.

@@ -1639,6 +1639,16 @@ _EN_PRESENTED = (r"topped|garnished|adorned|accompanied|complemented|enhanced|dr
                  r"packed|finished|served|seasoned|mixed|blended|tossed|dressed|smothered|covered|crafted|featuring")
 
 
+_EN_CALLED = re.compile(r"^(?:(?:\w+\s+)?(?:dish|food|drink|beverage|snack|sweet|dessert|specialty|speciality)\s+"
+                        r"(?:called|named|known\s+as)|(?:plate|bowl|tray)\s+(?:had|has|held|holds|contained|contains|"
+                        r"included|includes))\s+")
+_EN_ON_THE_GRILL = re.compile(r"\s+(?:that\s+(?:was|were)\s+)?(?:cooked|done|made|prepared|roasted)\s+on\s+(?:the|a)\s+"
+                              r"(?:grill|barbecue|bbq)\b")
+_EN_BY_SIMMERING = re.compile(r"\s+(?:that\s+(?:was|were)\s+)?cooked\s+(?:by\s+simmering|in\s+a\s+simmer)\b")
+
+# What it was for, after the food: "a 129.7g apple to munch on" was unmatched.
+_EN_TO_MUNCH_ON = re.compile(r"\s+to\s+(?:munch|snack|nibble|chew|much)(?:\s+on)?$")
+
 _EN_BREAD_SPREAD_WITH = re.compile(rf"\b({_alt(EN_BREADS)})\s+spread\s+with\b")
 
 
@@ -1647,6 +1657,13 @@ def _en_tidy(name: str) -> str:
     name = re.sub(r"\b(?:(?:a|an|the)\s+)?(?:(?:small|large|little|generous|equal|same|additional|extra|good|wide)\s+)?"
                   r"(?:amount|variety|assortment|selection|medley|combination|blend|mixture|quantity|range)\s+of\s+", "", name)
     name = re.sub(rf"\b(?:{_EN_PRESENTED})\s+(?:by|with)\b", "with", name)
+    # A food named after saying what it is ("275g of a dish called Baiao de Dois") or where it lay ("my plate had 140
+    # grams of beans"): the name alone, which the tables or our dishes know (both were unmatched).
+    name = _EN_CALLED.sub("", name)
+    # How it was cooked, said the long way: "chicken fillet cooked on the grill" is grilled (was unmatched).
+    name = _EN_ON_THE_GRILL.sub(" grilled", name)
+    name = _EN_BY_SIMMERING.sub(" simmered", name)
+    name = _EN_TO_MUNCH_ON.sub("", name)
     # A bread spread with something: "bread spread with margarine" was a margarine spread (386 kcal for 91 g).
     name = _EN_BREAD_SPREAD_WITH.sub(r"\1 with", name)
     name = re.sub(rf"(?:,\s*|\s+)(?:{_EN_PRESENTED}|made|prepared)$", "", name)

@@ -935,6 +935,22 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("black beans", "black beans from dried no added fat"),  # was FNDDS's NFS, the twin of its fat-added entry
     ("boiled potatoes", "potato boiled from fresh no added fat"),
     ("refried beans", "refried beans"),
+    ("cocoa-flavored milk", "chocolate milk"),  # was unmatched
+    ("nan formula milk for infants", "infant formula infant formula"),  # was "nan formula milk" + "babyfood baby"
+    ("sweet khalva", "halavah"),  # was unmatched, sweet the only word found elsewhere
+    ("aptamil dry milk", "infant formula store brand powder"),  # was unmatched
+    ("organic powdered infant formula with water", "organic powdered infant formula with water"),  # made up
+    ("caprisun", "fruit juice drink capri sun"),
+    ("plain cornflakes", "plain corn flakes"),
+    ("boiled eddoes", "boiled taro"),
+    ("broiled peanuts", "dry roasted peanut"),
+    ("boiled grilled peanuts", "boiled grilled peanuts"),  # boiled said: not roasted
+    ("dietetic jam", "reduced sugar jam"),
+    ("white bakery pizza", "focaccia"),
+    ("reconstituted cocoa", "hot chocolate cocoa made with dry mix and water"),
+    ("stewed black-eyed beans", "stewed blackeyed peas"),
+    ("chicken stew from the skn recipe", "chicken stew "),  # where the recipe came from is no food word
+    ("vegetable salad", "lettuce salad assorted vegetable including tomato carrot"),  # was a gelatin salad
 ])
 def test_names_the_phrase_table_writes_in_usda_words(said, written):
     assert en_in_usda_words(said) == written
@@ -1029,3 +1045,25 @@ def test_beans_with_no_fat_said_are_cooked_in_water(matcher, said, cooked_in_wat
 def test_a_phrase_is_not_used_when_a_word_it_rules_out_is_said_around_the_name():
     assert en_in_usda_words("red kidney beans") == "kidney beans from dried no added fat"
     assert en_in_usda_words("red kidney beans", frozenset({"can"})) == "red kidney beans"
+
+
+@pytest.mark.parametrize("said, expected", [
+    ("plain cornflakes", "Cereal, corn flakes, plain"),  # was unmatched
+    # A formula weighed dry is its powder (was the made-up formula, 66 kcal per 100 g against 524)…
+    ("dry milupa formula", "Infant formula, PBM PRODUCTS, store brand, powder"),
+    # …but not one said mixed with water.
+    ("organic powdered infant formula mixed with water", "Infant formula, organic, powder, made with water"),
+])
+def test_foods_said_of_no_kind_or_by_a_maker_no_table_has(matcher, said, expected):
+    assert matched_name(matcher, said) == expected
+
+
+@pytest.mark.parametrize("said, tokens", [
+    # A food of no kind in particular is its default: "unspecified fish", "undetermined juice" and "original Cheerios"
+    # were unmatched on the full tables, the extra word found only in a whelk's name or none.
+    ("unspecified fish", ["fish"]),
+    ("undetermined juice", ["juice"]),
+    ("original cheerios", ["cheerio"]),
+])
+def test_words_saying_no_kind_are_no_food_words(matcher, said, tokens):
+    assert matcher._query_tokens(said, frozenset()) == tokens

@@ -198,6 +198,12 @@ EN_CASES = [
     ("turkey with stuffing", [dict(name="turkey with stuffing")]),
     ("91 grams of bread spread with margarine", [dict(name="bread with margarine", grams=91.0)]),  # no margarine spread
     ("chicken with cooking oil", [dict(name="chicken")]),
+    # what it was said to be, where it lay, how it was cooked said the long way, what it was for (were unmatched)
+    ("275g of a dish called Baiao de Dois", [dict(name="baiao de dois", grams=275.0)]),
+    ("my plate had 140 grams of beans", [dict(name="beans", grams=140.0)]),
+    ("180 grams of chicken fillet cooked on the grill", [dict(name="chicken fillet grilled", grams=180.0)]),
+    ("24.8g of termite larvae cooked by simmering", [dict(name="termite larvae simmered", grams=24.8)]),
+    ("a 129.7g apple to munch on", [dict(name="apple", grams=129.7)]),
     # what a food is made of, listed after it, is no food of its own (the millet was a serving, 75 times the 2 g)
     ("31g of boiled water and 2g of unleavened corn, millet, and sorghum bread",
      [dict(name="boiled water", grams=31.0), dict(name="unleavened corn, millet and sorghum bread", grams=2.0)]),
