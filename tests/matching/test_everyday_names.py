@@ -951,6 +951,17 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("stewed black-eyed beans", "stewed blackeyed peas"),
     ("chicken stew from the skn recipe", "chicken stew "),  # where the recipe came from is no food word
     ("vegetable salad", "lettuce salad assorted vegetable including tomato carrot"),  # was a gelatin salad
+    # A sweet biscuit is a cookie outside the US, not FNDDS's American biscuit (a bread); "cream" alone names no
+    # filling ("Glory cream biscuits" are plain).
+    ("custard biscuits", "cookie vanilla sandwich"),
+    ("cream-filled wafer biscuits", "cream-filled cookie sugar wafer"),
+    ("sweet biscuit", "marie biscuit"),
+    ("glory cream biscuit", "glory cream biscuit"),
+    ("strawberry soft drink", "softdrink fruit flavored"),  # was cola
+    ("orange soft drink", "orange carbonated beverage"),  # SR has it
+    ("sweet cookie", "cookie"),  # was KEEBLER's Sweet Cremes
+    ("boiled salt", "salt table"),  # was SR's frozen onions boiled with salt
+    ("orange soda", "carbonated orange"),  # was a maker's ORANGE SODA
 ])
 def test_names_the_phrase_table_writes_in_usda_words(said, written):
     assert en_in_usda_words(said) == written
