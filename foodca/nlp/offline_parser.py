@@ -1020,6 +1020,10 @@ _EN_DESCRIBES = re.compile(
     r"|like|via|then|some)\b",
     re.IGNORECASE,
 )
+# "black and other beans": the kind said, then the food's other kinds (the beans were dropped, and "black" was black
+# beans NFS).
+_EN_OTHER_KINDS = re.compile(r"other\s+(?:types?\s+of\s+|kinds?\s+of\s+)?"
+                             r"(?!(?:things?|stuff|items?|foods?|ingredients?|bits?|snacks?|spices?)\b)\w+", re.IGNORECASE)
 # What a food is made from: "a soy sauce crafted from soybeans and wheat" lists its ingredients, no second food.
 _EN_MADE_FROM = re.compile(r"\b(?:made|crafted|produced|derived|created)\s+(?:from|out of)\b", re.IGNORECASE)
 _EN_PARTICIPLE = re.compile(r"\b\w+ed\s*$|\b(?:made|done|frozen|mixed|filled|topped|stuffed|covered|coated|served|cooked)\s*$", re.IGNORECASE)
@@ -1486,7 +1490,8 @@ def _parse_en(text: str) -> list[SplitItem]:
                 previous.said = f"{previous.said}{joiner}{piece.said}"
                 if _EN_MEAL_WORD.fullmatch(previous.name):
                     previous.name = piece.name
-                elif (not describes or _EN_DESCRIBES_FOOD.match(stripped)) and (
+                elif (not describes or _EN_DESCRIBES_FOOD.match(stripped) or (
+                        sep == "and" and _EN_OTHER_KINDS.fullmatch(stripped) and len(previous.name.split()) <= 2)) and (
                         sep != "comma" or listing or not _EN_ASIDE.match(stripped)):
                     previous.name = f"{previous.name}{joiner}{piece.name}".strip()
                     listing = True

@@ -962,6 +962,10 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("sweet cookie", "cookie"),  # was KEEBLER's Sweet Cremes
     ("boiled salt", "salt table"),  # was SR's frozen onions boiled with salt
     ("orange soda", "carbonated orange"),  # was a maker's ORANGE SODA
+    # Beans of several kinds are beans of no type, cooked in water (were FNDDS's black beans NFS, 181 kcal per 100 g)…
+    ("black and other beans", "beans from dried ns as to type no added fat"),
+    ("purple beans", "beans from dried ns as to type no added fat"),
+    ("black and other beans fried in oil", "black and other beans cooked with oil"),  # …unless a fat is said
 ])
 def test_names_the_phrase_table_writes_in_usda_words(said, written):
     assert en_in_usda_words(said) == written

@@ -204,6 +204,9 @@ EN_CASES = [
     ("180 grams of chicken fillet cooked on the grill", [dict(name="chicken fillet grilled", grams=180.0)]),
     ("24.8g of termite larvae cooked by simmering", [dict(name="termite larvae simmered", grams=24.8)]),
     ("a 129.7g apple to munch on", [dict(name="apple", grams=129.7)]),
+    # the food's other kinds said after one of them are the food (the beans were dropped: "black" was black beans)
+    ("140 grams of black and other beans", [dict(name="black and other beans", grams=140.0)]),
+    ("rice and other things", [dict(name="rice")]),
     # what a food is made of, listed after it, is no food of its own (the millet was a serving, 75 times the 2 g)
     ("31g of boiled water and 2g of unleavened corn, millet, and sorghum bread",
      [dict(name="boiled water", grams=31.0), dict(name="unleavened corn, millet and sorghum bread", grams=2.0)]),
