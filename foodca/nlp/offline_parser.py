@@ -1020,6 +1020,10 @@ _EN_DESCRIBES = re.compile(
     r"|like|via|then|some)\b",
     re.IGNORECASE,
 )
+# A food said cooked: "with cooked black beans" (not "with cooked in oil", which says how).
+_EN_COOKED_FOOD = re.compile(r"(?:cooked|prepared|boiled|stewed|drained)\s+"
+                             r"(?!(?:with|in|on|from|by|using|to|for|at|as|and|or|until|through|over|under)\b)\w+.*",
+                             re.IGNORECASE)
 # "black and other beans": the kind said, then the food's other kinds (the beans were dropped, and "black" was black
 # beans NFS).
 _EN_OTHER_KINDS = re.compile(r"other\s+(?:types?\s+of\s+|kinds?\s+of\s+)?"
@@ -1478,6 +1482,8 @@ def _parse_en(text: str) -> list[SplitItem]:
             describes = bool(_EN_DESCRIBES.match(stripped) or _EN_ASIDE_END.search(stripped)) or (
                 nxt is not None and segments[index + 1][0] in _EN_WITH and bool(
                 re.fullmatch(r"\w+ed|spread|made|done|frozen|filled|topped|served|eaten", stripped, re.IGNORECASE)))
+            if sep in _EN_WITH and _EN_COOKED_FOOD.fullmatch(stripped):
+                describes = False  # "a tortilla with cooked black beans": the beans (were dropped, 282 g of tortilla)
             joins = describes or describing or sep in _EN_WITH
             if not joins and not (article_only or piece.vague) and not lists[index]:
                 # No amount at all: part of the food before it, unless the sentence already lists foods.

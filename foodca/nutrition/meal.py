@@ -94,6 +94,9 @@ _FAT_WITH_A_FOOD = re.compile(r"(?:(?:vegetable|olive|palm|red palm|sunflower|ca
                               r"groundnut|peanut|mustard|sesame|cottonseed)\s+)?oils?|(?:salted\s+|unsalted\s+)?butter|"
                               r"margarine|ghee|lard")
 _A_CHEESE = re.compile(r"\bcheese$")
+_DRY_FORMS = frozenset({"flour", "powder", "dry", "dried", "notreconstituted", "mix", "meal", "grain"})
+_MADE_UP = frozenset({"reconstituted", "prepared", "cooked", "brewed", "boiled"})
+_MADE_UP_WITH_WATER = re.compile(r"(?:(?:tap|hot|cold|boiled|boiling|warm|plain|drinking)\s+)?water")
 _A_SLICED_CHEESE = re.compile(r"(?<!cream )\bcheese$")
 _LOAVES = frozenset("bread breads toast roll rolls bun buns".split())  # not crackers: cheese crackers have it baked in
 _ON_A_BREAD = re.compile(rf"(?:.+\s)?(?:(?:{'|'.join(sorted(_LOAVES))})\s+with\s+(?:.+\s)?cheese|"
@@ -250,8 +253,19 @@ class MealAnalyser:
         split = _FOODS_TOGETHER.split(said_as)
         names = [name.strip(" ,") for name in split[0::2]]  # "a poke bowl": fish and rice
         joined_by = split[1::2]
-        if len(names) < 2 or not all(names) or any(len(name.split()) > 3 for name in names):
+        # Long names are no list of foods; counted in the words said, not the phrase table's USDA words ("black beans"
+        # is "black beans from dried no added fat", and "282 grams of tortilla with black beans" was all tortilla).
+        said_names = _FOODS_TOGETHER.split(fold(item.name or ""))[0::2]
+        counted = said_names if len(said_names) == len(names) else names
+        if len(names) < 2 or not all(names) or any(len(name.split()) > 3 for name in counted):
             return []
+        if match.status == "matched" and any(joined in ("with", "in") and _MADE_UP_WITH_WATER.fullmatch(name)
+                                             for name, joined in zip(names[1:], joined_by)):
+            # "Kool Aid reconstituted with water", "oats with water and sugar": the tables' food is made up with the
+            # water already (was a fifth of the drink, the rest water). Not a flour or a powder mixed with water.
+            described = set(en_tokens(self.index.names[match.position]))
+            if described.isdisjoint(_DRY_FORMS) or not described.isdisjoint(_MADE_UP):
+                return []
         if any(_NO_FOOD_OF_ITS_OWN.fullmatch(name) for name in names[1:]):
             return []  # "milk with 3% fat" is one milk (was milk and duck fat); "potatoes, boiled and yellow" one food
         last = names[-1].split()
@@ -310,16 +324,18 @@ class MealAnalyser:
         if weighed:
             first = replace(first, quantity=None, unit=None, size=None, grams=None, grams_source=None)
         parts = [first]
-        for name in names[1:]:
+        # Each part says what was said of it, not the phrase table's words for it.
+        shown = [name.strip(" ,") for name in said_names] if counted is said_names else names
+        for name, said in zip(names[1:], shown[1:]):
             # Milk or sugar in a coffee or tea is a splash or a teaspoon, not a glass or a serving of its own.
             added = (_ADDED_TO_DRINK.get(name) if in_a_drink else "tsp" if _FAT_WITH_A_FOOD.fullmatch(name)
                      # A slice of cheese on it, not the cup of crumbled queso fresco it is served by alone; cream
                      # cheese is spread, its usual serving a tablespoon.
                      else "slice" if cheese_on_bread and _A_SLICED_CHEESE.search(name) else None)
-            parts.append(SplitItem(said=name, name=name, language="en", quantity=1 if added else None, unit=added))
+            parts.append(SplitItem(said=said, name=name, language="en", quantity=1 if added else None, unit=added))
         # The first food is matched by the words said before the others: "carrots with lemon juice and salt" was
         # "Carrot juice, 100%", the lemon's juice said around the carrots.
-        before_the_others = (item.said or "").lower().find(names[1])
+        before_the_others = (item.said or "").lower().find(shown[1])
         first_said = item.said[:before_the_others] if before_the_others > 0 else item.said
         matches = [matcher.match(replace(parts[0], said=first_said)), *(matcher.match(part) for part in parts[1:])]
         # Each food must be sure, and a branded one only where a brand was named ("Cheerios with milk").

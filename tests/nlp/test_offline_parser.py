@@ -207,6 +207,8 @@ EN_CASES = [
     # the food's other kinds said after one of them are the food (the beans were dropped: "black" was black beans)
     ("140 grams of black and other beans", [dict(name="black and other beans", grams=140.0)]),
     ("rice and other things", [dict(name="rice")]),
+    # a food said cooked after "with" is a food, not how the first was made (the beans were dropped)
+    ("282 grams of a tortilla with cooked black beans", [dict(name="tortilla with cooked black beans", grams=282.0)]),
     # what a food is made of, listed after it, is no food of its own (the millet was a serving, 75 times the 2 g)
     ("31g of boiled water and 2g of unleavened corn, millet, and sorghum bread",
      [dict(name="boiled water", grams=31.0), dict(name="unleavened corn, millet and sorghum bread", grams=2.0)]),

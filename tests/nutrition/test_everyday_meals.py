@@ -82,6 +82,21 @@ def test_a_bread_the_tables_have_with_its_cheese_stays_one(analyser, text, expec
     assert [name for name, _ in foods_and_grams(analyser, text)] == [expected]
 
 
+def test_a_food_the_phrase_table_writes_long_is_still_a_food_said_with_another(analyser):
+    # "black beans" is "black beans from dried no added fat" in USDA's words, too long a name for a list of foods:
+    # the 282 g were all tortilla (739 kcal). Each part says what was said of it.
+    items = analyser.analyse("282 grams of tortilla with black beans", use_model=False)["items"]
+    assert [item["food"]["name"] for item in items] == ["Tortilla, corn", "Black beans, from dried, no added fat"]
+    assert sum(item["grams"] for item in items) == pytest.approx(282, abs=0.2)
+    assert items[1]["said"] == "black beans"
+
+
+def test_a_flour_mixed_with_water_is_the_flour_and_the_water(analyser):
+    # Not a food made up with the water already, which stays one ("Kool Aid reconstituted with water").
+    [flour, water] = foods_and_grams(analyser, "560 grams of sorghum flour mixed with water")
+    assert flour[0] == "Flour, sorghum" and water[0] == "Water, NFS"
+
+
 def test_a_dish_of_our_recipes_is_not_split_at_its_with(analyser):
     # Gomen boiled with oil was split as kale, a tablespoon of oil and an onion shared out by their servings.
     items = analyser.analyse("Ethiopian kale boiled with oil and onion", use_model=False)["items"]
