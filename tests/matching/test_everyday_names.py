@@ -966,6 +966,7 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("black and other beans", "beans from dried ns as to type no added fat"),
     ("purple beans", "beans from dried ns as to type no added fat"),
     ("black and other beans fried in oil", "black and other beans cooked with oil"),  # …unless a fat is said
+    ("chicken paste", "chicken spread"),  # was unmatched, and a tortilla with it all tortilla
 ])
 def test_names_the_phrase_table_writes_in_usda_words(said, written):
     assert en_in_usda_words(said) == written
