@@ -967,6 +967,8 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("purple beans", "beans from dried ns as to type no added fat"),
     ("black and other beans fried in oil", "black and other beans cooked with oil"),  # …unless a fat is said
     ("chicken paste", "chicken spread"),  # was unmatched, and a tortilla with it all tortilla
+    ("frisolac1 milk", "infant formula"),  # a maker's name, then the milk it is: read before "infant formula milk"
+    ("raw pink-fleshed guava", "raw  guava"),  # the flesh's colour tells no food of the tables apart
 ])
 def test_names_the_phrase_table_writes_in_usda_words(said, written):
     assert en_in_usda_words(said) == written
