@@ -1027,7 +1027,8 @@ _EN_COOKED_FOOD = re.compile(r"(?:cooked|prepared|boiled|stewed|drained)\s+"
 # "black and other beans": the kind said, then the food's other kinds (the beans were dropped, and "black" was black
 # beans NFS).
 _EN_OTHER_KINDS = re.compile(r"other\s+(?:types?\s+of\s+|kinds?\s+of\s+)?"
-                             r"(?!(?:things?|stuff|items?|foods?|ingredients?|bits?|snacks?|spices?)\b)\w+", re.IGNORECASE)
+                             r"(?!(?:things?|stuff|items?|foods?|ingredients?|bits?|snacks?|spices?)\b)\w+",
+                             re.IGNORECASE)
 # What a food is made from: "a soy sauce crafted from soybeans and wheat" lists its ingredients, no second food.
 _EN_MADE_FROM = re.compile(r"\b(?:made|crafted|produced|derived|created)\s+(?:from|out of)\b", re.IGNORECASE)
 _EN_PARTICIPLE = re.compile(r"\b\w+ed\s*$|\b(?:made|done|frozen|mixed|filled|topped|stuffed|covered|coated|served|cooked)\s*$", re.IGNORECASE)
@@ -1658,7 +1659,7 @@ _EN_ON_THE_GRILL = re.compile(r"\s+(?:that\s+(?:was|were)\s+)?(?:cooked|done|mad
 _EN_BY_SIMMERING = re.compile(r"\s+(?:that\s+(?:was|were)\s+)?cooked\s+(?:by\s+simmering|in\s+a\s+simmer)\b")
 
 # What it was for, after the food: "a 129.7g apple to munch on" was unmatched.
-_EN_TO_MUNCH_ON = re.compile(r"\s+to\s+(?:munch|snack|nibble|chew|much)(?:\s+on)?$")
+_EN_TO_MUNCH_ON = re.compile(r"\s+to\s+(?:munch|snack|nibble|chew)(?:\s+on)?$")
 
 _EN_BREAD_SPREAD_WITH = re.compile(rf"\b({_alt(EN_BREADS)})\s+spread\s+with\b")
 
