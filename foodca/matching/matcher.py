@@ -508,6 +508,10 @@ class Matcher:
                         for token in query if token in EN_DESCRIPTORS})
         total = sum(weights.values())
         known = [token for token in query if token in token_index.postings]
+        # Only how it was cooked is known, not what: "baked kibe" was "Fish, NS as to type, baked or broiled", its
+        # "baked" the one word any description has.
+        only_how_known = len(known) < len(query) and all(
+            token in EN_COOKED_STATE or token in EN_RAW_WORDS or token in EN_DESCRIPTORS for token in known)
         if not known:
             return []
         if len(token_index.foods) > SPARSE_ABOVE:
@@ -724,7 +728,7 @@ class Matcher:
                 score += float(default_bonus[local])
             score += 0.0005 * fuzzy
             score += TYPE_BONUS.get(data_types[position], 0.0)
-            if coverage < 0.4 and score > 0.49:
+            if (coverage < 0.4 or only_how_known) and score > 0.49:
                 score = 0.49
             # Rounded for the order: the costs above are summed over sets, whose order changes from process to
             # process, and two siblings that tie must not swap between two servers (or two runs) answering the

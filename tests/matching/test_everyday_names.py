@@ -969,6 +969,7 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("chicken paste", "chicken spread"),  # was unmatched, and a tortilla with it all tortilla
     ("frisolac1 milk", "infant formula"),  # a maker's name, then the milk it is: read before "infant formula milk"
     ("raw pink-fleshed guava", "raw  guava"),  # the flesh's colour tells no food of the tables apart
+    ("stroganoff", "beef stroganoff"),  # was FNDDS's ham stroganoff, the shortest name
 ])
 def test_names_the_phrase_table_writes_in_usda_words(said, written):
     assert en_in_usda_words(said) == written
@@ -1085,3 +1086,14 @@ def test_foods_said_of_no_kind_or_by_a_maker_no_table_has(matcher, said, expecte
 ])
 def test_words_saying_no_kind_are_no_food_words(matcher, said, tokens):
     assert matcher._query_tokens(said, frozenset()) == tokens
+
+
+@pytest.mark.parametrize("said, expected", [
+    # Only how it was cooked is known: "fried termites" was "Fish, NS as to type, fried", the nearest wrong food.
+    ("fried termites", None),
+    ("fried alligator", None),
+    ("fried fish", "Fish, NS as to type, fried"),
+    ("fried egg", "Egg, whole, fried, NS as to fat"),
+])
+def test_a_food_known_only_by_how_it_was_cooked_is_unmatched(matcher, said, expected):
+    assert matched_name(matcher, said) == expected
