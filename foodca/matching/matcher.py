@@ -508,12 +508,12 @@ class Matcher:
                         for token in query if token in EN_DESCRIPTORS})
         total = sum(weights.values())
         known = [token for token in query if token in token_index.postings]
+        if not known:
+            return []
         # Only how it was cooked is known, not what: "baked kibe" was "Fish, NS as to type, baked or broiled", its
         # "baked" the one word any description has.
         only_how_known = len(known) < len(query) and all(
             token in EN_COOKED_STATE or token in EN_RAW_WORDS or token in EN_DESCRIPTORS for token in known)
-        if not known:
-            return []
         if len(token_index.foods) > SPARSE_ABOVE:
             # Hundreds of thousands of branded foods: score only those with one of the two rarest words,
             # looking the others up in their sorted postings instead of touching every food.

@@ -13,7 +13,7 @@ from sqlalchemy.engine import Engine
 from foodca import metrics
 from foodca.config import LlmProvider
 from foodca.matching.index import FoodIndex
-from foodca.matching.matcher import EN_HEAD_BEFORE_EXTRAS, MATCH_CACHE_SIZE, Matcher, MatchResult
+from foodca.matching.matcher import DRY_FORMS, DRY_WORDS, EN_HEAD_BEFORE_EXTRAS, MATCH_CACHE_SIZE, Matcher, MatchResult
 from foodca.matching.text import (
     EN_BREADS, EN_FORM_NOUNS, en_compound_form, en_in_usda_words, en_name_tokens, en_named_forms, en_one_word_name,
     en_tokens, fold, singular, split_cfct_name,
@@ -94,10 +94,10 @@ _FAT_WITH_A_FOOD = re.compile(r"(?:(?:vegetable|olive|palm|red palm|sunflower|ca
                               r"groundnut|peanut|mustard|sesame|cottonseed)\s+)?oils?|(?:salted\s+|unsalted\s+)?butter|"
                               r"margarine|ghee|lard")
 _A_CHEESE = re.compile(r"\bcheese$")
-_DRY_FORMS = frozenset({"flour", "powder", "dry", "dried", "notreconstituted", "mix", "meal", "grain"})
+# What is sold dry and made up with water by whoever eats it: a flour, a powder, a mix.
+_SOLD_DRY = DRY_WORDS | DRY_FORMS | frozenset({"flour", "notreconstituted", "mix", "meal"})
 _MADE_UP = frozenset({"reconstituted", "prepared", "cooked", "brewed", "boiled"})
 _MADE_UP_WITH_WATER = re.compile(r"(?:(?:tap|hot|cold|boiled|boiling|warm|plain|drinking)\s+)?water")
-_A_SLICED_CHEESE = re.compile(r"(?<!cream )\bcheese$")
 _LOAVES = frozenset("bread breads toast roll rolls bun buns".split())  # not crackers: cheese crackers have it baked in
 _ON_A_BREAD = re.compile(rf"(?:.+\s)?(?:(?:{'|'.join(sorted(_LOAVES))})\s+with\s+(?:.+\s)?cheese|"
                          rf"(?:{'|'.join(sorted(EN_BREADS))})\s+with\s+(?:{_FAT_WITH_A_FOOD.pattern}))")
@@ -255,7 +255,7 @@ class MealAnalyser:
         joined_by = split[1::2]
         # Long names are no list of foods; counted in the words said, not the phrase table's USDA words ("black beans"
         # is "black beans from dried no added fat", and "282 grams of tortilla with black beans" was all tortilla).
-        said_names = _FOODS_TOGETHER.split(fold(item.name or ""))[0::2]
+        said_names = [name.strip(" ,") for name in _FOODS_TOGETHER.split(fold(item.name or ""))[0::2]]
         counted = said_names if len(said_names) == len(names) else names
         if len(names) < 2 or not all(names) or any(len(name.split()) > 3 for name in counted):
             return []
@@ -264,7 +264,7 @@ class MealAnalyser:
             # "Kool Aid reconstituted with water", "oats with water and sugar": the tables' food is made up with the
             # water already (was a fifth of the drink, the rest water). Not a flour or a powder mixed with water.
             described = set(en_tokens(self.index.names[match.position]))
-            if described.isdisjoint(_DRY_FORMS) or not described.isdisjoint(_MADE_UP):
+            if described.isdisjoint(_SOLD_DRY) or not described.isdisjoint(_MADE_UP):
                 return []
         if any(_NO_FOOD_OF_ITS_OWN.fullmatch(name) for name in names[1:]):
             return []  # "milk with 3% fat" is one milk (was milk and duck fat); "potatoes, boiled and yellow" one food
@@ -299,10 +299,9 @@ class MealAnalyser:
         # A fat with a bread is spread on it, never the fat its recipe was made with: "bread with margarine" was SR's
         # "Bread, banana, prepared from recipe, made with margarine". A cheese with a bread is on it too: "200g of
         # bread with cheese" was FNDDS's cheese bread (408 kcal per 100 g), the cheese baked in; "cheese bread" still is.
-        spread_on_bread = (fold(names[0]).split()[-1] in EN_BREADS
-                           and all(_FAT_WITH_A_FOOD.fullmatch(name) for name in names[1:]))
-        cheese_on_bread = (fold(names[0]).split()[-1] in _LOAVES
-                           and all(_A_CHEESE.search(name) for name in names[1:]))
+        head_of_first = fold(names[0]).split()[-1]
+        spread_on_bread = head_of_first in EN_BREADS and all(_FAT_WITH_A_FOOD.fullmatch(name) for name in names[1:])
+        cheese_on_bread = head_of_first in _LOAVES and all(_A_CHEESE.search(name) for name in names[1:])
         if match.status == "matched" and match.score >= SURE_MATCH and not branded_unasked:
             # A branded product found for want of a generic food is no proof that the tables have both foods in
             # one: "a burger and fries" was "BURGER KING, french fries".
@@ -324,18 +323,18 @@ class MealAnalyser:
         if weighed:
             first = replace(first, quantity=None, unit=None, size=None, grams=None, grams_source=None)
         parts = [first]
-        # Each part says what was said of it, not the phrase table's words for it.
-        shown = [name.strip(" ,") for name in said_names] if counted is said_names else names
-        for name, said in zip(names[1:], shown[1:]):
+        # Each part says what was said of it (counted is the words said when they split alike), not the phrase
+        # table's words for it.
+        for name, said in zip(names[1:], counted[1:]):
             # Milk or sugar in a coffee or tea is a splash or a teaspoon, not a glass or a serving of its own.
             added = (_ADDED_TO_DRINK.get(name) if in_a_drink else "tsp" if _FAT_WITH_A_FOOD.fullmatch(name)
                      # A slice of cheese on it, not the cup of crumbled queso fresco it is served by alone; cream
                      # cheese is spread, its usual serving a tablespoon.
-                     else "slice" if cheese_on_bread and _A_SLICED_CHEESE.search(name) else None)
+                     else "slice" if cheese_on_bread and not name.endswith("cream cheese") else None)
             parts.append(SplitItem(said=said, name=name, language="en", quantity=1 if added else None, unit=added))
         # The first food is matched by the words said before the others: "carrots with lemon juice and salt" was
         # "Carrot juice, 100%", the lemon's juice said around the carrots.
-        before_the_others = (item.said or "").lower().find(shown[1])
+        before_the_others = (item.said or "").lower().find(counted[1])
         first_said = item.said[:before_the_others] if before_the_others > 0 else item.said
         matches = [matcher.match(replace(parts[0], said=first_said)), *(matcher.match(part) for part in parts[1:])]
         # Each food must be sure, and a branded one only where a brand was named ("Cheerios with milk").
