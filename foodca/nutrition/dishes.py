@@ -93,12 +93,17 @@ def en_dishes_by_name() -> dict[str, EnDish]:
 
 
 # Breads of one or more flours that no table has ("unleavened sorghum and corn bread", Ethiopia's kita; "leavened
-# corn bread", a raised loaf): the flours in equal parts, and the water a baked bread keeps. GIFT's Ethiopian breads
-# keep more water than a tortilla: their energy per 100 g is 51-66 % of their flours' when unleavened (median 55 %),
-# 39-61 % when leavened (median 50 %). The shares were 0.62 and 0.56, from tortillas and loaves.
+# corn bread", a raised loaf): the flours in equal parts, and the water a baked bread keeps. How much water a bread
+# keeps goes with its grain more than with its leaven. In GIFT's Ethiopian breads and injeras, weighted by how often
+# each was eaten, a bread of corn, millet or teff has 42 % of its flour's energy per 100 g (corn kita 42 %, corn
+# loaf 39 %, millet and white teff injera 43 % and 40 %; 811 items), and one of sorghum, barley or wheat 55-57 %.
+# A bread of mixed flours is between (corn and sorghum, 50:50: 52 %). The shares were one per leaven, 0.55
+# unleavened and 0.5 leavened: the median over dishes, not over what was eaten.
 _GRAIN_FLOURS = {"corn": "corn flour whole-grain yellow", "maize": "corn flour whole-grain yellow",
                  "sorghum": "flour sorghum", "millet": "millet flour", "wheat": "flour whole wheat unenriched",
                  "barley": "flour barley", "teff": "teff uncooked", "rice": "rice flour white unenriched"}
+# Ethiopia's qita (kita) is an unleavened flatbread: "50g of Qita corn bread" was the US cornbread with egg, milk and
+# fat (287 kcal per 100 g).
 _GRAIN_BREAD = re.compile(r"(?:(?P<leaven>unleavened|leavened|qita|kita) )?"
                           r"(?:bread (?:made )?(?:from|of|with) (?P<after>[a-z ,]+)|(?P<before>[a-z ,]+?) (?:flour )?bread)")
 # With no leaven said, only a bread the tables have no loaf of: of two flours ("corn and sorghum bread" was raw corn)
@@ -106,10 +111,8 @@ _GRAIN_BREAD = re.compile(r"(?:(?P<leaven>unleavened|leavened|qita|kita) )?"
 # words is a bread of corn flour: Ethiopia's (GIFT: 142-153 kcal per 100 g, 174 intl items) was FNDDS's cornbread
 # (287, with egg, milk and fat), which American recipes and FNDDS write as one word, "cornbread".
 _BAKED_IN_THE_TABLES = frozenset({"wheat", "rice", "barley"})
-_FLOUR_SHARE = {"unleavened": 0.55, "leavened": 0.5}
-# Ethiopia's qita (kita) is an unleavened flatbread: "50g of Qita corn bread" was the US cornbread with egg, milk and
-# fat (287 kcal per 100 g).
-_LEAVEN_NAMED = {"qita": "unleavened", "kita": "unleavened"}
+_WET_GRAIN_FLOUR_SHARE = 0.42  # corn, millet, teff and rice: any flour not below
+_FLOUR_SHARE = {"flour sorghum": 0.55, "flour barley": 0.55, "flour whole wheat unenriched": 0.55}
 GRAIN_BREAD_SERVING_G = 100.0
 
 
@@ -123,12 +126,12 @@ def _grain_bread(key: str) -> EnDish | None:
     flours = list(dict.fromkeys(_GRAIN_FLOURS[word] for word in words))
     if not found["leaven"] and len(flours) < 2 and set(words) <= _BAKED_IN_THE_TABLES:
         return None
-    leaven = found["leaven"] or "leavened"
-    return _bread_of_flours(key, flours, _FLOUR_SHARE[_LEAVEN_NAMED.get(leaven, leaven)])
+    return _bread_of_flours(key, flours)
 
 
-def _bread_of_flours(key: str, flours: list[str], share: float) -> EnDish:
-    """The named flours in equal parts at the bread's flour share, the rest the water it keeps."""
+def _bread_of_flours(key: str, flours: list[str]) -> EnDish:
+    """The named flours in equal parts, at the mean of their flour shares; the rest the water the bread keeps."""
+    share = sum(_FLOUR_SHARE.get(flour, _WET_GRAIN_FLOUR_SHARE) for flour in flours) / len(flours)
     return EnDish(key, (*((flour, share / len(flours)) for flour in flours), ("water", 1 - share)),
                   GRAIN_BREAD_SERVING_G)
 
@@ -143,14 +146,14 @@ _INJERA_WORDS = frozenset({"injera", "leavened", "fermented", "made", "from", "w
 def _injera(key: str) -> EnDish | None:
     """An injera is a leavened bread of its flours, teff's when none is named. FNDDS's "Injera, Ethiopian bread" is
     87 kcal per 100 g, a quarter teff flour; GIFT's Ethiopian injeras are 145-184 (white teff 145, red teff 156-165,
-    with corn 179), as a batter of about half flour baked. "injera" said alone was FNDDS's (100 intl items)."""
+    with corn 179), as a batter of 42 % flour baked. "injera" said alone was FNDDS's (100 intl items)."""
     words = key.split()
     if "injera" not in words:
         return None
     grains = [word for word in words if word not in _INJERA_WORDS] or ["teff"]
     if any(word not in _GRAIN_FLOURS for word in grains):
         return None  # "injera with lentil stew": not a bread of flours
-    return _bread_of_flours(key, list(dict.fromkeys(_GRAIN_FLOURS[word] for word in grains)), _FLOUR_SHARE["leavened"])
+    return _bread_of_flours(key, list(dict.fromkeys(_GRAIN_FLOURS[word] for word in grains)))
 
 
 # A porridge of maize said as such ("ready-to-eat maize porridge", "porridge made from hard maize grain"): Central
