@@ -970,6 +970,11 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("frisolac1 milk", "infant formula"),  # a maker's name, then the milk it is: read before "infant formula milk"
     ("raw pink-fleshed guava", "raw  guava"),  # the flesh's colour tells no food of the tables apart
     ("stroganoff", "beef stroganoff"),  # was FNDDS's ham stroganoff, the shortest name
+    ("fortified maize-based flakes", "corn flakes"),  # was unmatched: all corn flakes are fortified
+    ("fried maize tortilla", "tostada shells corn"),  # was the soft tortilla
+    ("light starchy pudding", "puddings vanilla ready-to-eat fat free"),  # was the regular pudding
+    ("cow milk butter", "butter"),  # was mashed potatoes with milk and butter
+    ("ginsengup soda", "lemon-lime soda soda"),  # was unmatched
 ])
 def test_names_the_phrase_table_writes_in_usda_words(said, written):
     assert en_in_usda_words(said) == written
