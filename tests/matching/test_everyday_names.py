@@ -975,6 +975,11 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("light starchy pudding", "puddings vanilla ready-to-eat fat free"),  # was the regular pudding
     ("cow milk butter", "butter"),  # was mashed potatoes with milk and butter
     ("ginsengup soda", "lemon-lime soda soda"),  # was unmatched
+    ("raw beef", "beef composite trimmed retail cuts separable lean and fat trimmed to 0 fat all grades raw"),  # was ground
+    # Potatoes said alone are cooked in water, as beans are (were FNDDS's NFS potato, its fat-added twin)…
+    ("autumn potatoes", "potato boiled from fresh no added fat"),
+    ("potatoes fried in oil", "potatoes cooked with oil"),  # …unless a fat or frying is said
+    ("deep-fried bread", "frybread"),  # was FNDDS's fried dough, 384 kcal per 100 g against 330
 ])
 def test_names_the_phrase_table_writes_in_usda_words(said, written):
     assert en_in_usda_words(said) == written
