@@ -980,6 +980,9 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("autumn potatoes", "potato boiled from fresh no added fat"),
     ("potatoes fried in oil", "potatoes cooked with oil"),  # …unless a fat or frying is said
     ("deep-fried bread", "frybread"),  # was FNDDS's fried dough, 384 kcal per 100 g against 330
+    # An egg said cooked, with no fat, is boiled or poached (was FNDDS's NS cooking method, a fried egg's energy)…
+    ("cooked chicken egg", "egg whole boiled or poached"),
+    ("egg cooked with oil", "egg cooked with oil"),  # …not one cooked in a fat
 ])
 def test_names_the_phrase_table_writes_in_usda_words(said, written):
     assert en_in_usda_words(said) == written
