@@ -983,6 +983,12 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     # An egg said cooked, with no fat, is boiled or poached (was FNDDS's NS cooking method, a fried egg's energy)…
     ("cooked chicken egg", "egg whole boiled or poached"),
     ("egg cooked with oil", "egg cooked with oil"),  # …not one cooked in a fat
+    ("minas cheese", "queso fresco"),  # Brazil's fresh cheese: was FNDDS's cheese NFS, 368 kcal per 100 g against 299
+    # Biscuits outside the US are cookies (were FNDDS's American biscuit, a bread)
+    ("cocoa biscuits", "cookie chocolate wafer"),
+    ("shortbread biscuits", "shortbread cookie"),
+    ("biscuit with chocolate coating", "cookie chocolate with icing or coating"),
+    ("guinea-fowl meat", "guinea hen meat"),  # was unmatched
 ])
 def test_names_the_phrase_table_writes_in_usda_words(said, written):
     assert en_in_usda_words(said) == written
