@@ -117,6 +117,9 @@ UNRIPE = frozenset({"green", "underripe", "unripe"})
 OPPOSED_BY_NEGATING = {"salted": "salt", "sweetened": "sugar"}
 # Oil is a fat, and so are butter and lard: the fat added in cooking ruled out in any of its names is ruled out.
 ADDED_FATS = frozenset({"fat", "oil", "butter", "margarine", "lard"})
+# A jam said, and the words of a description that is one (a fruit's paste or butter is its jam boiled down).
+JAM_SAID = frozenset({"jam", "marmalade", "preserve"})
+JAM_WORDS = JAM_SAID | {"jelly", "paste", "butter", "spread", "conserve"}
 # What a description of a drink says it is, for a juice said.
 DRINK_WORDS = frozenset({"juice", "nectar", "drink", "beverage", "juiced", "cocktail", "smoothie", "lemonade",
                          "water", "punch", "concentrate", "ade", "cider", "soda", "tea", "shake", "syrup"})
@@ -597,6 +600,7 @@ class Matcher:
         said_fresh = "fresh" in query_set
         said_ripe = "ripe" in query_set
         juice_said = "juice" in query_set
+        jam_said = not JAM_SAID.isdisjoint(query_set)
         opposed = [(word, OPPOSED_WORDS[word]) for word in query_set if word in OPPOSED_WORDS]
         # A wine or a beer said is said to be alcoholic: SR files them all as "Alcoholic beverage, wine, …".
         forms_said = query_set | {"alcoholic"} if not EN_ALCOHOLIC_DRINKS.isdisjoint(query_set) else query_set
@@ -652,6 +656,10 @@ class Matcher:
             # A juice said is a drink: "a cup of tart cherry juice" was "Cherries, tart, dried, sweetened" (333 kcal
             # per 100 g), no table having the juice but its makers.
             if juice_said and food_set.isdisjoint(DRINK_WORDS):
+                score -= MODIFIER_AS_HEAD
+            # …and a jam a jam: "45g of guava jam" was "Guava, raw" (68 kcal per 100 g against 250), its fruit the
+            # rarer word.
+            elif jam_said and food_set.isdisjoint(JAM_WORDS):
                 score -= MODIFIER_AS_HEAD
             # The description's words that were not said cost by what they are (en_extra_word_cost).
             said_words = (said_around & food_set) - negated[local]

@@ -159,6 +159,13 @@ def test_leaves_and_oils_said_by_their_everyday_names(matcher, said, expected):
     assert matched_name(matcher, said) == expected
 
 
+def test_a_jam_said_is_no_fruit(matcher):
+    # "45g of guava jam" was "Guava, raw" (68 kcal per 100 g against a jam's 250-280): the fruit was the rarer word,
+    # and no table has a guava jam. On the full tables it is FNDDS's jam; here it is below the threshold.
+    assert matched_name(matcher, "guava jam") in (None, "Jam")
+    assert matched_name(matcher, "strawberry jam") == "Jam"
+
+
 def test_roasting_beef_is_roast_beef(matcher):
     assert matched_name(matcher, "roasting beef") == "Beef, roast"  # was unmatched
 
@@ -988,7 +995,6 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("cocoa biscuits", "cookie chocolate wafer"),
     ("shortbread biscuits", "shortbread cookie"),
     ("biscuit with chocolate coating", "cookie chocolate with icing or coating"),
-    ("guinea-fowl meat", "guinea hen meat"),  # was unmatched
 ])
 def test_names_the_phrase_table_writes_in_usda_words(said, written):
     assert en_in_usda_words(said) == written
