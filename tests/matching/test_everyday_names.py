@@ -995,6 +995,12 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("cocoa biscuits", "cookie chocolate wafer"),
     ("shortbread biscuits", "shortbread cookie"),
     ("biscuit with chocolate coating", "cookie chocolate with icing or coating"),
+    ("reconstituted milo malt beverage", "reconstituted beverages malted drink mix chocolate with added nutrients powder "
+     "prepared with whole milk"),  # was unmatched
+    ("milo powder", "malted drink mix chocolate powder"),  # …and as sold, the powder
+    ("pork cooking in fats", "pork cooked"),  # how it was cooked: was unmatched, and "cooked in fats" pork backribs
+    ("chopped chicken cooked", "chicken cooked"),  # was SR's roasted capon
+    ("andu beans", "pigeon peas cooked boiled"),  # Brazil's feijão andu: was FNDDS's beans NFS
 ])
 def test_names_the_phrase_table_writes_in_usda_words(said, written):
     assert en_in_usda_words(said) == written
