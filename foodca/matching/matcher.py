@@ -123,6 +123,12 @@ JAM_WORDS = JAM_SAID | {"jelly", "paste", "butter", "spread", "conserve"}
 # What a description of a drink says it is, for a juice said.
 DRINK_WORDS = frozenset({"juice", "nectar", "drink", "beverage", "juiced", "cocktail", "smoothie", "lemonade",
                          "water", "punch", "concentrate", "ade", "cider", "soda", "tea", "shake", "syrup"})
+# A drink said as one is a drink, whatever it is made of: "a 200g drink that includes white sugar and fruit compote"
+# was 200 g of sugar (802 kcal), "500 grams of lemon drink" a raw lemon. Milks, coffees and alcoholic drinks are drinks
+# too.
+DRINK_SAID = frozenset({"drink", "beverage"})
+DRINKS = DRINK_WORDS | EN_ALCOHOLIC_DRINKS | {"milk", "malted", "coffee", "liquor", "alcoholic", "formula", "kefir",
+                                             "latte", "cocoa", "yogurt"}
 # Words that say a food's meat is not meat: en_negated_words rules meat out of a vegan or meatless description.
 MEAT_FREE_SAID = frozenset({"vegan", "vegetarian", "meatless", "substitute", "plant", "imitation", "analog"})
 # Said of a food, "cooked" leaves it as FNDDS's default entry has it; steamed, fried or grilled name a method.
@@ -600,6 +606,7 @@ class Matcher:
         said_fresh = "fresh" in query_set
         said_ripe = "ripe" in query_set
         juice_said = "juice" in query_set
+        drink_said = not DRINK_SAID.isdisjoint(query_set)
         jam_said = not JAM_SAID.isdisjoint(query_set)
         opposed = [(word, OPPOSED_WORDS[word]) for word in query_set if word in OPPOSED_WORDS]
         # A wine or a beer said is said to be alcoholic: SR files them all as "Alcoholic beverage, wine, …".
@@ -655,7 +662,7 @@ class Matcher:
                     score -= OTHER_PRODUCT
             # A juice said is a drink: "a cup of tart cherry juice" was "Cherries, tart, dried, sweetened" (333 kcal
             # per 100 g), no table having the juice but its makers.
-            if juice_said and food_set.isdisjoint(DRINK_WORDS):
+            if juice_said and food_set.isdisjoint(DRINK_WORDS) or drink_said and food_set.isdisjoint(DRINKS):
                 score -= MODIFIER_AS_HEAD
             # …and a jam a jam: "45g of guava jam" was "Guava, raw" (68 kcal per 100 g against 250), its fruit the
             # rarer word.

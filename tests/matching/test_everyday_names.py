@@ -159,6 +159,14 @@ def test_leaves_and_oils_said_by_their_everyday_names(matcher, said, expected):
     assert matched_name(matcher, said) == expected
 
 
+def test_a_drink_said_is_no_fruit(matcher):
+    # "500 grams of lemon drink" was a raw lemon, "a 250g passionfruit drink" a raw passion fruit, and "a 200g drink
+    # that includes white sugar and fruit compote" 200 g of sugar (802 kcal). Here no guava drink is sure enough;
+    # a milk said as a drink is still a milk.
+    assert matched_name(matcher, "guava drink") in (None, "Guava nectar")
+    assert matched_name(matcher, "milk drink") == "Milk, NFS"
+
+
 def test_a_jam_said_is_no_fruit(matcher):
     # "45g of guava jam" was "Guava, raw" (68 kcal per 100 g against a jam's 250-280): the fruit was the rarer word,
     # and no table has a guava jam. On the full tables it is FNDDS's jam; here it is below the threshold.
@@ -1001,6 +1009,9 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("pork cooking in fats", "pork cooked"),  # how it was cooked: was unmatched, and "cooked in fats" pork backribs
     ("chopped chicken cooked", "chicken cooked"),  # was SR's roasted capon
     ("andu beans", "pigeon peas cooked boiled"),  # Brazil's feijão andu: was FNDDS's beans NFS
+    ("lemon drink", "lemonade"),  # was a raw lemon
+    ("orange liquid drink", "orange drink"),  # "liquid" was no food word: a maker's drink mix
+    ("liquid orange drink", "orange drink"),
 ])
 def test_names_the_phrase_table_writes_in_usda_words(said, written):
     assert en_in_usda_words(said) == written
