@@ -1012,6 +1012,9 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("lemon drink", "lemonade"),  # was a raw lemon
     ("orange liquid drink", "orange drink"),  # "liquid" was no food word: a maker's drink mix
     ("liquid orange drink", "orange drink"),
+    ("cheese nacho chips", "tortilla chips nacho cheese flavor"),  # was FNDDS's nachos with cheese, a dish
+    ("boiled brown rice", "rice brown cooked no added fat"),  # was its fat-added twin
+    ("boiled brown rice with butter", "boiled brown rice with butter"),  # …unless a fat is said
 ])
 def test_names_the_phrase_table_writes_in_usda_words(said, written):
     assert en_in_usda_words(said) == written
