@@ -1015,6 +1015,9 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("cheese nacho chips", "tortilla chips nacho cheese flavor"),  # was FNDDS's nachos with cheese, a dish
     ("boiled brown rice", "rice brown cooked no added fat"),  # was its fat-added twin
     ("boiled brown rice with butter", "boiled brown rice with butter"),  # …unless a fat is said
+    ("non-cola carbonated soft drink", "soft drink nfs"),  # was a maker's bottled water: "non" and "cola" found it
+    ("spaghetti with tomato sauce", "pasta with tomato-based sauce"),  # was SR's canned spaghetti with meatballs
+    ("salted yellow corn", "corn sweet yellow cooked boiled drained with salt"),  # was the dry grain
 ])
 def test_names_the_phrase_table_writes_in_usda_words(said, written):
     assert en_in_usda_words(said) == written
