@@ -1018,6 +1018,7 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("non-cola carbonated soft drink", "soft drink nfs"),  # was a maker's bottled water: "non" and "cola" found it
     ("spaghetti with tomato sauce", "pasta with tomato-based sauce"),  # was SR's canned spaghetti with meatballs
     ("salted yellow corn", "corn sweet yellow cooked boiled drained with salt"),  # was the dry grain
+    ("non-fermented tea", "green tea"),  # was a maker's kombucha
 ])
 def test_names_the_phrase_table_writes_in_usda_words(said, written):
     assert en_in_usda_words(said) == written
