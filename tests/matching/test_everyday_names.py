@@ -1019,6 +1019,8 @@ def test_a_mix_or_powder_as_sold_only_when_said(matcher, said, expected):
     ("spaghetti with tomato sauce", "pasta with tomato-based sauce"),  # was SR's canned spaghetti with meatballs
     ("salted yellow corn", "corn sweet yellow cooked boiled drained with salt"),  # was the dry grain
     ("non-fermented tea", "green tea"),  # was a maker's kombucha
+    ("filled cookie", "cookie vanilla sandwich"),  # was FNDDS's fruit-filled bar, 348 kcal per 100 g against 470
+    ("fig filled cookie", "fig filled cookie"),  # …unless a fruit filling is said
 ])
 def test_names_the_phrase_table_writes_in_usda_words(said, written):
     assert en_in_usda_words(said) == written
